@@ -1,0 +1,285 @@
+/* atlas-application.c: the application, its actions and its command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything a command line can answer without a window (--list, --version) is answered in
+ * handle-local-options, before GTK opens a display, so it works on a machine without one.
+ */
+
+#define G_LOG_DOMAIN "atlas-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "atlas-application.h"
+#include "atlas-listing.h"
+#include "atlas-query.h"
+#include "atlas-store.h"
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  GtkApplication  parent_instance;
+
+  char           *db_path;  /* from --db, or NULL for the default store */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the store FILE instead of the default one (created and filled if missing)"),
+    N_("FILE") },
+  { "list", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the records of KIND as CSV and exit: actors, places, corridors, events, "
+       "excerpts or sources"), N_("KIND") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list: only events that reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list: only events that start on DATE or earlier"), N_("DATE") },
+  { "actor", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --list: only events of the actor NAME (any of its names; repeat for several)"),
+    N_("NAME") },
+  { "text", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list: only events and excerpts whose text holds every word of QUERY"),
+    N_("QUERY") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+/* The default store's folder is ours to create; a folder given with --db is not. */
+static char *
+resolve_db_path (AtlasApplication *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+
+  path = atlas_store_get_default_path ();
+  folder = g_path_get_dirname (path);
+  g_mkdir_with_parents (folder, 0700);
+  return g_steal_pointer (&path);
+}
+
+static int
+print_listing (AtlasApplication *self,
+               GVariantDict     *options,
+               const char       *kind)
+{
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) actors = NULL;
+  AtlasListing listing;
+
+  if (!atlas_listing_from_string (kind, &listing))
+    {
+      g_printerr (_("caucasus-atlas: --list takes actors, places, corridors, events, excerpts "
+                    "or sources, not “%s”\n"), kind);
+      return 2;
+    }
+
+  g_variant_dict_lookup (options, "from", "s", &from);
+  g_variant_dict_lookup (options, "to", "s", &to);
+  g_variant_dict_lookup (options, "text", "s", &text);
+  g_variant_dict_lookup (options, "actor", "^as", &actors);
+
+  if (!atlas_listing_is_filtered (listing) && (from || to || text || actors))
+    {
+      g_printerr (_("caucasus-atlas: --from, --to, --actor and --text apply to events and "
+                    "excerpts only\n"));
+      return 2;
+    }
+
+  path = resolve_db_path (self);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  if (store == NULL)
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return 1;
+    }
+
+  atlas_filter_set_from (filter, from);
+  atlas_filter_set_to (filter, to);
+  atlas_filter_set_text (filter, text);
+  for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
+    {
+      gint64 actor_id;
+
+      if (!atlas_query_resolve_actor (store, actors[i], &actor_id, &error))
+        {
+          g_printerr ("caucasus-atlas: %s\n", error->message);
+          return 1;
+        }
+      atlas_filter_add_actor (filter, actor_id);
+    }
+
+  csv = g_string_new (NULL);
+  if (!atlas_listing_write (store, listing, filter, csv, &error))
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return 1;
+    }
+
+  if (fwrite (csv->str, 1, csv->len, stdout) != csv->len || fflush (stdout) != 0)
+    {
+      g_printerr (_("caucasus-atlas: could not write the listing: %s\n"), g_strerror (errno));
+      return 1;
+    }
+
+  return 0;
+}
+
+static int
+atlas_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  g_autofree char *kind = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("caucasus-atlas %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "db", "^ay", &self->db_path))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (self->db_path, NULL);
+
+      g_free (self->db_path);
+      self->db_path = g_steal_pointer (&absolute);
+      /* Another store means another window set, not the running instance's. */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_lookup (options, "list", "s", &kind))
+    return print_listing (self, options, kind);
+
+  if (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to") ||
+      g_variant_dict_contains (options, "actor") || g_variant_dict_contains (options, "text"))
+    {
+      g_printerr (_("caucasus-atlas: --from, --to, --actor and --text go with --list\n"));
+      return 2;
+    }
+
+  return -1;
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = resolve_db_path (self);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  window = GTK_WINDOW (atlas_window_new (self, store, error));
+  gtk_window_present (window);
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Caucasus Atlas developers", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (application),
+                         "program-name", _("Caucasus Atlas"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("The South Caucasus: where its geography and its "
+                                       "politics meet"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         NULL);
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+  { "quit", quit },
+};
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+atlas_application_finalize (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = atlas_application_finalize;
+  app_class->handle_local_options = atlas_application_handle_local_options;
+  app_class->startup = atlas_application_startup;
+  app_class->activate = atlas_application_activate;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("An atlas of the South Caucasus: its borders, "
+                                              "corridors, actors, events and sources."));
+}
+
+AtlasApplication *
+atlas_application_new (void)
+{
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

@@ -1,0 +1,162 @@
+/* atlas-window.c: the main window: header bar and panels, no data logic
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window makes the session and hands it to every panel; the panels do the rest through
+ * the session. When the store could not be opened, the window says why instead.
+ */
+
+#define G_LOG_DOMAIN "atlas-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-actors-panel.h"
+#include "atlas-details-panel.h"
+#include "atlas-events-panel.h"
+#include "atlas-window.h"
+
+struct _AtlasWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  AtlasSession         *session;
+
+  GtkLabel             *subtitle_label;
+  GtkRevealer          *read_only_banner;
+  GtkStack             *main_stack;
+  GtkLabel             *error_label;
+  AtlasActorsPanel     *actors_panel;
+  AtlasEventsPanel     *events_panel;
+  AtlasDetailsPanel    *details_panel;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_window_dispose;
+
+  g_type_ensure (ATLAS_TYPE_ACTORS_PANEL);
+  g_type_ensure (ATLAS_TYPE_EVENTS_PANEL);
+  g_type_ensure (ATLAS_TYPE_DETAILS_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/caucasusatlas/CaucasusAtlas/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, actors_panel);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, events_panel);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_panel);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "session.clear-selection", NULL);
+}
+
+static void
+clear_selection (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  if (self->session != NULL)
+    atlas_session_set_selection (self->session, NULL);
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  static const GActionEntry session_actions[] = {
+    { "clear-selection", clear_selection },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), session_actions,
+                                   G_N_ELEMENTS (session_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "session", G_ACTION_GROUP (group));
+}
+
+static void
+show_error (AtlasWindow  *self,
+            const GError *error)
+{
+  GtkWidget *dialog;
+
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_label_set_text (self->subtitle_label, _("No store open"));
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   _("Could not open the atlas"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * atlas_window_new:
+ * @store: (nullable): the open store, or %NULL when opening failed
+ * @error: (nullable): why opening failed
+ */
+AtlasWindow *
+atlas_window_new (AtlasApplication *application,
+                  AtlasStore       *store,
+                  const GError     *error)
+{
+  AtlasWindow *self;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store != NULL || error != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+
+  if (store == NULL)
+    {
+      show_error (self, error);
+      return self;
+    }
+
+  self->session = atlas_session_new (store);
+  name = g_path_get_basename (atlas_store_get_path (store));
+  gtk_label_set_text (self->subtitle_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), atlas_store_get_path (store));
+  gtk_revealer_set_reveal_child (self->read_only_banner, atlas_store_get_read_only (store));
+
+  g_object_set (self->actors_panel, "session", self->session, NULL);
+  g_object_set (self->events_panel, "session", self->session, NULL);
+  g_object_set (self->details_panel, "session", self->session, NULL);
+
+  return self;
+}
+
+/* %NULL when no store is open. */
+AtlasSession *
+atlas_window_get_session (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->session;
+}

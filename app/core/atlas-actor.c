@@ -1,0 +1,210 @@
+/* atlas-actor.c: a state, person, organisation, alliance or company
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-actor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-actor.h"
+
+struct _AtlasActor
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *key;
+  char    *kind;
+  char    *name;
+  char    *role;
+  char    *color;
+  char    *description;
+  char    *affiliation;
+  guint    event_count;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasActor, atlas_actor, G_TYPE_OBJECT)
+
+static void
+atlas_actor_finalize (GObject *object)
+{
+  AtlasActor *self = ATLAS_ACTOR (object);
+
+  g_free (self->key);
+  g_free (self->kind);
+  g_free (self->name);
+  g_free (self->role);
+  g_free (self->color);
+  g_free (self->description);
+  g_free (self->affiliation);
+
+  G_OBJECT_CLASS (atlas_actor_parent_class)->finalize (object);
+}
+
+static void
+atlas_actor_class_init (AtlasActorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atlas_actor_finalize;
+}
+
+static void
+atlas_actor_init (AtlasActor *self)
+{
+}
+
+/* A person without a colour of their own wears their state's or organisation's. */
+AtlasActor *
+atlas_actor_load (AtlasStore  *store,
+                  gint64       id,
+                  GError     **error)
+{
+  AtlasActor *self;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  stmt = atlas_store_prepare (store,
+                              "SELECT a.key, a.kind, a.name, a.role,"
+                              " coalesce (a.color, f.color), a.description, f.name,"
+                              " (SELECT count (*) FROM event_actors WHERE actor_id = a.id)"
+                              " FROM actors a LEFT JOIN actors f ON f.id = a.affiliation_id"
+                              " WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                   _("There is no actor %" G_GINT64_FORMAT), id);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  self = g_object_new (ATLAS_TYPE_ACTOR, NULL);
+  self->id = id;
+  self->key = atlas_store_dup_column (stmt, 0);
+  self->kind = atlas_store_dup_column (stmt, 1);
+  self->name = atlas_store_dup_column (stmt, 2);
+  self->role = atlas_store_dup_column (stmt, 3);
+  self->color = atlas_store_dup_column (stmt, 4);
+  self->description = atlas_store_dup_column (stmt, 5);
+  self->affiliation = atlas_store_dup_column (stmt, 6);
+  self->event_count = sqlite3_column_int (stmt, 7);
+  sqlite3_reset (stmt);
+
+  return self;
+}
+
+gint64
+atlas_actor_get_id (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), 0);
+
+  return self->id;
+}
+
+const char *
+atlas_actor_get_key (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return self->key;
+}
+
+const char *
+atlas_actor_get_kind (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return self->kind;
+}
+
+const char *
+atlas_actor_get_name (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return self->name;
+}
+
+const char *
+atlas_actor_get_role (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return self->role;
+}
+
+const char *
+atlas_actor_get_color (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return self->color;
+}
+
+const char *
+atlas_actor_get_description (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return self->description;
+}
+
+const char *
+atlas_actor_get_affiliation (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return self->affiliation;
+}
+
+guint
+atlas_actor_get_event_count (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), 0);
+
+  return self->event_count;
+}
+
+const char *
+atlas_actor_get_kind_label (AtlasActor *self)
+{
+  return atlas_actor_kind_label (self->kind);
+}
+
+const char *
+atlas_actor_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "state") == 0)
+    return _("State");
+  if (g_strcmp0 (kind, "person") == 0)
+    return _("Person");
+  if (g_strcmp0 (kind, "organisation") == 0)
+    return _("Organisation");
+  if (g_strcmp0 (kind, "alliance") == 0)
+    return _("Alliance");
+  if (g_strcmp0 (kind, "company") == 0)
+    return _("Company");
+  return kind;
+}
+
+const char *
+atlas_actor_kind_plural (const char *kind)
+{
+  if (g_strcmp0 (kind, "state") == 0)
+    return _("States");
+  if (g_strcmp0 (kind, "person") == 0)
+    return _("People");
+  if (g_strcmp0 (kind, "organisation") == 0)
+    return _("Organisations");
+  if (g_strcmp0 (kind, "alliance") == 0)
+    return _("Alliances");
+  if (g_strcmp0 (kind, "company") == 0)
+    return _("Companies");
+  return kind;
+}

@@ -1,0 +1,207 @@
+/* atlas-date.c: dates at the precision the sources give (year, month or day)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A date is ISO 8601 text cut to its precision: "2025", "2025-08" or "2025-08-08". Such a
+ * date stands for every day from its first to its last, which is what range filters use.
+ */
+
+#define G_LOG_DOMAIN "atlas-date"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-date.h"
+
+static gboolean
+parse_number (const char *text,
+              guint       digits,
+              guint      *value)
+{
+  *value = 0;
+  for (guint i = 0; i < digits; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+  return TRUE;
+}
+
+/**
+ * atlas_date_parse:
+ * @text: "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+ * @first_day: (out) (optional): the first day @text can mean
+ * @last_day: (out) (optional): the last day @text can mean
+ *
+ * Returns: the precision of @text, or %ATLAS_DATE_INVALID
+ */
+AtlasDatePrecision
+atlas_date_parse (const char *text,
+                  GDate      *first_day,
+                  GDate      *last_day)
+{
+  guint year, month = 1, day = 1;
+  AtlasDatePrecision precision;
+  gsize length;
+
+  if (text == NULL)
+    return ATLAS_DATE_INVALID;
+
+  length = strlen (text);
+  if (length != 4 && length != 7 && length != 10)
+    return ATLAS_DATE_INVALID;
+  if (!parse_number (text, 4, &year) || year < 1)
+    return ATLAS_DATE_INVALID;
+  precision = ATLAS_DATE_YEAR;
+
+  if (length >= 7)
+    {
+      if (text[4] != '-' || !parse_number (text + 5, 2, &month) || month < 1 || month > 12)
+        return ATLAS_DATE_INVALID;
+      precision = ATLAS_DATE_MONTH;
+    }
+  if (length == 10)
+    {
+      if (text[7] != '-' || !parse_number (text + 8, 2, &day) ||
+          !g_date_valid_dmy (day, month, year))
+        return ATLAS_DATE_INVALID;
+      precision = ATLAS_DATE_DAY;
+    }
+
+  if (first_day != NULL)
+    g_date_set_dmy (first_day, day, month, year);
+
+  if (last_day != NULL)
+    {
+      switch (precision)
+        {
+        case ATLAS_DATE_YEAR:
+          g_date_set_dmy (last_day, 31, 12, year);
+          break;
+        case ATLAS_DATE_MONTH:
+          g_date_set_dmy (last_day, g_date_get_days_in_month (month, year), month, year);
+          break;
+        case ATLAS_DATE_DAY:
+        case ATLAS_DATE_INVALID:
+        default:
+          g_date_set_dmy (last_day, day, month, year);
+          break;
+        }
+    }
+
+  return precision;
+}
+
+const char *
+atlas_date_precision_name (AtlasDatePrecision precision)
+{
+  switch (precision)
+    {
+    case ATLAS_DATE_YEAR:
+      return "year";
+    case ATLAS_DATE_MONTH:
+      return "month";
+    case ATLAS_DATE_DAY:
+      return "day";
+    case ATLAS_DATE_INVALID:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+iso_day (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/* The first day @text can mean, as "YYYY-MM-DD", or %NULL when @text is not a date. */
+char *
+atlas_date_first_day (const char *text)
+{
+  GDate first;
+
+  g_date_clear (&first, 1);
+  if (atlas_date_parse (text, &first, NULL) == ATLAS_DATE_INVALID)
+    return NULL;
+
+  return iso_day (&first);
+}
+
+char *
+atlas_date_last_day (const char *text)
+{
+  GDate last;
+
+  g_date_clear (&last, 1);
+  if (atlas_date_parse (text, NULL, &last) == ATLAS_DATE_INVALID)
+    return NULL;
+
+  return iso_day (&last);
+}
+
+/**
+ * atlas_date_format:
+ * @text: a date at any precision
+ *
+ * Returns: @text for people, in the current locale, at its own precision:
+ *   "8 August 2025", "August 2025" or "2025". Never adds a day or month that is not there.
+ */
+char *
+atlas_date_format (const char *text)
+{
+  g_autoptr(GDateTime) time = NULL;
+  const char *format;
+  GDate first;
+
+  g_date_clear (&first, 1);
+  switch (atlas_date_parse (text, &first, NULL))
+    {
+    case ATLAS_DATE_YEAR:
+      return g_strndup (text, 4);
+    case ATLAS_DATE_MONTH:
+      /* Translators: a month and year, in strftime format; see "man strftime" */
+      format = C_("date", "%B %Y");
+      break;
+    case ATLAS_DATE_DAY:
+      /* Translators: a day, month and year, in strftime format */
+      format = C_("date", "%-d %B %Y");
+      break;
+    case ATLAS_DATE_INVALID:
+    default:
+      return g_strdup (text ? text : "");
+    }
+
+  time = g_date_time_new_utc (g_date_get_year (&first), g_date_get_month (&first),
+                              g_date_get_day (&first), 12, 0, 0);
+  return g_date_time_format (time, format);
+}
+
+/* A start and optional end for people: "May – July 2025", "c. April 2025". */
+char *
+atlas_date_format_span (const char *start,
+                        const char *end,
+                        gboolean    approximate)
+{
+  g_autofree char *from = atlas_date_format (start);
+  g_autofree char *span = NULL;
+
+  if (end != NULL && *end != '\0' && g_strcmp0 (start, end) != 0)
+    {
+      g_autofree char *to = atlas_date_format (end);
+
+      /* Translators: a span of dates, from – to */
+      span = g_strdup_printf (C_("date", "%s – %s"), from, to);
+    }
+  else
+    span = g_steal_pointer (&from);
+
+  if (approximate)
+    /* Translators: an approximate date ("circa") */
+    return g_strdup_printf (C_("date", "c. %s"), span);
+
+  return g_steal_pointer (&span);
+}

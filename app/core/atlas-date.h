@@ -1,0 +1,31 @@
+/* atlas-date.h: dates at the precision the sources give (year, month or day)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ATLAS_DATE_INVALID,
+  ATLAS_DATE_YEAR,
+  ATLAS_DATE_MONTH,
+  ATLAS_DATE_DAY,
+} AtlasDatePrecision;
+
+AtlasDatePrecision  atlas_date_parse           (const char *text,
+                                                GDate      *first_day,
+                                                GDate      *last_day);
+const char         *atlas_date_precision_name  (AtlasDatePrecision precision);
+char               *atlas_date_first_day       (const char *text);
+char               *atlas_date_last_day        (const char *text);
+char               *atlas_date_format          (const char *text);
+char               *atlas_date_format_span     (const char *start,
+                                                const char *end,
+                                                gboolean    approximate);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* atlas-filter.h: what the user has narrowed the atlas down to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AtlasFilter AtlasFilter;
+
+#define ATLAS_TYPE_FILTER (atlas_filter_get_type ())
+
+GType        atlas_filter_get_type    (void) G_GNUC_CONST;
+AtlasFilter *atlas_filter_new         (void);
+AtlasFilter *atlas_filter_copy        (const AtlasFilter *filter);
+void         atlas_filter_free        (AtlasFilter       *filter);
+gboolean     atlas_filter_equal       (const AtlasFilter *a,
+                                       const AtlasFilter *b);
+gboolean     atlas_filter_is_empty    (const AtlasFilter *filter);
+
+const char  *atlas_filter_get_from    (const AtlasFilter *filter);
+void         atlas_filter_set_from    (AtlasFilter       *filter,
+                                       const char        *date);
+const char  *atlas_filter_get_to      (const AtlasFilter *filter);
+void         atlas_filter_set_to      (AtlasFilter       *filter,
+                                       const char        *date);
+const char  *atlas_filter_get_text    (const AtlasFilter *filter);
+void         atlas_filter_set_text    (AtlasFilter       *filter,
+                                       const char        *text);
+const GArray*atlas_filter_get_actors  (const AtlasFilter *filter);
+void         atlas_filter_add_actor   (AtlasFilter       *filter,
+                                       gint64             actor_id);
+void         atlas_filter_clear_actors(AtlasFilter       *filter);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasFilter, atlas_filter_free)
+
+G_END_DECLS

@@ -1,0 +1,531 @@
+/* atlas-query.c: a filter in, record ids out, all in SQL and FTS5
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Views never filter objects themselves: they ask for ids here and show those. The SQL is
+ * put together from the criteria the filter has, so that an unused criterion costs nothing;
+ * each shape of query is prepared once and cached by the store.
+ */
+
+#define G_LOG_DOMAIN "atlas-query"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-date.h"
+#include "atlas-query.h"
+#include "atlas-text.h"
+
+/**
+ * atlas_query_fts_expression:
+ * @text: words as a person types them
+ *
+ * Returns: an FTS5 query that finds rows holding every word, each as a prefix, with FTS5's
+ *   own syntax characters quoted away; %NULL when @text has no words.
+ */
+char *
+atlas_query_fts_expression (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  GString *query;
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  query = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(GString) word = g_string_new (words[i]);
+
+      if (word->len == 0)
+        continue;
+
+      g_string_replace (word, "\"", "\"\"", 0);
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_printf (query, "\"%s\"*", word->str);
+    }
+
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (query, FALSE);
+}
+
+/* The actor ids of a filter as a JSON array, for json_each(). */
+static char *
+actors_json (const GArray *actors)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < actors->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (actors, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+typedef struct
+{
+  char *from;   /* first day of the filter's from date */
+  char *to;     /* last day of the filter's to date */
+  char *fts;
+  char *actors;
+  gint64 id;    /* the record a query is about, as :id */
+} Criteria;
+
+static void
+criteria_clear (Criteria *criteria)
+{
+  g_clear_pointer (&criteria->from, g_free);
+  g_clear_pointer (&criteria->to, g_free);
+  g_clear_pointer (&criteria->fts, g_free);
+  g_clear_pointer (&criteria->actors, g_free);
+}
+
+static gboolean
+criteria_init (Criteria           *criteria,
+               const AtlasFilter  *filter,
+               GError            **error)
+{
+  memset (criteria, 0, sizeof *criteria);
+  if (filter == NULL)
+    return TRUE;
+
+  if (atlas_filter_get_from (filter) != NULL &&
+      (criteria->from = atlas_date_first_day (atlas_filter_get_from (filter))) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+                   atlas_filter_get_from (filter));
+      return FALSE;
+    }
+  if (atlas_filter_get_to (filter) != NULL &&
+      (criteria->to = atlas_date_last_day (atlas_filter_get_to (filter))) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+                   atlas_filter_get_to (filter));
+      criteria_clear (criteria);
+      return FALSE;
+    }
+
+  criteria->fts = atlas_query_fts_expression (atlas_filter_get_text (filter));
+  if (atlas_filter_get_actors (filter)->len > 0)
+    criteria->actors = actors_json (atlas_filter_get_actors (filter));
+
+  return TRUE;
+}
+
+/* Appends the WHERE terms an event must meet; parameters are named so the same text can be
+ * used inside other queries. An actor stands for itself and for the people and bodies
+ * affiliated with it, so "Azerbaijan" finds what its president did. */
+static void
+append_event_terms (GString        *sql,
+                    const Criteria *criteria)
+{
+  if (criteria->from != NULL)
+    g_string_append (sql, " AND e.last_day >= :from");
+  if (criteria->to != NULL)
+    g_string_append (sql, " AND e.first_day <= :to");
+  if (criteria->actors != NULL)
+    g_string_append (sql,
+                     " AND e.id IN (SELECT ea.event_id FROM event_actors ea"
+                     " JOIN actors a ON a.id = ea.actor_id"
+                     " WHERE ea.actor_id IN (SELECT value FROM json_each (:actors))"
+                     " OR a.affiliation_id IN (SELECT value FROM json_each (:actors)))");
+  if (criteria->fts != NULL)
+    g_string_append (sql,
+                     " AND (e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH :fts)"
+                     " OR e.id IN (SELECT l.event_id FROM excerpt_links l"
+                     " WHERE l.event_id IS NOT NULL AND l.excerpt_id IN"
+                     " (SELECT rowid FROM excerpt_search WHERE excerpt_search MATCH :fts)))");
+}
+
+static void
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_criteria (sqlite3_stmt   *stmt,
+               const Criteria *criteria)
+{
+  bind_named (stmt, ":from", criteria->from);
+  bind_named (stmt, ":to", criteria->to);
+  bind_named (stmt, ":fts", criteria->fts);
+  bind_named (stmt, ":actors", criteria->actors);
+  if (sqlite3_bind_parameter_index (stmt, ":id") > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), criteria->id);
+}
+
+static GArray *
+collect_ids (AtlasStore      *store,
+             const char      *sql,
+             const Criteria  *criteria,
+             GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = atlas_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_criteria (stmt, criteria);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("Searching"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * atlas_query_events:
+ *
+ * Returns: (transfer full): the ids of the events that meet @filter, by date
+ */
+GArray *
+atlas_query_events (AtlasStore         *store,
+                    const AtlasFilter  *filter,
+                    GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT e.id FROM events e WHERE 1");
+  Criteria criteria;
+  GArray *ids;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  if (!criteria_init (&criteria, filter, error))
+    return NULL;
+
+  append_event_terms (sql, &criteria);
+  g_string_append (sql, " ORDER BY e.first_day, e.last_day, e.id");
+  ids = collect_ids (store, sql->str, &criteria, error);
+  criteria_clear (&criteria);
+  return ids;
+}
+
+/**
+ * atlas_query_excerpts:
+ *
+ * Returns: (transfer full): the ids of the excerpts behind the events that meet @filter;
+ *   with a text criterion, also the excerpts whose own text matches and that meet the actor
+ *   criterion. With an empty filter, every excerpt. In order of source and position.
+ */
+GArray *
+atlas_query_excerpts (AtlasStore         *store,
+                      const AtlasFilter  *filter,
+                      GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  Criteria criteria;
+  GArray *ids;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  if (!criteria_init (&criteria, filter, error))
+    return NULL;
+
+  g_string_append (sql, "SELECT x.id FROM excerpts x JOIN sources s ON s.id = x.source_id");
+  if (!atlas_filter_is_empty (filter))
+    {
+      g_string_append (sql, " WHERE x.id IN (SELECT l.excerpt_id FROM excerpt_links l"
+                            " JOIN events e ON e.id = l.event_id WHERE 1");
+      append_event_terms (sql, &criteria);
+      g_string_append (sql, ")");
+
+      if (criteria.fts != NULL && criteria.from == NULL && criteria.to == NULL)
+        {
+          g_string_append (sql, " OR (x.id IN (SELECT rowid FROM excerpt_search"
+                                " WHERE excerpt_search MATCH :fts)");
+          if (criteria.actors != NULL)
+            g_string_append (sql, " AND x.id IN (SELECT l.excerpt_id FROM excerpt_links l"
+                                  " JOIN actors a ON a.id = l.actor_id"
+                                  " WHERE l.actor_id IN (SELECT value FROM json_each (:actors))"
+                                  " OR a.affiliation_id IN"
+                                  " (SELECT value FROM json_each (:actors)))");
+          g_string_append (sql, ")");
+        }
+    }
+  g_string_append (sql, " ORDER BY s.date, s.id, x.position, x.id");
+
+  ids = collect_ids (store, sql->str, &criteria, error);
+  criteria_clear (&criteria);
+  return ids;
+}
+
+/**
+ * atlas_query_actors_named:
+ * @text: part of any name of an actor, in any language or spelling
+ *
+ * Returns: (transfer full): ids of the actors with a name containing @text (all actors when
+ *   @text is empty), by kind and name
+ */
+GArray *
+atlas_query_actors_named (AtlasStore  *store,
+                          const char  *text,
+                          GError     **error)
+{
+  g_autofree char *folded = NULL;
+  Criteria criteria = { 0 };
+  GArray *ids;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  folded = atlas_text_fold (text ? text : "");
+  g_strstrip (folded);
+  /* Typed % and _ are letters, not LIKE's wildcards. */
+  {
+    g_autoptr(GString) pattern = g_string_new (folded);
+
+    g_string_replace (pattern, "\\", "\\\\", 0);
+    g_string_replace (pattern, "%", "\\%", 0);
+    g_string_replace (pattern, "_", "\\_", 0);
+    criteria.fts = g_strdup_printf ("%%%s%%", pattern->str);
+  }
+
+  ids = collect_ids (store,
+                     "SELECT a.id FROM actors a WHERE :fts = '%%' OR a.id IN"
+                     " (SELECT actor_id FROM names WHERE actor_id IS NOT NULL"
+                     " AND folded LIKE :fts ESCAPE '\\')"
+                     " ORDER BY CASE a.kind WHEN 'state' THEN 0 WHEN 'person' THEN 1"
+                     " WHEN 'organisation' THEN 2 WHEN 'alliance' THEN 3 ELSE 4 END,"
+                     " a.name COLLATE NOCASE",
+                     &criteria, error);
+  criteria_clear (&criteria);
+  return ids;
+}
+
+/**
+ * atlas_query_resolve_actor:
+ * @name: any name of one actor, in any language or spelling
+ * @actor_id: (out): the actor
+ *
+ * Finds the one actor @name means: an exact name first, else the only actor whose name
+ * contains it. Several candidates or none is an error that names them.
+ */
+gboolean
+atlas_query_resolve_actor (AtlasStore  *store,
+                           const char  *name,
+                           gint64      *actor_id,
+                           GError     **error)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) candidates = NULL;
+  sqlite3_stmt *stmt;
+  guint found = 0;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  folded = g_strstrip (atlas_text_fold (name));
+  stmt = atlas_store_prepare (store,
+                              "SELECT a.id, a.name, max (n.folded = ?1) AS exact FROM actors a"
+                              " JOIN names n ON n.actor_id = a.id"
+                              " WHERE n.folded = ?1 OR instr (n.folded, ?1) > 0"
+                              " GROUP BY a.id ORDER BY exact DESC, a.name", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_TRANSIENT);
+  candidates = g_string_new (NULL);
+  while (*folded != '\0' && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gboolean exact = sqlite3_column_int (stmt, 2);
+
+      if (found == 0)
+        *actor_id = sqlite3_column_int64 (stmt, 0);
+      if (found == 1 && exact)
+        break;
+      if (found == 0 && exact)
+        {
+          found = 1;
+          continue;
+        }
+      found++;
+      g_string_append_printf (candidates, "%s%s", candidates->len ? ", " : "",
+                              sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (found == 1)
+    return TRUE;
+
+  if (found == 0)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("No actor is called “%s”."), name);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("“%s” could mean several actors: %s. Give a fuller name."),
+                 name, candidates->str);
+  return FALSE;
+}
+
+/**
+ * atlas_query_excerpts_for_item:
+ * @item: the selected item
+ *
+ * Returns: (transfer full): the excerpts behind @item: an event's or relation's own, an
+ *   actor's, place's, corridor's or zone's own plus those of its events, in source order
+ */
+GArray *
+atlas_query_excerpts_for_item (AtlasStore       *store,
+                               const AtlasItem  *item,
+                               GError          **error)
+{
+  static const char * const statements[] = {
+    [ATLAS_ITEM_EVENT] = "l.event_id = :id",
+    [ATLAS_ITEM_RELATION] = "l.relation_id = :id",
+    [ATLAS_ITEM_ACTOR] = "l.actor_id = :id OR l.event_id IN"
+                         " (SELECT event_id FROM event_actors WHERE actor_id = :id)",
+    [ATLAS_ITEM_PLACE] = "l.place_id = :id OR l.event_id IN"
+                         " (SELECT id FROM events WHERE place_id = :id)",
+    [ATLAS_ITEM_CORRIDOR] = "l.corridor_id = :id OR l.event_id IN"
+                            " (SELECT event_id FROM event_corridors WHERE corridor_id = :id)"
+                            " OR l.status_id IN (SELECT id FROM corridor_status"
+                            " WHERE corridor_id = :id)",
+    [ATLAS_ITEM_ZONE] = "l.zone_id = :id OR l.event_id IN"
+                        " (SELECT event_id FROM event_zones WHERE zone_id = :id)",
+  };
+  g_autofree char *sql = NULL;
+  Criteria criteria = { .id = item ? item->id : 0 };
+  GArray *ids;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->kind == ATLAS_ITEM_EXCERPT)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (ids, item->id);
+      return ids;
+    }
+  if (item->kind >= G_N_ELEMENTS (statements) || statements[item->kind] == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  sql = g_strdup_printf ("SELECT x.id FROM excerpts x JOIN sources s ON s.id = x.source_id"
+                         " WHERE x.id IN (SELECT l.excerpt_id FROM excerpt_links l WHERE %s)"
+                         " ORDER BY s.date, s.id, x.position, x.id", statements[item->kind]);
+  return collect_ids (store, sql, &criteria, error);
+}
+
+/**
+ * atlas_query_event_actors:
+ *
+ * Returns: (transfer full): the actors of an event, states first
+ */
+GArray *
+atlas_query_event_actors (AtlasStore  *store,
+                          gint64       event_id,
+                          GError     **error)
+{
+  Criteria criteria = { .id = event_id };
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  return collect_ids (store,
+                      "SELECT a.id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
+                      " WHERE ea.event_id = :id ORDER BY a.kind <> 'state', a.name",
+                      &criteria, error);
+}
+
+/**
+ * atlas_query_other_names:
+ *
+ * Returns: (transfer full) (element-type AtlasName): the names of an actor or place other
+ *   than its English display name, by language
+ */
+GPtrArray *
+atlas_query_other_names (AtlasStore       *store,
+                         const AtlasItem  *item,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_name_free);
+  const char *sql;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  switch (item->kind)
+    {
+    case ATLAS_ITEM_ACTOR:
+      sql = "SELECT lang, name FROM names WHERE actor_id = ? AND lang IS NOT 'en'"
+            " ORDER BY lang IS NULL, lang, id";
+      break;
+    case ATLAS_ITEM_PLACE:
+      sql = "SELECT lang, name FROM names WHERE place_id = ? AND lang IS NOT 'en'"
+            " ORDER BY lang IS NULL, lang, id";
+      break;
+    case ATLAS_ITEM_CORRIDOR:
+      sql = "SELECT lang, name FROM names WHERE corridor_id = ? AND lang IS NOT 'en'"
+            " ORDER BY lang IS NULL, lang, id";
+      break;
+    case ATLAS_ITEM_ZONE:
+      sql = "SELECT lang, name FROM names WHERE zone_id = ? AND lang IS NOT 'en'"
+            " ORDER BY lang IS NULL, lang, id";
+      break;
+    case ATLAS_ITEM_NONE:
+    case ATLAS_ITEM_EVENT:
+    case ATLAS_ITEM_EXCERPT:
+    case ATLAS_ITEM_SOURCE:
+    case ATLAS_ITEM_RELATION:
+    default:
+      return g_steal_pointer (&names);
+    }
+
+  stmt = atlas_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, item->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasName *name = g_new0 (AtlasName, 1);
+
+      name->lang = atlas_store_dup_column (stmt, 0);
+      name->name = atlas_store_dup_column (stmt, 1);
+      g_ptr_array_add (names, name);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("Reading names"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
+}
+
+void
+atlas_name_free (AtlasName *name)
+{
+  g_free (name->lang);
+  g_free (name->name);
+  g_free (name);
+}

@@ -1,0 +1,48 @@
+/* atlas-query.h: a filter in, record ids out, all in SQL and FTS5
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-filter.h"
+#include "atlas-item.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+/* One name of an item: lang is an ISO 639 code, or NULL for another spelling. */
+typedef struct
+{
+  char *lang;
+  char *name;
+} AtlasName;
+
+void      atlas_name_free            (AtlasName          *name);
+
+char     *atlas_query_fts_expression (const char         *text);
+GArray   *atlas_query_events         (AtlasStore         *store,
+                                      const AtlasFilter  *filter,
+                                      GError            **error);
+GArray   *atlas_query_excerpts       (AtlasStore         *store,
+                                      const AtlasFilter  *filter,
+                                      GError            **error);
+GArray   *atlas_query_actors_named   (AtlasStore         *store,
+                                      const char         *text,
+                                      GError            **error);
+gboolean  atlas_query_resolve_actor  (AtlasStore         *store,
+                                      const char         *name,
+                                      gint64             *actor_id,
+                                      GError            **error);
+
+GArray   *atlas_query_excerpts_for_item (AtlasStore      *store,
+                                         const AtlasItem *item,
+                                         GError         **error);
+GArray   *atlas_query_event_actors   (AtlasStore         *store,
+                                      gint64              event_id,
+                                      GError            **error);
+GPtrArray *atlas_query_other_names   (AtlasStore         *store,
+                                      const AtlasItem    *item,
+                                      GError            **error);
+
+G_END_DECLS

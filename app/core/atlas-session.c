@@ -1,0 +1,335 @@
+/* atlas-session.c: the one shared state that links every view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Views read and write the session and listen to its notifications; they never talk to each
+ * other. Every property notifies only when its value really changes, so a view that writes
+ * back what it was told does not start a loop.
+ */
+
+#define G_LOG_DOMAIN "atlas-session"
+
+#include "config.h"
+
+#include "atlas-date.h"
+#include "atlas-session.h"
+
+/* The South Caucasus as a whole, for a first look. */
+#define DEFAULT_LATITUDE  41.0
+#define DEFAULT_LONGITUDE 45.5
+#define DEFAULT_ZOOM      6.0
+
+struct _AtlasSession
+{
+  GObject      parent_instance;
+
+  AtlasStore  *store;
+  AtlasFilter *filter;
+  AtlasItem   *selection;
+  char        *date;
+  double       latitude;
+  double       longitude;
+  double       zoom;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSession, atlas_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FILTER,
+  PROP_SELECTION,
+  PROP_DATE,
+  PROP_MAP_LATITUDE,
+  PROP_MAP_LONGITUDE,
+  PROP_MAP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+atlas_session_dispose (GObject *object)
+{
+  AtlasSession *self = ATLAS_SESSION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atlas_session_parent_class)->dispose (object);
+}
+
+static void
+atlas_session_finalize (GObject *object)
+{
+  AtlasSession *self = ATLAS_SESSION (object);
+
+  g_clear_pointer (&self->filter, atlas_filter_free);
+  g_clear_pointer (&self->selection, atlas_item_free);
+  g_clear_pointer (&self->date, g_free);
+
+  G_OBJECT_CLASS (atlas_session_parent_class)->finalize (object);
+}
+
+static void
+atlas_session_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AtlasSession *self = ATLAS_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_FILTER:
+      g_value_set_boxed (value, self->filter);
+      break;
+    case PROP_SELECTION:
+      g_value_set_boxed (value, self->selection);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_MAP_LATITUDE:
+      g_value_set_double (value, self->latitude);
+      break;
+    case PROP_MAP_LONGITUDE:
+      g_value_set_double (value, self->longitude);
+      break;
+    case PROP_MAP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_session_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AtlasSession *self = ATLAS_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_FILTER:
+      atlas_session_set_filter (self, g_value_get_boxed (value));
+      break;
+    case PROP_SELECTION:
+      atlas_session_set_selection (self, g_value_get_boxed (value));
+      break;
+    case PROP_DATE:
+      atlas_session_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_MAP_LATITUDE:
+      atlas_session_set_map_view (self, g_value_get_double (value), self->longitude, self->zoom);
+      break;
+    case PROP_MAP_LONGITUDE:
+      atlas_session_set_map_view (self, self->latitude, g_value_get_double (value), self->zoom);
+      break;
+    case PROP_MAP_ZOOM:
+      atlas_session_set_map_view (self, self->latitude, self->longitude, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_session_class_init (AtlasSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_session_dispose;
+  object_class->finalize = atlas_session_finalize;
+  object_class->get_property = atlas_session_get_property;
+  object_class->set_property = atlas_session_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ATLAS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FILTER] =
+    g_param_spec_boxed ("filter", NULL, NULL, ATLAS_TYPE_FILTER,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SELECTION] =
+    g_param_spec_boxed ("selection", NULL, NULL, ATLAS_TYPE_ITEM,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The "as of" day, YYYY-MM-DD; NULL means today. */
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_MAP_LATITUDE] =
+    g_param_spec_double ("map-latitude", NULL, NULL, -85.0, 85.0, DEFAULT_LATITUDE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAP_LONGITUDE] =
+    g_param_spec_double ("map-longitude", NULL, NULL, -180.0, 180.0, DEFAULT_LONGITUDE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAP_ZOOM] =
+    g_param_spec_double ("map-zoom", NULL, NULL, 1.0, 20.0, DEFAULT_ZOOM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_session_init (AtlasSession *self)
+{
+  self->filter = atlas_filter_new ();
+  self->selection = atlas_item_new (ATLAS_ITEM_NONE, 0);
+  self->latitude = DEFAULT_LATITUDE;
+  self->longitude = DEFAULT_LONGITUDE;
+  self->zoom = DEFAULT_ZOOM;
+}
+
+AtlasSession *
+atlas_session_new (AtlasStore *store)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  return g_object_new (ATLAS_TYPE_SESSION, "store", store, NULL);
+}
+
+AtlasStore *
+atlas_session_get_store (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
+/* Never %NULL: an empty filter lets everything through. */
+const AtlasFilter *
+atlas_session_get_filter (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), NULL);
+
+  return self->filter;
+}
+
+void
+atlas_session_set_filter (AtlasSession      *self,
+                          const AtlasFilter *filter)
+{
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+
+  if (atlas_filter_equal (self->filter, filter))
+    return;
+
+  atlas_filter_free (self->filter);
+  self->filter = filter ? atlas_filter_copy (filter) : atlas_filter_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+/* Never %NULL: nothing selected is an item of kind %ATLAS_ITEM_NONE. */
+const AtlasItem *
+atlas_session_get_selection (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), NULL);
+
+  return self->selection;
+}
+
+void
+atlas_session_set_selection (AtlasSession    *self,
+                             const AtlasItem *selection)
+{
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+
+  if (atlas_item_equal (self->selection, selection))
+    return;
+
+  atlas_item_free (self->selection);
+  self->selection = selection ? atlas_item_copy (selection) : atlas_item_new (ATLAS_ITEM_NONE, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+void
+atlas_session_select (AtlasSession  *self,
+                      AtlasItemKind  kind,
+                      gint64         id)
+{
+  AtlasItem item = { kind, id };
+
+  atlas_session_set_selection (self, &item);
+}
+
+const char *
+atlas_session_get_date (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), NULL);
+
+  return self->date;
+}
+
+void
+atlas_session_set_date (AtlasSession *self,
+                        const char   *date)
+{
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+  g_return_if_fail (date == NULL || atlas_date_parse (date, NULL, NULL) == ATLAS_DATE_DAY);
+
+  if (g_strcmp0 (self->date, date) == 0)
+    return;
+
+  g_free (self->date);
+  self->date = g_strdup (date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+void
+atlas_session_get_map_view (AtlasSession *self,
+                            double       *latitude,
+                            double       *longitude,
+                            double       *zoom)
+{
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+
+  if (latitude != NULL)
+    *latitude = self->latitude;
+  if (longitude != NULL)
+    *longitude = self->longitude;
+  if (zoom != NULL)
+    *zoom = self->zoom;
+}
+
+void
+atlas_session_set_map_view (AtlasSession *self,
+                            double        latitude,
+                            double        longitude,
+                            double        zoom)
+{
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+
+  latitude = CLAMP (latitude, -85.0, 85.0);
+  longitude = CLAMP (longitude, -180.0, 180.0);
+  zoom = CLAMP (zoom, 1.0, 20.0);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->latitude != latitude)
+    {
+      self->latitude = latitude;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_LATITUDE]);
+    }
+  if (self->longitude != longitude)
+    {
+      self->longitude = longitude;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_LONGITUDE]);
+    }
+  if (self->zoom != zoom)
+    {
+      self->zoom = zoom;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_ZOOM]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -1,0 +1,75 @@
+/* atlas-store.h: the SQLite file that holds the atlas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_STORE_ERROR (atlas_store_error_quark ())
+
+typedef enum
+{
+  ATLAS_STORE_ERROR_NO_DIRECTORY,
+  ATLAS_STORE_ERROR_PERMISSION,
+  ATLAS_STORE_ERROR_NOT_A_DATABASE,
+  ATLAS_STORE_ERROR_NOT_AN_ATLAS,
+  ATLAS_STORE_ERROR_CORRUPT,
+  ATLAS_STORE_ERROR_TOO_NEW,
+  ATLAS_STORE_ERROR_READ_ONLY,
+  ATLAS_STORE_ERROR_DATASET,
+  ATLAS_STORE_ERROR_FAILED,
+} AtlasStoreError;
+
+typedef enum
+{
+  ATLAS_STORE_FLAGS_NONE = 0,
+  /* Create new stores with the schema only, without the bundled dataset. */
+  ATLAS_STORE_FLAGS_NO_DATASET = 1 << 0,
+} AtlasStoreFlags;
+
+/* "CAtl": marks a SQLite file as ours in its header (PRAGMA application_id). */
+#define ATLAS_STORE_APPLICATION_ID 0x4341746c
+
+#define ATLAS_TYPE_STORE (atlas_store_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
+
+GQuark        atlas_store_error_quark          (void);
+int           atlas_store_get_latest_version   (void);
+char         *atlas_store_get_default_path     (void);
+
+AtlasStore   *atlas_store_open                 (const char       *path,
+                                                AtlasStoreFlags   flags,
+                                                GError          **error);
+const char   *atlas_store_get_path             (AtlasStore       *self);
+gboolean      atlas_store_get_read_only        (AtlasStore       *self);
+gboolean      atlas_store_get_created          (AtlasStore       *self);
+const char   *atlas_store_get_backup_path      (AtlasStore       *self);
+int           atlas_store_get_schema_version   (AtlasStore       *self);
+
+sqlite3_stmt *atlas_store_prepare              (AtlasStore       *self,
+                                                const char       *sql,
+                                                GError          **error);
+gboolean      atlas_store_exec                 (AtlasStore       *self,
+                                                const char       *sql,
+                                                GError          **error);
+gboolean      atlas_store_begin                (AtlasStore       *self,
+                                                GError          **error);
+gboolean      atlas_store_commit               (AtlasStore       *self,
+                                                GError          **error);
+void          atlas_store_rollback             (AtlasStore       *self);
+gboolean      atlas_store_step_done            (AtlasStore       *self,
+                                                sqlite3_stmt     *stmt,
+                                                GError          **error);
+void          atlas_store_set_error            (AtlasStore       *self,
+                                                GError          **error,
+                                                const char       *what);
+sqlite3      *atlas_store_get_db               (AtlasStore       *self);
+char         *atlas_store_dup_column           (sqlite3_stmt     *stmt,
+                                                int               column);
+
+G_END_DECLS

@@ -1,0 +1,431 @@
+/* atlas-details-panel.c: the selected item, its links and the excerpts behind it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-details-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-actor.h"
+#include "atlas-date.h"
+#include "atlas-details-panel.h"
+#include "atlas-event.h"
+#include "atlas-excerpt.h"
+#include "atlas-query.h"
+
+struct _AtlasDetailsPanel
+{
+  GtkBox        parent_instance;
+
+  AtlasSession *session;
+  guint         n_excerpts;
+
+  GtkStack     *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel     *kicker_label;
+  GtkLabel     *title_label;
+  GtkLabel     *subtitle_label;
+  GtkFlowBox   *links_box;
+  GtkLabel     *summary_label;
+  GtkLabel     *names_label;
+  GtkLabel     *excerpts_heading;
+  GtkBox       *excerpts_box;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+language_name (const char *code)
+{
+  static const struct { const char *code; const char *name; } languages[] = {
+    { "az", N_("Azerbaijani") },
+    { "hy", N_("Armenian") },
+    { "ru", N_("Russian") },
+    { "fa", N_("Persian") },
+    { "tr", N_("Turkish") },
+    { "ka", N_("Georgian") },
+    { "ar", N_("Arabic") },
+    { "he", N_("Hebrew") },
+    { "zh", N_("Chinese") },
+    { "en", N_("English") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (code, languages[i].code) == 0)
+      return _(languages[i].name);
+
+  return code;
+}
+
+static void
+set_optional_text (GtkLabel   *label,
+                   const char *text)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (box))
+        gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+static void
+on_link_clicked (GtkButton         *button,
+                 AtlasDetailsPanel *self)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "actor-id"));
+
+  atlas_session_select (self->session, ATLAS_ITEM_ACTOR, id);
+}
+
+static void
+add_actor_link (AtlasDetailsPanel *self,
+                AtlasActor        *actor)
+{
+  GtkWidget *button = gtk_button_new_with_label (atlas_actor_get_name (actor));
+
+  gtk_widget_add_css_class (button, "atlas-link");
+  gtk_widget_set_tooltip_text (button, atlas_actor_get_role (actor));
+  g_object_set_data (G_OBJECT (button), "actor-id", GINT_TO_POINTER ((int) atlas_actor_get_id (actor)));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), self);
+  gtk_flow_box_append (self->links_box, button);
+}
+
+static GtkWidget *
+excerpt_widget (AtlasExcerpt *excerpt)
+{
+  g_autofree char *quoted = g_strdup_printf ("“%s”", atlas_excerpt_get_text (excerpt));
+  g_autofree char *attribution = atlas_excerpt_dup_attribution (excerpt);
+  GtkWidget *box, *text, *source;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (box, "atlas-excerpt");
+
+  text = gtk_label_new (quoted);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_add_css_class (text, "atlas-quote");
+  gtk_box_append (GTK_BOX (box), text);
+
+  source = gtk_label_new (attribution);
+  gtk_label_set_wrap (GTK_LABEL (source), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_widget_add_css_class (source, "caption");
+  gtk_widget_add_css_class (source, "dim-label");
+  gtk_box_append (GTK_BOX (box), source);
+
+  return box;
+}
+
+static void
+show_excerpts (AtlasDetailsPanel *self,
+               const AtlasItem   *item)
+{
+  AtlasStore *store = atlas_session_get_store (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *heading = NULL;
+
+  clear_box (GTK_WIDGET (self->excerpts_box));
+  self->n_excerpts = 0;
+
+  ids = atlas_query_excerpts_for_item (store, item, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not find excerpts: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(AtlasExcerpt) excerpt = atlas_excerpt_load (store, g_array_index (ids, gint64, i),
+                                                            NULL);
+
+      if (excerpt != NULL)
+        gtk_box_append (self->excerpts_box, excerpt_widget (excerpt));
+    }
+
+  self->n_excerpts = ids->len;
+  if (ids->len == 0)
+    heading = g_strdup (_("No passages in the sources"));
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Passage in the Sources",
+                                            "%u Passages in the Sources", ids->len), ids->len);
+  gtk_label_set_text (self->excerpts_heading, heading);
+}
+
+static void
+show_names (AtlasDetailsPanel *self,
+            const AtlasItem   *item)
+{
+  g_autoptr(GPtrArray) names = atlas_query_other_names (atlas_session_get_store (self->session),
+                                                        item, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    {
+      AtlasName *name = g_ptr_array_index (names, i);
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      if (name->lang != NULL)
+        g_string_append_printf (text, "%s (%s)", name->name, language_name (name->lang));
+      else
+        g_string_append (text, name->name);
+    }
+
+  if (text->len > 0)
+    g_string_prepend (text, _("Also: "));
+  set_optional_text (self->names_label, text->str);
+}
+
+static void
+show_actor (AtlasDetailsPanel *self,
+            const AtlasItem   *item)
+{
+  g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (self->session),
+                                                  item->id, NULL);
+  g_autofree char *subtitle = NULL;
+
+  if (actor == NULL)
+    return;
+
+  gtk_label_set_text (self->kicker_label, atlas_actor_get_kind_label (actor));
+  gtk_label_set_text (self->title_label, atlas_actor_get_name (actor));
+  if (atlas_actor_get_role (actor) != NULL && atlas_actor_get_affiliation (actor) != NULL)
+    subtitle = g_strdup_printf ("%s · %s", atlas_actor_get_role (actor),
+                                atlas_actor_get_affiliation (actor));
+  else
+    subtitle = g_strdup (atlas_actor_get_role (actor) ? atlas_actor_get_role (actor)
+                                                      : atlas_actor_get_affiliation (actor));
+  set_optional_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
+  set_optional_text (self->summary_label, atlas_actor_get_description (actor));
+  show_names (self, item);
+  show_excerpts (self, item);
+}
+
+static void
+show_event (AtlasDetailsPanel *self,
+            const AtlasItem   *item)
+{
+  AtlasStore *store = atlas_session_get_store (self->session);
+  g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, NULL);
+  g_autoptr(GArray) actors = NULL;
+  g_autoptr(GString) summary = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *kicker = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (event == NULL)
+    return;
+
+  date = atlas_event_dup_date_label (event);
+  kicker = g_strdup_printf ("%s · %s", atlas_event_kind_label (atlas_event_get_kind (event)), date);
+  gtk_label_set_text (self->kicker_label, kicker);
+  gtk_label_set_text (self->title_label, atlas_event_get_title (event));
+
+  if (atlas_event_get_place_name (event) && atlas_event_get_date_wording (event))
+    subtitle = g_strdup_printf ("%s · “%s”", atlas_event_get_place_name (event),
+                                atlas_event_get_date_wording (event));
+  else if (atlas_event_get_date_wording (event))
+    subtitle = g_strdup_printf ("“%s”", atlas_event_get_date_wording (event));
+  else
+    subtitle = g_strdup (atlas_event_get_place_name (event));
+  set_optional_text (self->subtitle_label, subtitle);
+
+  clear_box (GTK_WIDGET (self->links_box));
+  actors = atlas_query_event_actors (store, item->id, NULL);
+  for (guint i = 0; actors != NULL && i < actors->len; i++)
+    {
+      g_autoptr(AtlasActor) actor = atlas_actor_load (store, g_array_index (actors, gint64, i), NULL);
+
+      if (actor != NULL)
+        add_actor_link (self, actor);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box), actors != NULL && actors->len > 0);
+
+  summary = g_string_new (atlas_event_get_summary (event));
+  if (atlas_event_get_note (event) != NULL)
+    g_string_append_printf (summary, "%s%s", summary->len ? "\n\n" : "", atlas_event_get_note (event));
+  set_optional_text (self->summary_label, summary->str);
+  set_optional_text (self->names_label, NULL);
+  show_excerpts (self, item);
+}
+
+static void
+on_session_selection (AtlasDetailsPanel *self)
+{
+  const AtlasItem *item = atlas_session_get_selection (self->session);
+
+  switch (item->kind)
+    {
+    case ATLAS_ITEM_ACTOR:
+      show_actor (self, item);
+      break;
+    case ATLAS_ITEM_EVENT:
+      show_event (self, item);
+      break;
+    case ATLAS_ITEM_NONE:
+    case ATLAS_ITEM_PLACE:
+    case ATLAS_ITEM_CORRIDOR:
+    case ATLAS_ITEM_ZONE:
+    case ATLAS_ITEM_EXCERPT:
+    case ATLAS_ITEM_SOURCE:
+    case ATLAS_ITEM_RELATION:
+    default:
+      clear_box (GTK_WIDGET (self->excerpts_box));
+      self->n_excerpts = 0;
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+static void
+atlas_details_panel_dispose (GObject *object)
+{
+  AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_DETAILS_PANEL);
+
+  G_OBJECT_CLASS (atlas_details_panel_parent_class)->dispose (object);
+}
+
+static void
+atlas_details_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_details_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      atlas_details_panel_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_details_panel_class_init (AtlasDetailsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_details_panel_dispose;
+  object_class->get_property = atlas_details_panel_get_property;
+  object_class->set_property = atlas_details_panel_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/caucasusatlas/CaucasusAtlas/atlas-details-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, kicker_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, links_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, names_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, excerpts_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, excerpts_box);
+}
+
+static void
+atlas_details_panel_init (AtlasDetailsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AtlasSession *
+atlas_details_panel_get_session (AtlasDetailsPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DETAILS_PANEL (self), NULL);
+
+  return self->session;
+}
+
+void
+atlas_details_panel_set_session (AtlasDetailsPanel *self,
+                                 AtlasSession      *session)
+{
+  g_return_if_fail (ATLAS_IS_DETAILS_PANEL (self));
+  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_swapped (session, "notify::selection",
+                                G_CALLBACK (on_session_selection), self);
+      on_session_selection (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/* How many excerpts the panel shows for the current selection. */
+guint
+atlas_details_panel_get_n_excerpts (AtlasDetailsPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DETAILS_PANEL (self), 0);
+
+  return self->n_excerpts;
+}

@@ -1,0 +1,379 @@
+/* atlas-events-panel.c: the events in date order, as a table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The table shows the events of the session's filter; when an actor is selected, only that
+ * actor's. Selecting an event afterwards keeps the actor's events in view, so one can walk
+ * through them; clearing the selection shows all again.
+ */
+
+#define G_LOG_DOMAIN "atlas-events-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-actor.h"
+#include "atlas-event.h"
+#include "atlas-events-panel.h"
+#include "atlas-query.h"
+#include "atlas-record-list.h"
+
+struct _AtlasEventsPanel
+{
+  GtkBox              parent_instance;
+
+  AtlasSession       *session;
+  AtlasRecordList    *events;
+  GtkSingleSelection *selection;
+  gint64              actor_id;  /* whose events are shown, or 0 for all */
+
+  GtkLabel           *heading_label;
+  GtkButton          *show_all_button;
+  GtkColumnView      *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasEventsPanel, atlas_events_panel, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  COLUMN_DATE,
+  COLUMN_TITLE,
+  COLUMN_ACTORS,
+  COLUMN_PLACE,
+} Column;
+
+static void sync_selection (AtlasEventsPanel *self);
+
+static void
+update_heading (AtlasEventsPanel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  g_autofree char *heading = NULL;
+
+  if (self->actor_id != 0)
+    {
+      g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (self->session),
+                                                      self->actor_id, NULL);
+
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u event", "%s · %u events", n),
+                                 actor ? atlas_actor_get_name (actor) : "", n);
+    }
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All events · %u", "All events · %u", n),
+                               n);
+
+  gtk_label_set_text (self->heading_label, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->actor_id != 0);
+}
+
+static void
+reload (AtlasEventsPanel *self)
+{
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  filter = atlas_filter_copy (atlas_session_get_filter (self->session));
+  if (self->actor_id != 0)
+    {
+      atlas_filter_clear_actors (filter);
+      atlas_filter_add_actor (filter, self->actor_id);
+    }
+
+  ids = atlas_query_events (atlas_session_get_store (self->session), filter, &error);
+  if (ids == NULL)
+    {
+      g_warning ("Could not list events: %s", error->message);
+      return;
+    }
+
+  atlas_record_list_set_ids (self->events, ids);
+  update_heading (self);
+  sync_selection (self);
+}
+
+/* Brings a row into view. GtkColumnView learnt to scroll in GTK 4.12; before that, its
+ * inner list view answers the list.scroll-to-item action. */
+static void
+scroll_to (AtlasEventsPanel *self,
+           guint             position)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_NONE, NULL);
+#else
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+#endif
+}
+
+static void
+sync_selection (AtlasEventsPanel *self)
+{
+  const AtlasItem *selected = atlas_session_get_selection (self->session);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (selected->kind == ATLAS_ITEM_EVENT)
+    position = atlas_record_list_find (self->events, selected->id);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, position);
+}
+
+static void
+on_session_selection (AtlasEventsPanel *self)
+{
+  const AtlasItem *selected = atlas_session_get_selection (self->session);
+  gint64 actor_id = self->actor_id;
+
+  if (selected->kind == ATLAS_ITEM_ACTOR)
+    actor_id = selected->id;
+  else if (selected->kind == ATLAS_ITEM_NONE)
+    actor_id = 0;
+
+  if (actor_id != self->actor_id)
+    {
+      self->actor_id = actor_id;
+      reload (self);
+    }
+  else
+    sync_selection (self);
+}
+
+static void
+on_selection_changed (AtlasEventsPanel *self)
+{
+  GObject *event = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->session != NULL && ATLAS_IS_EVENT (event))
+    atlas_session_select (self->session, ATLAS_ITEM_EVENT, atlas_event_get_id (ATLAS_EVENT (event)));
+}
+
+static void
+on_show_all_clicked (AtlasEventsPanel *self)
+{
+  atlas_session_set_selection (self->session, NULL);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_DATE)
+    gtk_widget_add_css_class (label, "numeric");
+  if (column == COLUMN_ACTORS || column == COLUMN_PLACE)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  AtlasEvent *event = ATLAS_EVENT (gtk_list_item_get_item (list_item));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  g_autofree char *date = NULL;
+  const char *text = NULL;
+
+  switch ((Column) GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_DATE:
+      text = date = atlas_event_dup_date_label (event);
+      break;
+    case COLUMN_TITLE:
+      text = atlas_event_get_title (event);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), atlas_event_get_summary (event));
+      break;
+    case COLUMN_ACTORS:
+      text = atlas_event_get_actor_names (event);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+      break;
+    case COLUMN_PLACE:
+      text = atlas_event_get_place_name (event);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_text (label, text ? text : "");
+}
+
+static void
+add_column (AtlasEventsPanel *self,
+            const char       *title,
+            Column            column,
+            gboolean          expand,
+            int               fixed_width)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+
+  view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static void
+atlas_events_panel_dispose (GObject *object)
+{
+  AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EVENTS_PANEL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->events);
+
+  G_OBJECT_CLASS (atlas_events_panel_parent_class)->dispose (object);
+}
+
+static void
+atlas_events_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_events_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      atlas_events_panel_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_events_panel_class_init (AtlasEventsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_events_panel_dispose;
+  object_class->get_property = atlas_events_panel_get_property;
+  object_class->set_property = atlas_events_panel_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/caucasusatlas/CaucasusAtlas/atlas-events-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
+}
+
+static void
+atlas_events_panel_init (AtlasEventsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_column (self, _("Date"), COLUMN_DATE, FALSE, 150);
+  add_column (self, _("Event"), COLUMN_TITLE, TRUE, -1);
+  add_column (self, _("Actors"), COLUMN_ACTORS, FALSE, 200);
+  add_column (self, _("Place"), COLUMN_PLACE, FALSE, 110);
+}
+
+AtlasSession *
+atlas_events_panel_get_session (AtlasEventsPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENTS_PANEL (self), NULL);
+
+  return self->session;
+}
+
+void
+atlas_events_panel_set_session (AtlasEventsPanel *self,
+                                AtlasSession     *session)
+{
+  g_return_if_fail (ATLAS_IS_EVENTS_PANEL (self));
+  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->events);
+  gtk_column_view_set_model (self->column_view, NULL);
+
+  if (session != NULL)
+    {
+      self->events = atlas_record_list_new (atlas_session_get_store (session), ATLAS_ITEM_EVENT);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      g_signal_connect_swapped (self->selection, "selection-changed",
+                                G_CALLBACK (on_selection_changed), self);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+      g_signal_connect_swapped (session, "notify::selection",
+                                G_CALLBACK (on_session_selection), self);
+      g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (reload), self);
+      self->actor_id = 0;
+      on_session_selection (self);
+      reload (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/* The events shown, as AtlasEvent rows. */
+GListModel *
+atlas_events_panel_get_model (AtlasEventsPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENTS_PANEL (self), NULL);
+
+  return G_LIST_MODEL (self->events);
+}

@@ -1,0 +1,22 @@
+/* atlas-events-panel.h: the events in date order, as a table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-session.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_EVENTS_PANEL (atlas_events_panel_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasEventsPanel, atlas_events_panel, ATLAS, EVENTS_PANEL, GtkBox)
+
+AtlasSession *atlas_events_panel_get_session (AtlasEventsPanel *self);
+void          atlas_events_panel_set_session (AtlasEventsPanel *self,
+                                              AtlasSession     *session);
+GListModel   *atlas_events_panel_get_model   (AtlasEventsPanel *self);
+
+G_END_DECLS

@@ -1,0 +1,120 @@
+/* atlas-test-util.c: what several tests need
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "atlas-dataset.h"
+#include "atlas-test-util.h"
+
+/* A fresh temporary folder; the caller removes what it puts there. */
+char *
+atlas_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("atlas-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* An in-memory store holding tests/data/small. */
+AtlasStore *
+atlas_test_small_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, &error);
+
+  g_assert_no_error (error);
+  atlas_dataset_load_directory (store, g_test_get_filename (G_TEST_DIST, "data", "small", NULL),
+                                &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+GBytes *
+atlas_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+void
+atlas_test_write_file (const char *path,
+                       const char *contents,
+                       gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* An independent RFC 4180 reader, so CSV output is checked by parsing it back.
+ * Returns rows as GPtrArray of GStrv-like GPtrArray of strings. */
+GPtrArray *
+atlas_test_parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = NULL;
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (row == NULL)
+        row = g_ptr_array_new_with_free_func (g_free);
+
+      if (*p == '"')
+        {
+          p++;
+          for (;;)
+            {
+              g_assert_true (*p != '\0');  /* an unterminated quote is malformed CSV */
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p += 2;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p++);
+            }
+        }
+      else
+        while (*p != '\0' && *p != ',' && *p != '\r' && *p != '\n')
+          {
+            g_assert_true (*p != '"');  /* a quote inside an unquoted field is malformed */
+            g_string_append_c (field, *p++);
+          }
+
+      g_ptr_array_add (row, g_strdup (field->str));
+      g_string_truncate (field, 0);
+
+      if (*p == ',')
+        p++;
+      else
+        {
+          g_assert_true (p[0] == '\r' && p[1] == '\n');  /* RFC 4180 ends records with CRLF */
+          p += 2;
+          g_ptr_array_add (rows, row);
+          row = NULL;
+        }
+    }
+
+  g_assert_null (row);
+  g_string_free (field, TRUE);
+  return rows;
+}

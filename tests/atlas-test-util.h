@@ -1,0 +1,20 @@
+/* atlas-test-util.h: what several tests need
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+char       *atlas_test_make_dir      (void);
+AtlasStore *atlas_test_small_store   (void);
+GBytes     *atlas_test_read_file     (const char *path);
+void        atlas_test_write_file    (const char *path,
+                                      const char *contents,
+                                      gssize      length);
+GPtrArray  *atlas_test_parse_csv     (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,273 @@
+/* test-cli.c: the command line lists records as CSV without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "atlas-store.h"
+#include "atlas-test-util.h"
+
+static char *db_path;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the real program with no display, as a script on a server would. */
+static void
+run_program (Run        *run,
+             const char *first_arg,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("ATLAS_BINARY"));
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
+
+static guint
+column (GPtrArray  *header,
+        const char *name)
+{
+  for (guint i = 0; i < header->len; i++)
+    if (g_str_equal (g_ptr_array_index (header, i), name))
+      return i;
+
+  g_error ("no column %s", name);
+}
+
+static const char *
+cell (GPtrArray *rows,
+      guint      row,
+      guint      col)
+{
+  GPtrArray *fields = g_ptr_array_index (rows, row);
+
+  g_assert_cmpuint (col, <, fields->len);
+  return g_ptr_array_index (fields, col);
+}
+
+static int
+count_rows (const char *sql)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (db_path, ATLAS_STORE_FLAGS_NONE, NULL);
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
+  int n;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static void
+test_cli_every_kind (void)
+{
+  static const struct { const char *kind; const char *columns; const char *table; } kinds[] = {
+    { "actors", "id kind name", "actors" },
+    { "places", "id kind name lat lon", "places" },
+    { "corridors", "id kind name status", "corridors" },
+    { "events", "id start end precision approximate kind title place actors", "events" },
+    { "excerpts", "id source text events", "excerpts" },
+    { "sources", "id title author publication date", "sources" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(Run) run;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_auto(GStrv) columns = g_strsplit (kinds[i].columns, " ", -1);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", kinds[i].table);
+      GPtrArray *header;
+
+      run_program (&run, "--db", db_path, "--list", kinds[i].kind, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+
+      rows = atlas_test_parse_csv (run.out);
+      g_assert_cmpuint (rows->len, >, 1);
+      header = g_ptr_array_index (rows, 0);
+      for (guint j = 0; columns[j] != NULL; j++)
+        g_assert_cmpstr (g_ptr_array_index (header, j), ==, columns[j]);
+      for (guint r = 1; r < rows->len; r++)
+        g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==, header->len);
+      g_assert_cmpuint (rows->len - 1, ==, count_rows (sql));
+    }
+}
+
+static void
+test_cli_filters (void)
+{
+  g_auto(Run) run;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint start, end, actors, precision;
+
+  run_program (&run, "--db", db_path, "--list", "events", "--actor", "Aliyev",
+               "--from", "2025-01", "--to", "2025", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  rows = atlas_test_parse_csv (run.out);
+  g_assert_cmpuint (rows->len, >, 1);
+  start = column (g_ptr_array_index (rows, 0), "start");
+  end = column (g_ptr_array_index (rows, 0), "end");
+  actors = column (g_ptr_array_index (rows, 0), "actors");
+  precision = column (g_ptr_array_index (rows, 0), "precision");
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const char *last = *cell (rows, r, end) ? cell (rows, r, end) : cell (rows, r, start);
+
+      g_assert_nonnull (strstr (cell (rows, r, actors), "Ilham Aliyev"));
+      g_assert_cmpstr (last, >=, "2025");
+      g_assert_cmpstr (cell (rows, r, start), <, "2026");
+      g_assert_cmpuint (strlen (cell (rows, r, start)), ==,
+                        g_str_equal (cell (rows, r, precision), "day") ? 10 :
+                        g_str_equal (cell (rows, r, precision), "month") ? 7 : 4);
+    }
+}
+
+static void
+test_cli_text (void)
+{
+  g_auto(Run) run;
+  g_auto(Run) excerpts;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint text;
+
+  run_program (&run, "--db", db_path, "--list", "events", "--text", "TRIPP", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  rows = atlas_test_parse_csv (run.out);
+  g_assert_cmpuint (rows->len, >, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  run_program (&excerpts, "--db", db_path, "--list", "excerpts", "--text", "Nakhchivan", NULL);
+  g_assert_cmpint (excerpts.status, ==, 0);
+  rows = atlas_test_parse_csv (excerpts.out);
+  g_assert_cmpuint (rows->len, >, 1);
+  text = column (g_ptr_array_index (rows, 0), "text");
+  for (guint r = 1; r < rows->len; r++)
+    g_assert_cmpstr (cell (rows, r, text), !=, "");
+}
+
+typedef struct
+{
+  const char *args[8];
+  int         status;
+  const char *says;
+} ErrorCase;
+
+static void
+test_cli_errors (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *not_db = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nowhere", "atlas.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  const ErrorCase cases[] = {
+    { { "--list", "planets" }, 2, "planets" },
+    { { "--list", "events", "--actor", "Atlantis" }, 1, "No actor is called" },
+    { { "--list", "events", "--from", "2025-13" }, 1, "is not a date" },
+    { { "--list", "places", "--text", "Baku" }, 2, "apply to events and excerpts" },
+    { { "--text", "Baku" }, 2, "go with --list" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+      const char * const *a = cases[i].args;
+
+      run_program (&run, "--db", db_path, a[0], a[1], a[2], a[3], NULL);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (run.err, cases[i].says));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  atlas_test_write_file (not_db, "Dear diary\n", -1);
+  before = atlas_test_read_file (not_db);
+  {
+    g_auto(Run) run;
+    g_autoptr(GBytes) after = NULL;
+
+    run_program (&run, "--db", not_db, "--list", "events", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "is not a SQLite database"));
+    after = atlas_test_read_file (not_db);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", missing, "--list", "events", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "does not exist"));
+  }
+
+  g_remove (not_db);
+  g_rmdir (dir);
+}
+
+static void
+test_cli_version (void)
+{
+  g_auto(Run) run;
+
+  run_program (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "caucasus-atlas "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dir = atlas_test_make_dir ();
+  db_path = g_build_filename (dir, "atlas.db", NULL);
+
+  g_test_add_func ("/cli/every-kind", test_cli_every_kind);
+  g_test_add_func ("/cli/filters", test_cli_filters);
+  g_test_add_func ("/cli/text", test_cli_text);
+  g_test_add_func ("/cli/errors", test_cli_errors);
+  g_test_add_func ("/cli/version", test_cli_version);
+
+  status = g_test_run ();
+  g_remove (db_path);
+  g_rmdir (dir);
+  g_free (db_path);
+  return status;
+}

@@ -1,0 +1,245 @@
+/* test-query.c: filters against a small store with known answers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "atlas-query.h"
+#include "atlas-test-util.h"
+
+/* The keys of the events a filter finds, joined by spaces, in the order found. */
+static char *
+event_keys (AtlasStore        *store,
+            const AtlasFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = atlas_query_events (store, filter, &error);
+  g_autoptr(GString) keys = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  stmt = atlas_store_prepare (store, "SELECT key FROM events WHERE id = ?", &error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_string_append_printf (keys, "%s%s", keys->len ? " " : "", sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static gint64
+actor (AtlasStore *store,
+       const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  atlas_query_resolve_actor (store, name, &id, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+typedef struct
+{
+  const char *from;
+  const char *to;
+  const char *text;
+  const char *actors;  /* names separated by '|' */
+  const char *expected;
+} FilterCase;
+
+static const FilterCase filter_cases[] = {
+  /* Nothing narrows: all, by first day. */
+  { NULL, NULL, NULL, NULL, "war-2020 warning-2023 talks-2024 washington-2025-08 signing-2025-08-08" },
+  /* A month-precision event covers every day of its month. */
+  { "2025-08-08", "2025-08-08", NULL, NULL, "washington-2025-08 signing-2025-08-08" },
+  { "2025-08-09", NULL, NULL, NULL, "washington-2025-08" },
+  /* A span is found by any day it covers; a year covers its whole year. */
+  { "2024-06-30", "2024-07", NULL, NULL, "talks-2024" },
+  { NULL, "2020-01-01", NULL, NULL, "war-2020" },
+  { "2020-12", "2023-09-18", NULL, NULL, "war-2020" },
+  { "2026", NULL, NULL, NULL, "" },
+  /* An actor stands for itself and those affiliated with it. */
+  { NULL, NULL, NULL, "Azerbaijan", "war-2020 washington-2025-08 signing-2025-08-08" },
+  { NULL, NULL, NULL, "Ilham Aliyev", "washington-2025-08 signing-2025-08-08" },
+  /* Several actors: any of them. */
+  { NULL, NULL, NULL, "Iran|Turkey", "warning-2023 talks-2024" },
+  /* Text: titles, summaries and the excerpts behind events, without diacritics, prefixes. */
+  { NULL, NULL, "turkiye", NULL, "talks-2024" },
+  { NULL, NULL, "route", NULL, "washington-2025-08 signing-2025-08-08" },
+  { NULL, NULL, "washing", NULL, "washington-2025-08 signing-2025-08-08" },
+  { NULL, NULL, "summit washington", NULL, "washington-2025-08" },
+  { NULL, NULL, "\"unbalanced AND (", NULL, "" },
+  /* Kinds of criteria combine with AND. */
+  { "2025", NULL, NULL, "Azerbaijan", "washington-2025-08 signing-2025-08-08" },
+  { "2025", NULL, "signing", "Azerbaijan", "signing-2025-08-08" },
+  { NULL, "2022", "route", "Azerbaijan", "" },
+};
+
+static void
+test_query_filters (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_cases); i++)
+    {
+      const FilterCase *c = &filter_cases[i];
+      g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+      g_autofree char *keys = NULL;
+
+      atlas_filter_set_from (filter, c->from);
+      atlas_filter_set_to (filter, c->to);
+      atlas_filter_set_text (filter, c->text);
+      if (c->actors != NULL)
+        {
+          g_auto(GStrv) names = g_strsplit (c->actors, "|", -1);
+
+          for (guint j = 0; names[j] != NULL; j++)
+            atlas_filter_add_actor (filter, actor (store, names[j]));
+        }
+
+      keys = event_keys (store, filter);
+      g_test_message ("case %u: %s", i, keys);
+      g_assert_cmpstr (keys, ==, c->expected);
+    }
+}
+
+static void
+test_query_bad_date (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  atlas_filter_set_from (filter, "2025-02-30");
+  ids = atlas_query_events (store, filter, &error);
+  g_assert_null (ids);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "2025-02-30"));
+}
+
+static void
+test_query_excerpts (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  all = atlas_query_excerpts (store, filter, NULL);
+  g_assert_cmpuint (all->len, ==, 5);
+
+  /* Through their events. */
+  atlas_filter_set_from (filter, "2024");
+  atlas_filter_set_to (filter, "2024");
+  ids = atlas_query_excerpts (store, filter, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* By their own text, even with no event, and by actor. */
+  atlas_filter_set_from (filter, NULL);
+  atlas_filter_set_to (filter, NULL);
+  atlas_filter_set_text (filter, "corridor options");
+  ids = atlas_query_excerpts (store, filter, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  atlas_filter_add_actor (filter, actor (store, "Iran"));
+  ids = atlas_query_excerpts (store, filter, NULL);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
+static void
+test_query_excerpts_for_item (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  AtlasItem aliyev = { ATLAS_ITEM_ACTOR, actor (store, "Aliyev") };
+  AtlasItem azerbaijan = { ATLAS_ITEM_ACTOR, actor (store, "Azerbaijan") };
+  g_autoptr(GArray) ids = NULL;
+
+  /* Aliyev's two events share one excerpt. */
+  ids = atlas_query_excerpts_for_item (store, &aliyev, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Azerbaijan: its own two excerpts (the war's is also its event's). */
+  ids = atlas_query_excerpts_for_item (store, &azerbaijan, NULL);
+  g_assert_cmpuint (ids->len, ==, 2);
+}
+
+static void
+test_query_resolve_actor (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 aliyev = actor (store, "Ilham Aliyev");
+  gint64 id = 0;
+
+  /* Any name, any language, any case, with or without diacritics. */
+  g_assert_cmpint (actor (store, "Ильхам Алиев"), ==, aliyev);
+  g_assert_cmpint (actor (store, "ilham aliyev"), ==, aliyev);
+  g_assert_cmpint (actor (store, "Aliyev"), ==, aliyev);
+  g_assert_cmpint (actor (store, "Azərbaycan"), ==, actor (store, "Azerbaijan"));
+  g_assert_cmpint (actor (store, "Azerbaycan"), ==, actor (store, "Azerbaijan"));
+  g_assert_cmpint (actor (store, "Turkiye"), ==, actor (store, "Turkey"));
+  g_assert_cmpint (actor (store, "Pashinian"), ==, actor (store, "Nikol Pashinyan"));
+
+  /* An exact name wins over names that merely contain it. */
+  g_assert_cmpint (actor (store, "Iran"), !=, 0);
+
+  g_assert_false (atlas_query_resolve_actor (store, "Atlantis", &id, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* "a" is in many names. */
+  g_assert_false (atlas_query_resolve_actor (store, "a", &id, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "several"));
+}
+
+static void
+test_query_actors_named (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GArray) all = atlas_query_actors_named (store, "", NULL);
+  g_autoptr(GArray) some = atlas_query_actors_named (store, "алиев", NULL);
+  g_autoptr(GArray) percent = atlas_query_actors_named (store, "%", NULL);
+
+  g_assert_cmpuint (all->len, ==, 6);
+  g_assert_cmpuint (some->len, ==, 1);
+  g_assert_cmpint (g_array_index (some, gint64, 0), ==, actor (store, "Ilham Aliyev"));
+  g_assert_cmpuint (percent->len, ==, 0);
+}
+
+static void
+test_query_fts_expression (void)
+{
+  g_autofree char *plain = atlas_query_fts_expression ("  Zangezur corridor ");
+  g_autofree char *quoted = atlas_query_fts_expression ("say \"no\"");
+  g_autofree char *empty = atlas_query_fts_expression (" \t ");
+
+  g_assert_cmpstr (plain, ==, "\"Zangezur\"* \"corridor\"*");
+  g_assert_cmpstr (quoted, ==, "\"say\"* \"\"\"no\"\"\"*");
+  g_assert_null (empty);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/query/filters", test_query_filters);
+  g_test_add_func ("/query/bad-date", test_query_bad_date);
+  g_test_add_func ("/query/excerpts", test_query_excerpts);
+  g_test_add_func ("/query/excerpts-for-item", test_query_excerpts_for_item);
+  g_test_add_func ("/query/resolve-actor", test_query_resolve_actor);
+  g_test_add_func ("/query/actors-named", test_query_actors_named);
+  g_test_add_func ("/query/fts-expression", test_query_fts_expression);
+
+  return g_test_run ();
+}

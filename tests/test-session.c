@@ -1,0 +1,118 @@
+/* test-session.c: the shared state notifies once per real change
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "atlas-session.h"
+#include "atlas-test-util.h"
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_session_selection (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  guint count = 0;
+
+  g_signal_connect (session, "notify::selection", G_CALLBACK (count_notify), &count);
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_NONE);
+
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, 3);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, 3);
+
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, 3);
+  g_assert_cmpuint (count, ==, 1);
+
+  atlas_session_select (session, ATLAS_ITEM_EVENT, 3);
+  g_assert_cmpuint (count, ==, 2);
+
+  atlas_session_set_selection (session, NULL);
+  g_assert_cmpuint (count, ==, 3);
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_NONE);
+  atlas_session_select (session, ATLAS_ITEM_NONE, 0);
+  g_assert_cmpuint (count, ==, 3);
+}
+
+static void
+test_session_filter (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  guint count = 0;
+
+  g_signal_connect (session, "notify::filter", G_CALLBACK (count_notify), &count);
+  g_assert_true (atlas_filter_is_empty (atlas_session_get_filter (session)));
+
+  atlas_session_set_filter (session, filter);
+  g_assert_cmpuint (count, ==, 0);
+
+  atlas_filter_set_from (filter, "2024");
+  atlas_filter_add_actor (filter, 2);
+  atlas_session_set_filter (session, filter);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpstr (atlas_filter_get_from (atlas_session_get_filter (session)), ==, "2024");
+
+  /* The session keeps its own copy. */
+  atlas_filter_set_from (filter, "2025");
+  g_assert_cmpstr (atlas_filter_get_from (atlas_session_get_filter (session)), ==, "2024");
+
+  atlas_filter_set_from (filter, "2024");
+  atlas_session_set_filter (session, filter);
+  g_assert_cmpuint (count, ==, 1);
+
+  atlas_session_set_filter (session, NULL);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_true (atlas_filter_is_empty (atlas_session_get_filter (session)));
+}
+
+static void
+test_session_date_and_view (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  guint date_count = 0, view_count = 0;
+  double latitude, longitude, zoom;
+
+  g_signal_connect (session, "notify::date", G_CALLBACK (count_notify), &date_count);
+  g_signal_connect (session, "notify::map-zoom", G_CALLBACK (count_notify), &view_count);
+  g_signal_connect (session, "notify::map-latitude", G_CALLBACK (count_notify), &view_count);
+
+  atlas_session_set_date (session, "2020-11-10");
+  atlas_session_set_date (session, "2020-11-10");
+  g_assert_cmpuint (date_count, ==, 1);
+  g_assert_cmpstr (atlas_session_get_date (session), ==, "2020-11-10");
+
+  atlas_session_get_map_view (session, &latitude, &longitude, &zoom);
+  atlas_session_set_map_view (session, latitude, longitude, 9.0);
+  g_assert_cmpuint (view_count, ==, 1);
+  atlas_session_set_map_view (session, 39.2, longitude, 9.0);
+  g_assert_cmpuint (view_count, ==, 2);
+  atlas_session_set_map_view (session, 39.2, longitude, 99.0);
+  atlas_session_get_map_view (session, NULL, NULL, &zoom);
+  g_assert_cmpfloat (zoom, ==, 20.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/session/selection", test_session_selection);
+  g_test_add_func ("/session/filter", test_session_filter);
+  g_test_add_func ("/session/date-and-view", test_session_date_and_view);
+
+  return g_test_run ();
+}

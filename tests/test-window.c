@@ -1,0 +1,275 @@
+/* test-window.c: the real window, driven through its widgets (run under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "atlas-actor.h"
+#include "atlas-details-panel.h"
+#include "atlas-event.h"
+#include "atlas-events-panel.h"
+#include "atlas-query.h"
+#include "atlas-test-util.h"
+#include "atlas-window.h"
+
+static AtlasApplication *app;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AtlasWindow *
+open_window (AtlasStore *store)
+{
+  AtlasWindow *window = atlas_window_new (app, store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+test_window_shows_data (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  GtkListView *actors_view;
+  GtkColumnView *events_view;
+  GListModel *actors, *events;
+  guint n_actor_rows = 0;
+
+  actors_view = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
+  events_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (actors_view);
+  g_assert_nonnull (events_view);
+
+  actors = G_LIST_MODEL (gtk_list_view_get_model (actors_view));
+  events = G_LIST_MODEL (gtk_column_view_get_model (events_view));
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (actors, i);
+
+      n_actor_rows += ATLAS_IS_ACTOR (row);
+    }
+
+  g_assert_cmpuint (n_actor_rows, >=, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >=, 50);
+
+  /* The rows really are on screen: a bound row widget shows an actor's name. */
+  g_assert_nonnull (find_descendant (GTK_WIDGET (actors_view), GTK_TYPE_LABEL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static guint
+find_actor_row (GListModel *model,
+                const char *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+
+      if (ATLAS_IS_ACTOR (row) && g_str_equal (atlas_actor_get_key (ATLAS_ACTOR (row)), key))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+test_window_select_actor_then_event (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  GtkListView *actors_view = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
+  GtkColumnView *events_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window),
+                                                                 GTK_TYPE_COLUMN_VIEW));
+  AtlasDetailsPanel *details = ATLAS_DETAILS_PANEL (find_descendant (GTK_WIDGET (window),
+                                                                     ATLAS_TYPE_DETAILS_PANEL));
+  GtkSelectionModel *actor_rows = gtk_list_view_get_model (actors_view);
+  GtkSelectionModel *event_rows = gtk_column_view_get_model (events_view);
+  guint all_events = g_list_model_get_n_items (G_LIST_MODEL (event_rows));
+  guint row;
+  gint64 aliyev;
+
+  /* Selecting an actor's row selects it in the session. */
+  row = find_actor_row (G_LIST_MODEL (actor_rows), "ilham-aliyev");
+  g_assert_cmpuint (row, !=, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_select_item (actor_rows, row, TRUE);
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
+  aliyev = atlas_session_get_selection (session)->id;
+
+  /* The events list shows only his events, and the details his passages. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (event_rows)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (event_rows)), <, all_events);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (event_rows)); i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (event_rows), i);
+      g_autoptr(GArray) actors = atlas_query_event_actors (store, atlas_event_get_id (event), NULL);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < actors->len; j++)
+        found |= g_array_index (actors, gint64, j) == aliyev;
+      g_assert_true (found);
+    }
+  g_assert_cmpuint (atlas_details_panel_get_n_excerpts (details), >, 0);
+
+  /* Selecting one of those events selects it, and shows its excerpts; his list stays. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (event_rows));
+    g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (event_rows), 0);
+    g_autoptr(GArray) excerpts = NULL;
+    AtlasItem item = { ATLAS_ITEM_EVENT, atlas_event_get_id (event) };
+
+    gtk_selection_model_select_item (event_rows, 0, TRUE);
+    iterate ();
+    g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_EVENT);
+    g_assert_cmpint (atlas_session_get_selection (session)->id, ==, atlas_event_get_id (event));
+    excerpts = atlas_query_excerpts_for_item (store, &item, NULL);
+    g_assert_cmpuint (excerpts->len, >, 0);
+    g_assert_cmpuint (atlas_details_panel_get_n_excerpts (details), ==, excerpts->len);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (event_rows)), ==, n);
+  }
+
+  /* Escape clears the selection and every event is back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "session.clear-selection", NULL);
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_NONE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (event_rows)), ==, all_events);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+test_window_search_actors (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (find_descendant (GTK_WIDGET (window),
+                                                             GTK_TYPE_SEARCH_ENTRY));
+  GtkListView *actors_view = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (actors_view));
+  gint64 until;
+
+  /* Typed in Russian, found. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Алиев");
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (find_actor_row (rows, "ilham-aliyev") == GTK_INVALID_LIST_POSITION ||
+         g_list_model_get_n_items (rows) > 4)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (find_actor_row (rows, "ilham-aliyev"), !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+test_window_error (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  AtlasWindow *window;
+  GtkStack *stack;
+  GList *toplevels;
+  gboolean dialog = FALSE;
+
+  atlas_test_write_file (path, "not a database", -1);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_null (store);
+
+  window = atlas_window_new (app, NULL, error);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+
+  stack = GTK_STACK (find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_null (atlas_window_get_session (window));
+
+  /* A dialog says what went wrong, with the file's name. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data))
+      {
+        g_autofree char *secondary = NULL;
+
+        g_object_get (l->data, "secondary-text", &secondary, NULL);
+        dialog = strstr (secondary, path) != NULL;
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (toplevels);
+  g_assert_true (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/shows-data", test_window_shows_data);
+  g_test_add_func ("/window/select-actor-then-event", test_window_select_actor_then_event);
+  g_test_add_func ("/window/search-actors", test_window_search_actors);
+  g_test_add_func ("/window/error", test_window_error);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

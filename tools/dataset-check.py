@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Check the bundled dataset (data/dataset/*.ini) against data/dataset/README.md.
+
+Usage: tools/dataset-check.py [--seeds DIR] [--fill-positions] [FILE...]
+
+Reports every problem as FILE:LINE: message and exits non-zero if there is one.
+With --fill-positions, rewrites each excerpt's position= line from the seed documents.
+The program's own loader enforces the same rules; this tool exists so that people editing
+the data get all the problems at once, with line numbers, before building.
+"""
+import argparse
+import glob
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATASET = os.path.join(HERE, "..", "data", "dataset")
+
+VOCAB = {
+    ("actor", "kind"): {"state", "person", "organisation", "alliance", "company"},
+    ("place", "kind"): {"capital", "city", "town", "port", "border-crossing", "region", "site"},
+    ("corridor", "kind"): {"rail", "road", "oil-pipeline", "gas-pipeline", "multimodal"},
+    ("status", "status"): {"proposed", "agreed", "under-construction", "operational", "suspended"},
+    ("zone", "kind"): {"exclave", "peacekeeping", "autonomous-oblast", "transit-corridor",
+                       "conflict-zone"},
+    ("event", "kind"): {"agreement", "summit", "visit", "meeting", "statement", "military",
+                        "conflict", "exercise", "incident", "legislation", "sanction", "economic",
+                        "infrastructure", "election", "diplomatic"},
+    ("relation", "kind"): {"alliance", "strategic-partnership", "partnership", "rivalry",
+                           "mediation", "sanction", "conflict"},
+}
+
+FIELDS = {
+    "actor": ({"kind", "name"}, {"role", "affiliation", "color", "description", "aliases"}),
+    "place": ({"kind", "name", "lat", "lon"}, {"country", "approximate", "description", "aliases"}),
+    "corridor": ({"kind", "name", "route"}, {"approximate", "description", "aliases"}),
+    "status": ({"corridor", "date", "status", "excerpts"}, {"note"}),
+    "zone": ({"kind", "name", "polygon"}, {"from", "to", "approximate", "description", "aliases"}),
+    "source": ({"title", "publication", "document", "line"}, {"author", "date", "approximate", "url"}),
+    "excerpt": ({"source", "text", "position"},
+                {"actors", "places", "corridors", "zones", "events", "relations"}),
+    "event": ({"kind", "title", "start", "excerpts"},
+              {"end", "approximate", "when", "summary", "place", "actors", "corridors", "zones",
+               "note"}),
+    "relation": ({"a", "b", "kind", "excerpts"}, {"from", "to", "title", "description"}),
+}
+NAMED = {"actor", "place", "corridor", "zone"}
+
+# field -> kind of record its keys refer to
+REFS = {
+    "affiliation": "actor", "country": "actor", "corridor": "corridor", "excerpts": "excerpt",
+    "source": "source", "actors": "actor", "places": "place", "corridors": "corridor",
+    "zones": "zone", "place": "place", "a": "actor", "b": "actor", "events": "event",
+    "relations": "relation",
+}
+
+KEY_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+GROUP_RE = re.compile(r"^\[([a-z]+):([^\]]*)\]\s*$")
+LOCALE_RE = re.compile(r"^(name|aliases)\[([a-z]{2,3})\]$")
+
+
+def unescape(value):
+    out, i = [], 0
+    while i < len(value):
+        c = value[i]
+        if c == "\\" and i + 1 < len(value):
+            n = value[i + 1]
+            out.append({"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\", ";": ";"}.get(n, n))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def split_list(value):
+    items, cur, i = [], [], 0
+    while i < len(value):
+        c = value[i]
+        if c == "\\" and i + 1 < len(value):
+            cur.append(value[i:i + 2])
+            i += 2
+            continue
+        if c == ";":
+            items.append(unescape("".join(cur)).strip())
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    if cur:
+        items.append(unescape("".join(cur)).strip())
+    return [x for x in items if x]
+
+
+class Record:
+    def __init__(self, kind, key, path, line):
+        self.kind, self.key, self.path, self.line = kind, key, path, line
+        self.fields = {}  # name -> (raw value, line)
+
+
+def parse(path, problems):
+    records, cur = [], None
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            m = GROUP_RE.match(line)
+            if m:
+                cur = Record(m.group(1), m.group(2), path, n)
+                records.append(cur)
+                continue
+            if "=" not in line or cur is None:
+                problems.append(f"{path}:{n}: not a group header or field")
+                continue
+            name, value = line.split("=", 1)
+            name = name.strip()
+            if name in cur.fields:
+                problems.append(f"{path}:{n}: field {name} given twice")
+            cur.fields[name] = (value.strip(), n)
+    return records
+
+
+def normalize(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def paragraphs_from(document_lines, first_line):
+    """Yield (paragraph number, line number, text) for non-blank lines from first_line on."""
+    number = 0
+    for n in range(first_line, len(document_lines) + 1):
+        text = document_lines[n - 1]
+        if text.strip():
+            number += 1
+            yield number, n, normalize(text)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seeds", default=os.path.join(HERE, "..", "..", "shared", "seeds"))
+    ap.add_argument("--fill-positions", action="store_true")
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    files = args.files or sorted(glob.glob(os.path.join(DATASET, "*.ini")))
+    problems, records = [], []
+    for path in files:
+        records += parse(path, problems)
+
+    index = {}
+    for r in records:
+        where = f"{r.path}:{r.line}"
+        if r.kind not in FIELDS:
+            problems.append(f"{where}: unknown record kind '{r.kind}'")
+            continue
+        if not KEY_RE.match(r.key):
+            problems.append(f"{where}: key '{r.key}' is not lowercase words joined by hyphens")
+        if (r.kind, r.key) in index:
+            o = index[(r.kind, r.key)]
+            problems.append(f"{where}: {r.kind}:{r.key} already defined at {o.path}:{o.line}")
+        index[(r.kind, r.key)] = r
+
+    def exists(kind, key):
+        return (kind, key) in index
+
+    texts = {}
+    for r in records:
+        if r.kind not in FIELDS:
+            continue
+        required, optional = FIELDS[r.kind]
+        for name in required:
+            if name not in r.fields or not r.fields[name][0]:
+                problems.append(f"{r.path}:{r.line}: {r.kind}:{r.key} lacks {name}=")
+        for name, (value, n) in r.fields.items():
+            where = f"{r.path}:{n}"
+            m = LOCALE_RE.match(name)
+            if m and r.kind in NAMED:
+                continue
+            if name not in required and name not in optional:
+                problems.append(f"{where}: unknown field '{name}' in {r.kind}")
+                continue
+            vocab = VOCAB.get((r.kind, name))
+            if vocab and value not in vocab:
+                problems.append(f"{where}: '{value}' is not one of {sorted(vocab)}")
+            if name in ("start", "end", "date", "from", "to") and not DATE_RE.match(value):
+                problems.append(f"{where}: '{value}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+            if name in ("lat", "lon"):
+                try:
+                    v = float(value)
+                    if not (-90 <= v <= 90 if name == "lat" else -180 <= v <= 180):
+                        raise ValueError
+                except ValueError:
+                    problems.append(f"{where}: '{value}' is not a valid {name}")
+            if name == "color" and not re.match(r"^#[0-9a-fA-F]{6}$", value):
+                problems.append(f"{where}: colour '{value}' is not #rrggbb")
+            if name == "approximate" and value not in ("true", "false"):
+                problems.append(f"{where}: approximate must be true or false")
+            if name in REFS:
+                target = REFS[name]
+                for item in split_list(value):
+                    if name == "actors" and r.kind == "event":
+                        item = item.split(":", 1)[0]
+                    if not exists(target, item):
+                        problems.append(f"{where}: {r.kind}:{r.key} refers to unknown {target}:{item}")
+            if name in ("route", "polygon"):
+                for item in split_list(value):
+                    if re.match(r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?$", item):
+                        continue
+                    if name == "route" and exists("place", item):
+                        continue
+                    problems.append(f"{where}: '{item}' is neither lat,lon nor a place key")
+        if r.kind == "excerpt" and "text" in r.fields:
+            t = normalize(unescape(r.fields["text"][0]))
+            if t in texts:
+                problems.append(f"{r.path}:{r.line}: excerpt:{r.key} repeats excerpt:{texts[t]}")
+            texts[t] = r.key
+
+    # Excerpts: verbatim in their document, and their paragraph.
+    fills = {}
+    for r in records:
+        if r.kind != "excerpt" or "source" not in r.fields or "text" not in r.fields:
+            continue
+        src = index.get(("source", r.fields["source"][0]))
+        if not src or "document" not in src.fields:
+            continue
+        doc = os.path.join(args.seeds, src.fields["document"][0])
+        if not os.path.exists(doc):
+            problems.append(f"{src.path}:{src.line}: document {doc} not found")
+            continue
+        with open(doc, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        try:
+            first = int(src.fields["line"][0])
+        except (KeyError, ValueError):
+            problems.append(f"{src.path}:{src.line}: line= must be a number")
+            continue
+        text = normalize(unescape(r.fields["text"][0]))
+        found = [p for p, _, para in paragraphs_from(lines, first) if text in para]
+        if not found:
+            problems.append(f"{r.path}:{r.line}: excerpt:{r.key} is not verbatim in its article "
+                            f"({src.fields['document'][0]} from line {first})")
+            continue
+        fills[r.key] = found[0]
+        have = r.fields.get("position", ("", 0))[0]
+        if have != str(found[0]) and not args.fill_positions:
+            problems.append(f"{r.path}:{r.line}: excerpt:{r.key} position is {have or 'missing'}, "
+                            f"should be {found[0]}")
+        if len(re.findall(r"[.!?][\"”’]?(\s|$)", text)) > 3:
+            problems.append(f"{r.path}:{r.line}: excerpt:{r.key} is longer than three sentences")
+
+    if args.fill_positions:
+        fill(files, records, fills)
+
+    counts = {}
+    for r in records:
+        counts[r.kind] = counts.get(r.kind, 0) + 1
+    for p in problems:
+        print(p)
+    print("records: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def fill(files, records, fills):
+    by_path = {}
+    for r in records:
+        if r.kind == "excerpt" and r.key in fills:
+            by_path.setdefault(r.path, []).append(r)
+    for path, recs in by_path.items():
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        # Work bottom-up so earlier line numbers stay valid.
+        for r in sorted(recs, key=lambda r: r.line, reverse=True):
+            pos = f"position={fills[r.key]}"
+            if "position" in r.fields:
+                lines[r.fields["position"][1] - 1] = pos
+            else:
+                lines.insert(r.fields["text"][1], pos)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
