@@ -150,10 +150,19 @@ atlas_date_last_day (const char *text)
  * Returns: @text for people, in the current locale, at its own precision:
  *   "8 August 2025", "August 2025" or "2025". Never adds a day or month that is not there.
  */
+static char *
+format_with (const GDate *date,
+             const char  *format)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                                                   g_date_get_day (date), 12, 0, 0);
+
+  return g_date_time_format (time, format);
+}
+
 char *
 atlas_date_format (const char *text)
 {
-  g_autoptr(GDateTime) time = NULL;
   const char *format;
   GDate first;
 
@@ -175,29 +184,56 @@ atlas_date_format (const char *text)
       return g_strdup (text ? text : "");
     }
 
-  time = g_date_time_new_utc (g_date_get_year (&first), g_date_get_month (&first),
-                              g_date_get_day (&first), 12, 0, 0);
-  return g_date_time_format (time, format);
+  return format_with (&first, format);
 }
 
-/* A start and optional end for people: "May – July 2025", "c. April 2025". */
+/* The start of a span, leaving out what the end says again: "12" of "12 – 13 July 2025",
+ * "May" of "May – July 2025". */
+static char *
+format_span_start (const char *start,
+                   const char *end)
+{
+  AtlasDatePrecision precision;
+  GDate a, b;
+
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  precision = atlas_date_parse (start, &a, NULL);
+  if (precision != atlas_date_parse (end, &b, NULL) || precision == ATLAS_DATE_YEAR ||
+      g_date_get_year (&a) != g_date_get_year (&b))
+    return atlas_date_format (start);
+
+  if (precision == ATLAS_DATE_MONTH)
+    /* Translators: a month at the start of a span within one year, in strftime format */
+    return format_with (&a, C_("date", "%B"));
+
+  if (g_date_get_month (&a) == g_date_get_month (&b))
+    /* Translators: a day at the start of a span within one month, in strftime format */
+    return format_with (&a, C_("date", "%-d"));
+
+  /* Translators: a day and month at the start of a span within one year, in strftime format */
+  return format_with (&a, C_("date", "%-d %B"));
+}
+
+/* A start and optional end for people: "May – July 2025", "12 – 13 July 2025",
+ * "c. April 2025". */
 char *
 atlas_date_format_span (const char *start,
                         const char *end,
                         gboolean    approximate)
 {
-  g_autofree char *from = atlas_date_format (start);
   g_autofree char *span = NULL;
 
   if (end != NULL && *end != '\0' && g_strcmp0 (start, end) != 0)
     {
+      g_autofree char *from = format_span_start (start, end);
       g_autofree char *to = atlas_date_format (end);
 
       /* Translators: a span of dates, from – to */
       span = g_strdup_printf (C_("date", "%s – %s"), from, to);
     }
   else
-    span = g_steal_pointer (&from);
+    span = atlas_date_format (start);
 
   if (approximate)
     /* Translators: an approximate date ("circa") */

@@ -14,14 +14,14 @@
 
 #include "atlas-actor.h"
 #include "atlas-actors-panel.h"
+#include "atlas-panel.h"
 #include "atlas-query.h"
 #include "atlas-swatch.h"
 
 struct _AtlasActorsPanel
 {
-  GtkBox              parent_instance;
+  AtlasPanel          parent_instance;
 
-  AtlasSession       *session;
   GListStore         *rows;
   GtkSingleSelection *selection;
 
@@ -30,15 +30,7 @@ struct _AtlasActorsPanel
   GtkListView        *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasActorsPanel, atlas_actors_panel, GTK_TYPE_BOX)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AtlasActorsPanel, atlas_actors_panel, ATLAS_TYPE_PANEL)
 
 static void
 rebuild_rows (AtlasActorsPanel *self)
@@ -49,10 +41,10 @@ rebuild_rows (AtlasActorsPanel *self)
   AtlasStore *store;
   const char *kind = NULL;
 
-  if (self->session == NULL)
+  if (atlas_panel_get_session (ATLAS_PANEL (self)) == NULL)
     return;
 
-  store = atlas_session_get_store (self->session);
+  store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
   ids = atlas_query_actors_named (store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                   &error);
   if (ids == NULL)
@@ -93,7 +85,7 @@ on_search_changed (AtlasActorsPanel *self)
 static void
 sync_selection (AtlasActorsPanel *self)
 {
-  const AtlasItem *selected = atlas_session_get_selection (self->session);
+  const AtlasItem *selected = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
   if (selected->kind == ATLAS_ITEM_ACTOR)
@@ -116,8 +108,8 @@ on_selection_changed (AtlasActorsPanel *self)
 {
   GObject *row = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->session != NULL && ATLAS_IS_ACTOR (row))
-    atlas_session_select (self->session, ATLAS_ITEM_ACTOR, atlas_actor_get_id (ATLAS_ACTOR (row)));
+  if (atlas_panel_get_session (ATLAS_PANEL (self)) != NULL && ATLAS_IS_ACTOR (row))
+    atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), ATLAS_ITEM_ACTOR, atlas_actor_get_id (ATLAS_ACTOR (row)));
 }
 
 static void
@@ -194,15 +186,15 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_selectable (list_item, TRUE);
   gtk_list_item_set_activatable (list_item, TRUE);
 
+  /* The group header already says the kind; the second line is for what it does not say. */
   detail = atlas_actor_get_role (actor);
   if (detail == NULL)
     detail = atlas_actor_get_affiliation (actor);
-  if (detail == NULL)
-    detail = atlas_actor_get_kind_label (actor);
 
   atlas_swatch_set_color (g_object_get_data (box, "swatch"), atlas_actor_get_color (actor));
   gtk_label_set_text (g_object_get_data (box, "name"), atlas_actor_get_name (actor));
-  gtk_label_set_text (g_object_get_data (box, "detail"), detail);
+  gtk_label_set_text (g_object_get_data (box, "detail"), detail ? detail : "");
+  gtk_widget_set_visible (g_object_get_data (box, "detail"), detail != NULL);
   count = g_strdup_printf ("%u", atlas_actor_get_event_count (actor));
   gtk_label_set_text (g_object_get_data (box, "count"), count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (box), atlas_actor_get_description (actor));
@@ -215,54 +207,30 @@ on_session_selection (AtlasActorsPanel *self)
 }
 
 static void
+atlas_actors_panel_session_changed (AtlasPanel *panel)
+{
+  AtlasActorsPanel *self = ATLAS_ACTORS_PANEL (panel);
+  AtlasSession *session = atlas_panel_get_session (panel);
+
+  if (session != NULL)
+    {
+      g_signal_connect_swapped (session, "notify::selection",
+                                G_CALLBACK (on_session_selection), self);
+      rebuild_rows (self);
+      sync_selection (self);
+    }
+}
+
+static void
 atlas_actors_panel_dispose (GObject *object)
 {
   AtlasActorsPanel *self = ATLAS_ACTORS_PANEL (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_ACTORS_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (atlas_actors_panel_parent_class)->dispose (object);
-}
-
-static void
-atlas_actors_panel_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  AtlasActorsPanel *self = ATLAS_ACTORS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_actors_panel_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  AtlasActorsPanel *self = ATLAS_ACTORS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      atlas_actors_panel_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -272,13 +240,7 @@ atlas_actors_panel_class_init (AtlasActorsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_actors_panel_dispose;
-  object_class->get_property = atlas_actors_panel_get_property;
-  object_class->set_property = atlas_actors_panel_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ATLAS_PANEL_CLASS (klass)->session_changed = atlas_actors_panel_session_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-actors-panel.ui");
@@ -308,34 +270,3 @@ atlas_actors_panel_init (AtlasActorsPanel *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
-AtlasSession *
-atlas_actors_panel_get_session (AtlasActorsPanel *self)
-{
-  g_return_val_if_fail (ATLAS_IS_ACTORS_PANEL (self), NULL);
-
-  return self->session;
-}
-
-void
-atlas_actors_panel_set_session (AtlasActorsPanel *self,
-                                AtlasSession     *session)
-{
-  g_return_if_fail (ATLAS_IS_ACTORS_PANEL (self));
-  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "notify::selection",
-                                G_CALLBACK (on_session_selection), self);
-      rebuild_rows (self);
-      sync_selection (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}

@@ -7,15 +7,12 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-session.h"
+#include "atlas-panel.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_ACTORS_PANEL (atlas_actors_panel_get_type ())
-G_DECLARE_FINAL_TYPE (AtlasActorsPanel, atlas_actors_panel, ATLAS, ACTORS_PANEL, GtkBox)
+G_DECLARE_FINAL_TYPE (AtlasActorsPanel, atlas_actors_panel, ATLAS, ACTORS_PANEL, AtlasPanel)
 
-AtlasSession *atlas_actors_panel_get_session (AtlasActorsPanel *self);
-void          atlas_actors_panel_set_session (AtlasActorsPanel *self,
-                                              AtlasSession     *session);
 
 G_END_DECLS

@@ -14,13 +14,13 @@
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
 #include "atlas-excerpt.h"
+#include "atlas-panel.h"
 #include "atlas-query.h"
 
 struct _AtlasDetailsPanel
 {
-  GtkBox        parent_instance;
+  AtlasPanel    parent_instance;
 
-  AtlasSession *session;
   guint         n_excerpts;
 
   GtkStack     *stack;
@@ -35,15 +35,7 @@ struct _AtlasDetailsPanel
   GtkBox       *excerpts_box;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, GTK_TYPE_BOX)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, ATLAS_TYPE_PANEL)
 
 static const char *
 language_name (const char *code)
@@ -96,7 +88,7 @@ on_link_clicked (GtkButton         *button,
 {
   gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "actor-id"));
 
-  atlas_session_select (self->session, ATLAS_ITEM_ACTOR, id);
+  atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), ATLAS_ITEM_ACTOR, id);
 }
 
 static void
@@ -143,7 +135,7 @@ static void
 show_excerpts (AtlasDetailsPanel *self,
                const AtlasItem   *item)
 {
-  AtlasStore *store = atlas_session_get_store (self->session);
+  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *heading = NULL;
@@ -180,7 +172,7 @@ static void
 show_names (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
-  g_autoptr(GPtrArray) names = atlas_query_other_names (atlas_session_get_store (self->session),
+  g_autoptr(GPtrArray) names = atlas_query_other_names (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
                                                         item, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -205,7 +197,7 @@ static void
 show_actor (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
-  g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (self->session),
+  g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
                                                   item->id, NULL);
   g_autofree char *subtitle = NULL;
 
@@ -231,7 +223,7 @@ static void
 show_event (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
-  AtlasStore *store = atlas_session_get_store (self->session);
+  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
   g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, NULL);
   g_autoptr(GArray) actors = NULL;
   g_autoptr(GString) summary = NULL;
@@ -278,7 +270,7 @@ show_event (AtlasDetailsPanel *self,
 static void
 on_session_selection (AtlasDetailsPanel *self)
 {
-  const AtlasItem *item = atlas_session_get_selection (self->session);
+  const AtlasItem *item = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
 
   switch (item->kind)
     {
@@ -307,52 +299,27 @@ on_session_selection (AtlasDetailsPanel *self)
 }
 
 static void
+atlas_details_panel_session_changed (AtlasPanel *panel)
+{
+  AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (panel);
+  AtlasSession *session = atlas_panel_get_session (panel);
+
+  if (session != NULL)
+    {
+      g_signal_connect_swapped (session, "notify::selection",
+                                G_CALLBACK (on_session_selection), self);
+      on_session_selection (self);
+    }
+}
+
+static void
 atlas_details_panel_dispose (GObject *object)
 {
   AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_DETAILS_PANEL);
 
   G_OBJECT_CLASS (atlas_details_panel_parent_class)->dispose (object);
-}
-
-static void
-atlas_details_panel_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_details_panel_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      atlas_details_panel_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -362,13 +329,7 @@ atlas_details_panel_class_init (AtlasDetailsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_details_panel_dispose;
-  object_class->get_property = atlas_details_panel_get_property;
-  object_class->set_property = atlas_details_panel_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ATLAS_PANEL_CLASS (klass)->session_changed = atlas_details_panel_session_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-details-panel.ui");
@@ -390,36 +351,6 @@ atlas_details_panel_init (AtlasDetailsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-AtlasSession *
-atlas_details_panel_get_session (AtlasDetailsPanel *self)
-{
-  g_return_val_if_fail (ATLAS_IS_DETAILS_PANEL (self), NULL);
-
-  return self->session;
-}
-
-void
-atlas_details_panel_set_session (AtlasDetailsPanel *self,
-                                 AtlasSession      *session)
-{
-  g_return_if_fail (ATLAS_IS_DETAILS_PANEL (self));
-  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "notify::selection",
-                                G_CALLBACK (on_session_selection), self);
-      on_session_selection (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
-}
 
 /* How many excerpts the panel shows for the current selection. */
 guint

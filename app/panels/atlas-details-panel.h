@@ -7,16 +7,13 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-session.h"
+#include "atlas-panel.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_DETAILS_PANEL (atlas_details_panel_get_type ())
-G_DECLARE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, ATLAS, DETAILS_PANEL, GtkBox)
+G_DECLARE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, ATLAS, DETAILS_PANEL, AtlasPanel)
 
-AtlasSession *atlas_details_panel_get_session    (AtlasDetailsPanel *self);
-void          atlas_details_panel_set_session    (AtlasDetailsPanel *self,
-                                                  AtlasSession      *session);
 guint         atlas_details_panel_get_n_excerpts (AtlasDetailsPanel *self);
 
 G_END_DECLS

@@ -16,14 +16,14 @@
 #include "atlas-actor.h"
 #include "atlas-event.h"
 #include "atlas-events-panel.h"
+#include "atlas-panel.h"
 #include "atlas-query.h"
 #include "atlas-record-list.h"
 
 struct _AtlasEventsPanel
 {
-  GtkBox              parent_instance;
+  AtlasPanel          parent_instance;
 
-  AtlasSession       *session;
   AtlasRecordList    *events;
   GtkSingleSelection *selection;
   gint64              actor_id;  /* whose events are shown, or 0 for all */
@@ -33,15 +33,7 @@ struct _AtlasEventsPanel
   GtkColumnView      *column_view;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasEventsPanel, atlas_events_panel, GTK_TYPE_BOX)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AtlasEventsPanel, atlas_events_panel, ATLAS_TYPE_PANEL)
 
 typedef enum
 {
@@ -61,7 +53,7 @@ update_heading (AtlasEventsPanel *self)
 
   if (self->actor_id != 0)
     {
-      g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (self->session),
+      g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
                                                       self->actor_id, NULL);
 
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u event", "%s · %u events", n),
@@ -82,14 +74,14 @@ reload (AtlasEventsPanel *self)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  filter = atlas_filter_copy (atlas_session_get_filter (self->session));
+  filter = atlas_filter_copy (atlas_session_get_filter (atlas_panel_get_session (ATLAS_PANEL (self))));
   if (self->actor_id != 0)
     {
       atlas_filter_clear_actors (filter);
       atlas_filter_add_actor (filter, self->actor_id);
     }
 
-  ids = atlas_query_events (atlas_session_get_store (self->session), filter, &error);
+  ids = atlas_query_events (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))), filter, &error);
   if (ids == NULL)
     {
       g_warning ("Could not list events: %s", error->message);
@@ -121,7 +113,7 @@ scroll_to (AtlasEventsPanel *self,
 static void
 sync_selection (AtlasEventsPanel *self)
 {
-  const AtlasItem *selected = atlas_session_get_selection (self->session);
+  const AtlasItem *selected = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
   guint position = GTK_INVALID_LIST_POSITION;
 
   if (selected->kind == ATLAS_ITEM_EVENT)
@@ -135,7 +127,7 @@ sync_selection (AtlasEventsPanel *self)
 static void
 on_session_selection (AtlasEventsPanel *self)
 {
-  const AtlasItem *selected = atlas_session_get_selection (self->session);
+  const AtlasItem *selected = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
   gint64 actor_id = self->actor_id;
 
   if (selected->kind == ATLAS_ITEM_ACTOR)
@@ -157,14 +149,14 @@ on_selection_changed (AtlasEventsPanel *self)
 {
   GObject *event = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->session != NULL && ATLAS_IS_EVENT (event))
-    atlas_session_select (self->session, ATLAS_ITEM_EVENT, atlas_event_get_id (ATLAS_EVENT (event)));
+  if (atlas_panel_get_session (ATLAS_PANEL (self)) != NULL && ATLAS_IS_EVENT (event))
+    atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), ATLAS_ITEM_EVENT, atlas_event_get_id (ATLAS_EVENT (event)));
 }
 
 static void
 on_show_all_clicked (AtlasEventsPanel *self)
 {
-  atlas_session_set_selection (self->session, NULL);
+  atlas_session_set_selection (atlas_panel_get_session (ATLAS_PANEL (self)), NULL);
 }
 
 static void
@@ -239,111 +231,11 @@ add_column (AtlasEventsPanel *self,
 }
 
 static void
-atlas_events_panel_dispose (GObject *object)
+atlas_events_panel_session_changed (AtlasPanel *panel)
 {
-  AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (object);
+  AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (panel);
+  AtlasSession *session = atlas_panel_get_session (panel);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EVENTS_PANEL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->events);
-
-  G_OBJECT_CLASS (atlas_events_panel_parent_class)->dispose (object);
-}
-
-static void
-atlas_events_panel_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_events_panel_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      atlas_events_panel_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_events_panel_class_init (AtlasEventsPanelClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = atlas_events_panel_dispose;
-  object_class->get_property = atlas_events_panel_get_property;
-  object_class->set_property = atlas_events_panel_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/caucasusatlas/CaucasusAtlas/atlas-events-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, show_all_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, column_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
-}
-
-static void
-atlas_events_panel_init (AtlasEventsPanel *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  add_column (self, _("Date"), COLUMN_DATE, FALSE, 150);
-  add_column (self, _("Event"), COLUMN_TITLE, TRUE, -1);
-  add_column (self, _("Actors"), COLUMN_ACTORS, FALSE, 200);
-  add_column (self, _("Place"), COLUMN_PLACE, FALSE, 110);
-}
-
-AtlasSession *
-atlas_events_panel_get_session (AtlasEventsPanel *self)
-{
-  g_return_val_if_fail (ATLAS_IS_EVENTS_PANEL (self), NULL);
-
-  return self->session;
-}
-
-void
-atlas_events_panel_set_session (AtlasEventsPanel *self,
-                                AtlasSession     *session)
-{
-  g_return_if_fail (ATLAS_IS_EVENTS_PANEL (self));
-  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
   gtk_column_view_set_model (self->column_view, NULL);
@@ -365,9 +257,48 @@ atlas_events_panel_set_session (AtlasEventsPanel *self,
       on_session_selection (self);
       reload (self);
     }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
+
+static void
+atlas_events_panel_dispose (GObject *object)
+{
+  AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EVENTS_PANEL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->events);
+
+  G_OBJECT_CLASS (atlas_events_panel_parent_class)->dispose (object);
+}
+
+static void
+atlas_events_panel_class_init (AtlasEventsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_events_panel_dispose;
+  ATLAS_PANEL_CLASS (klass)->session_changed = atlas_events_panel_session_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/caucasusatlas/CaucasusAtlas/atlas-events-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
+}
+
+static void
+atlas_events_panel_init (AtlasEventsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_column (self, _("Date"), COLUMN_DATE, FALSE, 175);
+  add_column (self, _("Event"), COLUMN_TITLE, TRUE, 300);
+  add_column (self, _("Actors"), COLUMN_ACTORS, FALSE, 160);
+  add_column (self, _("Place"), COLUMN_PLACE, FALSE, 100);
+}
+
 
 /* The events shown, as AtlasEvent rows. */
 GListModel *

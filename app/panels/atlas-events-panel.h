@@ -7,16 +7,13 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-session.h"
+#include "atlas-panel.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_EVENTS_PANEL (atlas_events_panel_get_type ())
-G_DECLARE_FINAL_TYPE (AtlasEventsPanel, atlas_events_panel, ATLAS, EVENTS_PANEL, GtkBox)
+G_DECLARE_FINAL_TYPE (AtlasEventsPanel, atlas_events_panel, ATLAS, EVENTS_PANEL, AtlasPanel)
 
-AtlasSession *atlas_events_panel_get_session (AtlasEventsPanel *self);
-void          atlas_events_panel_set_session (AtlasEventsPanel *self,
-                                              AtlasSession     *session);
 GListModel   *atlas_events_panel_get_model   (AtlasEventsPanel *self);
 
 G_END_DECLS

@@ -1,0 +1,133 @@
+/* atlas-panel.c: a view that lives on the session, the base of every panel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Panels read and write the session and never each other. This base class owns the
+ * session property, so each panel only says what to do when it gets one.
+ */
+
+#define G_LOG_DOMAIN "atlas-panel"
+
+#include "config.h"
+
+#include "atlas-panel.h"
+
+typedef struct
+{
+  AtlasSession *session;
+} AtlasPanelPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AtlasPanel, atlas_panel, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+disconnect_session (AtlasPanel *self)
+{
+  AtlasPanelPrivate *priv = atlas_panel_get_instance_private (self);
+
+  if (priv->session != NULL)
+    g_signal_handlers_disconnect_by_data (priv->session, self);
+  g_clear_object (&priv->session);
+}
+
+static void
+atlas_panel_dispose (GObject *object)
+{
+  disconnect_session (ATLAS_PANEL (object));
+
+  G_OBJECT_CLASS (atlas_panel_parent_class)->dispose (object);
+}
+
+static void
+atlas_panel_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  AtlasPanel *self = ATLAS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, atlas_panel_get_session (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_panel_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  AtlasPanel *self = ATLAS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      atlas_panel_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_panel_class_init (AtlasPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_panel_dispose;
+  object_class->get_property = atlas_panel_get_property;
+  object_class->set_property = atlas_panel_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_panel_init (AtlasPanel *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+}
+
+AtlasSession *
+atlas_panel_get_session (AtlasPanel *self)
+{
+  AtlasPanelPrivate *priv = atlas_panel_get_instance_private (self);
+
+  g_return_val_if_fail (ATLAS_IS_PANEL (self), NULL);
+
+  return priv->session;
+}
+
+void
+atlas_panel_set_session (AtlasPanel   *self,
+                         AtlasSession *session)
+{
+  AtlasPanelPrivate *priv = atlas_panel_get_instance_private (self);
+
+  g_return_if_fail (ATLAS_IS_PANEL (self));
+  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
+
+  if (priv->session == session)
+    return;
+
+  disconnect_session (self);
+  priv->session = session ? g_object_ref (session) : NULL;
+  if (ATLAS_PANEL_GET_CLASS (self)->session_changed != NULL)
+    ATLAS_PANEL_GET_CLASS (self)->session_changed (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}

@@ -1,0 +1,30 @@
+/* atlas-panel.h: a view that lives on the session, the base of every panel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-session.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_PANEL (atlas_panel_get_type ())
+G_DECLARE_DERIVABLE_TYPE (AtlasPanel, atlas_panel, ATLAS, PANEL, GtkBox)
+
+struct _AtlasPanelClass
+{
+  GtkBoxClass parent_class;
+
+  /* Called when the session changes: connect to it here (with the panel as the data, so
+   * the base class can disconnect) and show what it holds. */
+  void (*session_changed) (AtlasPanel *self);
+};
+
+AtlasSession *atlas_panel_get_session (AtlasPanel   *self);
+void          atlas_panel_set_session (AtlasPanel   *self,
+                                       AtlasSession *session);
+
+G_END_DECLS
