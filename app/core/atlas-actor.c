@@ -55,7 +55,8 @@ atlas_actor_init (AtlasActor *self)
 {
 }
 
-/* A person without a colour of their own wears their state's or organisation's. */
+/* A person without a colour of their own wears their state's or organisation's. The event
+ * count, like the actor filter, includes the events of those affiliated with the actor. */
 AtlasActor *
 atlas_actor_load (AtlasStore  *store,
                   gint64       id,
@@ -69,7 +70,9 @@ atlas_actor_load (AtlasStore  *store,
   stmt = atlas_store_prepare (store,
                               "SELECT a.key, a.kind, a.name, a.role,"
                               " coalesce (a.color, f.color), a.description, f.name,"
-                              " (SELECT count (*) FROM event_actors WHERE actor_id = a.id)"
+                              " (SELECT count (DISTINCT ea.event_id) FROM event_actors ea"
+                              "  JOIN actors m ON m.id = ea.actor_id"
+                              "  WHERE m.id = a.id OR m.affiliation_id = a.id)"
                               " FROM actors a LEFT JOIN actors f ON f.id = a.affiliation_id"
                               " WHERE a.id = ?", error);
   if (stmt == NULL)

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 packages Caucasus Atlas needs, skipping those already there.
+#   tools/install-deps.sh          to build and run
+#   tools/install-deps.sh --test   also to run the tests and benchmarks
+set -euo pipefail
+
+packages=(meson ninja-build pkg-config gcc gettext libglib2.0-dev libglib2.0-dev-bin
+          libgtk-4-dev libsqlite3-dev)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(python3 xvfb xauth imagemagick)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
