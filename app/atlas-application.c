@@ -260,7 +260,14 @@ atlas_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
 
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  /* GtkApplication loads no style sheet of its own (libadwaita's would). */
+  gtk_css_provider_load_from_resource (css, "/io/github/caucasusatlas/CaucasusAtlas/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);

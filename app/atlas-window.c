@@ -97,22 +97,38 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "session", G_ACTION_GROUP (group));
 }
 
-static void
-show_error (AtlasWindow  *self,
-            const GError *error)
+static gboolean
+present_error_dialog (gpointer user_data)
 {
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
   GtkWidget *dialog;
-
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_label_set_text (self->subtitle_label, _("No store open"));
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
                                    _("Could not open the atlas"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            gtk_label_get_text (self->error_label));
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+/* The dialog comes once the window is on screen, so that it stands in front of it. */
+static void
+on_mapped_with_error (AtlasWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_mapped_with_error, NULL);
+  g_idle_add_full (G_PRIORITY_LOW, present_error_dialog, g_object_ref (self), g_object_unref);
+}
+
+static void
+show_error (AtlasWindow  *self,
+            const GError *error)
+{
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_label_set_text (self->subtitle_label, _("No store open"));
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  g_signal_connect (self, "map", G_CALLBACK (on_mapped_with_error), NULL);
 }
 
 /**

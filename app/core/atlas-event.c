@@ -88,8 +88,10 @@ atlas_event_load (AtlasStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
-                   _("There is no event %" G_GINT64_FORMAT), id);
+                   _("There is no event with the id %s"), id_text);
       sqlite3_reset (stmt);
       return NULL;
     }
