@@ -15,6 +15,7 @@
 #include "atlas-actors-panel.h"
 #include "atlas-details-panel.h"
 #include "atlas-events-panel.h"
+#include "atlas-map-panel.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -29,6 +30,7 @@ struct _AtlasWindow
   GtkLabel             *error_label;
   AtlasActorsPanel     *actors_panel;
   AtlasEventsPanel     *events_panel;
+  AtlasMapPanel        *map_panel;
   AtlasDetailsPanel    *details_panel;
 };
 
@@ -56,6 +58,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_ACTORS_PANEL);
   g_type_ensure (ATLAS_TYPE_EVENTS_PANEL);
   g_type_ensure (ATLAS_TYPE_DETAILS_PANEL);
+  g_type_ensure (ATLAS_TYPE_MAP_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-window.ui");
@@ -66,6 +69,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, actors_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, events_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_panel);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_panel);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "session.clear-selection", NULL);
@@ -164,6 +168,7 @@ atlas_window_new (AtlasApplication *application,
   g_object_set (self->actors_panel, "session", self->session, NULL);
   g_object_set (self->events_panel, "session", self->session, NULL);
   g_object_set (self->details_panel, "session", self->session, NULL);
+  g_object_set (self->map_panel, "session", self->session, NULL);
 
   return self;
 }

@@ -11,6 +11,8 @@
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
 #include "atlas-events-panel.h"
+#include "atlas-features.h"
+#include "atlas-map-panel.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
@@ -250,6 +252,108 @@ test_window_error (void)
   g_rmdir (dir);
 }
 
+/* Clicks the map where @point is, through the map's own click gesture. */
+static void
+click_map (AtlasMapPanel *panel,
+           AtlasPoint     point)
+{
+  AtlasFeatureLayer *layer = atlas_map_panel_get_feature_layer (panel);
+  GtkWidget *map = GTK_WIDGET (layer);
+  g_autoptr(GListModel) controllers = NULL;
+  GtkGesture *gesture = NULL;
+  AtlasView view;
+  double x, y, mx, my;
+
+  atlas_feature_layer_get_view (layer, &view);
+  x = point.x * atlas_geo_world_size (view.zoom) - view.x;
+  y = point.y * atlas_geo_world_size (view.zoom) - view.y;
+
+  while (map != NULL && !SHUMATE_IS_MAP (map))
+    map = gtk_widget_get_parent (map);
+  g_assert_nonnull (map);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (layer), map, x, y, &mx, &my));
+
+  controllers = gtk_widget_observe_controllers (map);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "atlas-map-click") == 0)
+        gesture = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (gesture);
+
+  g_signal_emit_by_name (gesture, "pressed", 1, mx, my);
+  g_signal_emit_by_name (gesture, "released", 1, mx, my);
+  iterate ();
+}
+
+static void
+test_window_map_clicks (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
+  g_autoptr(AtlasFeatures) features = atlas_features_load (store, NULL);
+  const AtlasPoint *points = atlas_features_get_points (features);
+  const AtlasCorridorShape *tripp = NULL;
+  sqlite3_stmt *stmt;
+  gint64 yerevan;
+
+  g_assert_nonnull (panel);
+  g_assert_nonnull (atlas_map_panel_get_feature_layer (panel));
+
+  /* The map starts on the region. */
+  {
+    AtlasView view;
+    AtlasPoint centre;
+
+    atlas_feature_layer_get_view (atlas_map_panel_get_feature_layer (panel), &view);
+    atlas_geo_unproject ((AtlasPoint) { (view.x + view.width / 2) / atlas_geo_world_size (view.zoom),
+                                        (view.y + view.height / 2) / atlas_geo_world_size (view.zoom) },
+                         &centre.y, &centre.x);
+    g_assert_cmpfloat (centre.y, >, 38);
+    g_assert_cmpfloat (centre.y, <, 44);
+    g_assert_cmpfloat (centre.x, >, 40);
+    g_assert_cmpfloat (centre.x, <, 51);
+    g_assert_cmpfloat (view.width, >, 200);
+  }
+
+  /* Zoomed in on Yerevan, a click on it selects it. */
+  stmt = atlas_store_prepare (store, "SELECT id FROM places WHERE key = 'yerevan'", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  yerevan = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  atlas_session_set_map_view (session, 40.18, 44.51, 9);
+  iterate ();
+  click_map (panel, atlas_geo_project (40.1777, 44.5126));
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_PLACE);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, yerevan);
+
+  /* A click on TRIPP's line selects the corridor. */
+  for (guint i = 0; i < atlas_features_get_n_corridors (features); i++)
+    if (g_str_has_prefix (atlas_features_get_corridor (features, i)->name, "TRIPP"))
+      tripp = atlas_features_get_corridor (features, i);
+  g_assert_nonnull (tripp);
+  {
+    AtlasPoint a = points[tripp->first_point + tripp->n_points / 2];
+    AtlasPoint b = points[tripp->first_point + tripp->n_points / 2 + 1];
+    AtlasPoint middle = { (a.x + b.x) / 2, (a.y + b.y) / 2 };
+    double lat, lon;
+
+    atlas_geo_unproject (middle, &lat, &lon);
+    atlas_session_set_map_view (session, lat, lon, 11);
+    iterate ();
+    click_map (panel, middle);
+    g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_CORRIDOR);
+    g_assert_cmpint (atlas_session_get_selection (session)->id, ==, tripp->id);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/window/select-actor-then-event", test_window_select_actor_then_event);
   g_test_add_func ("/window/search-actors", test_window_search_actors);
   g_test_add_func ("/window/error", test_window_error);
+  g_test_add_func ("/window/map-clicks", test_window_map_clicks);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -20,6 +20,8 @@ typedef enum
   ATLAS_ITEM_EXCERPT,
   ATLAS_ITEM_SOURCE,
   ATLAS_ITEM_RELATION,
+  ATLAS_ITEM_COUNTRY,   /* a basemap outline with no actor: id is its feature index */
+  ATLAS_ITEM_PROVINCE,  /* a basemap province: id is its feature index */
 } AtlasItemKind;
 
 typedef struct

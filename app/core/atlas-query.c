@@ -529,3 +529,61 @@ atlas_name_free (AtlasName *name)
   g_free (name->name);
   g_free (name);
 }
+
+/**
+ * atlas_query_event_places:
+ * @filter: (nullable): which events
+ * @until: (nullable): "YYYY-MM-DD": only events begun by then
+ *
+ * Returns: (transfer full) (element-type AtlasEventPlace): the events that meet @filter and
+ *   have a place, with their places, by place
+ */
+GArray *
+atlas_query_event_places (AtlasStore         *store,
+                          const AtlasFilter  *filter,
+                          const char         *until,
+                          GError            **error)
+{
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
+  g_autoptr(GString) sql = g_string_new ("SELECT e.id, e.place_id FROM events e"
+                                         " WHERE e.place_id IS NOT NULL");
+  Criteria criteria;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  if (!criteria_init (&criteria, filter, error))
+    return NULL;
+
+  append_event_terms (sql, &criteria);
+  if (until != NULL)
+    g_string_append (sql, " AND e.first_day <= :until");
+  g_string_append (sql, " ORDER BY e.place_id, e.first_day, e.id");
+
+  stmt = atlas_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    {
+      criteria_clear (&criteria);
+      return NULL;
+    }
+  bind_criteria (stmt, &criteria);
+  bind_named (stmt, ":until", until);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasEventPlace pair = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (places, pair);
+    }
+  sqlite3_reset (stmt);
+  criteria_clear (&criteria);
+
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("Searching"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&places);
+}

@@ -20,6 +20,12 @@ typedef struct
 
 void      atlas_name_free            (AtlasName          *name);
 
+typedef struct
+{
+  gint64 event_id;
+  gint64 place_id;
+} AtlasEventPlace;
+
 char     *atlas_query_fts_expression (const char         *text);
 GArray   *atlas_query_events         (AtlasStore         *store,
                                       const AtlasFilter  *filter,
@@ -43,6 +49,11 @@ GArray   *atlas_query_event_actors   (AtlasStore         *store,
                                       GError            **error);
 GPtrArray *atlas_query_other_names   (AtlasStore         *store,
                                       const AtlasItem    *item,
+                                      GError            **error);
+
+GArray   *atlas_query_event_places   (AtlasStore         *store,
+                                      const AtlasFilter  *filter,
+                                      const char         *until,
                                       GError            **error);
 
 G_END_DECLS

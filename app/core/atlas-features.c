@@ -1,0 +1,440 @@
+/* atlas-features.c: what the map draws from the store, projected once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Corridors, zones and places change only when the store does, so they are read once into
+ * flat arrays of unit-Mercator points; painting and hit-testing then never touch SQLite.
+ */
+
+#define G_LOG_DOMAIN "atlas-features"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-date.h"
+#include "atlas-features.h"
+
+struct _AtlasFeatures
+{
+  GObject  parent_instance;
+
+  GArray  *corridors;  /* AtlasCorridorShape */
+  GArray  *zones;      /* AtlasZoneShape */
+  GArray  *places;     /* AtlasPlaceMark */
+  GArray  *points;     /* AtlasPoint, for corridors and zones */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasFeatures, atlas_features, G_TYPE_OBJECT)
+
+static void
+clear_corridor (gpointer data)
+{
+  AtlasCorridorShape *corridor = data;
+
+  g_free (corridor->name);
+  g_free (corridor->kind);
+  g_clear_pointer (&corridor->changes, g_array_unref);
+}
+
+static void
+clear_zone (gpointer data)
+{
+  AtlasZoneShape *zone = data;
+
+  g_free (zone->name);
+  g_free (zone->kind);
+  g_free (zone->first_day);
+  g_free (zone->last_day);
+}
+
+static void
+clear_place (gpointer data)
+{
+  AtlasPlaceMark *place = data;
+
+  g_free (place->name);
+  g_free (place->kind);
+}
+
+static void
+atlas_features_finalize (GObject *object)
+{
+  AtlasFeatures *self = ATLAS_FEATURES (object);
+
+  g_clear_pointer (&self->corridors, g_array_unref);
+  g_clear_pointer (&self->zones, g_array_unref);
+  g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+
+  G_OBJECT_CLASS (atlas_features_parent_class)->finalize (object);
+}
+
+static void
+atlas_features_class_init (AtlasFeaturesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atlas_features_finalize;
+}
+
+static void
+atlas_features_init (AtlasFeatures *self)
+{
+  self->corridors = g_array_new (FALSE, TRUE, sizeof (AtlasCorridorShape));
+  g_array_set_clear_func (self->corridors, clear_corridor);
+  self->zones = g_array_new (FALSE, TRUE, sizeof (AtlasZoneShape));
+  g_array_set_clear_func (self->zones, clear_zone);
+  self->places = g_array_new (FALSE, TRUE, sizeof (AtlasPlaceMark));
+  g_array_set_clear_func (self->places, clear_place);
+  self->points = g_array_new (FALSE, FALSE, sizeof (AtlasPoint));
+}
+
+static AtlasStatus
+parse_status (const char *text)
+{
+  static const char * const names[] = {
+    [ATLAS_STATUS_PROPOSED] = "proposed",
+    [ATLAS_STATUS_AGREED] = "agreed",
+    [ATLAS_STATUS_UNDER_CONSTRUCTION] = "under-construction",
+    [ATLAS_STATUS_OPERATIONAL] = "operational",
+    [ATLAS_STATUS_SUSPENDED] = "suspended",
+  };
+
+  for (guint i = ATLAS_STATUS_PROPOSED; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      return i;
+
+  return ATLAS_STATUS_UNKNOWN;
+}
+
+static int
+place_rank (const char *kind)
+{
+  if (g_strcmp0 (kind, "capital") == 0)
+    return 0;
+  if (g_strcmp0 (kind, "city") == 0 || g_strcmp0 (kind, "port") == 0)
+    return 1;
+  if (g_strcmp0 (kind, "region") == 0)
+    return 3;
+  return 2;
+}
+
+/* Reads "owner id, lat, lon" rows in order into the point array, calling @add_point with
+ * the index of the owner whose row it is. Owners are found by id in @ids. */
+static gboolean
+read_points (AtlasFeatures  *self,
+             AtlasStore     *store,
+             const char     *sql,
+             GArray         *shapes,
+             gsize           id_offset,
+             gsize           first_offset,
+             gsize           count_offset,
+             gsize           box_offset,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, error);
+  gsize element = g_array_get_element_size (shapes);
+  guint current = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 owner = sqlite3_column_int64 (stmt, 0);
+      AtlasPoint point = atlas_geo_project (sqlite3_column_double (stmt, 1),
+                                            sqlite3_column_double (stmt, 2));
+      char *shape;
+
+      while (current < shapes->len &&
+             *(gint64 *) (shapes->data + current * element + id_offset) != owner)
+        current++;
+      if (current == shapes->len)
+        break;
+
+      shape = shapes->data + current * element;
+      if (*(guint *) (shape + count_offset) == 0)
+        *(guint *) (shape + first_offset) = self->points->len;
+      (*(guint *) (shape + count_offset))++;
+      atlas_geo_box_add ((AtlasBox *) (shape + box_offset), point);
+      g_array_append_val (self->points, point);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      atlas_store_set_error (store, error, _("Reading the map’s features"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_corridors (AtlasFeatures  *self,
+                AtlasStore     *store,
+                GError        **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT id, name, kind FROM corridors ORDER BY id",
+                                            error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      AtlasCorridorShape corridor = { 0 };
+
+      corridor.id = sqlite3_column_int64 (stmt, 0);
+      corridor.name = atlas_store_dup_column (stmt, 1);
+      corridor.kind = atlas_store_dup_column (stmt, 2);
+      corridor.changes = g_array_new (FALSE, TRUE, sizeof (AtlasStatusChange));
+      atlas_geo_box_init (&corridor.box);
+      g_array_append_val (self->corridors, corridor);
+    }
+  sqlite3_reset (stmt);
+
+  if (!read_points (self, store,
+                    "SELECT corridor_id, lat, lon FROM corridor_points ORDER BY corridor_id, seq",
+                    self->corridors, G_STRUCT_OFFSET (AtlasCorridorShape, id),
+                    G_STRUCT_OFFSET (AtlasCorridorShape, first_point),
+                    G_STRUCT_OFFSET (AtlasCorridorShape, n_points),
+                    G_STRUCT_OFFSET (AtlasCorridorShape, box), error))
+    return FALSE;
+
+  stmt = atlas_store_prepare (store, "SELECT corridor_id, first_day, status FROM corridor_status"
+                                     " ORDER BY corridor_id, first_day", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 corridor_id = sqlite3_column_int64 (stmt, 0);
+      AtlasStatusChange change = { { 0 }, parse_status ((const char *) sqlite3_column_text (stmt, 2)) };
+
+      g_strlcpy (change.first_day, (const char *) sqlite3_column_text (stmt, 1), sizeof change.first_day);
+      for (guint i = 0; i < self->corridors->len; i++)
+        {
+          AtlasCorridorShape *corridor = &g_array_index (self->corridors, AtlasCorridorShape, i);
+
+          if (corridor->id == corridor_id)
+            g_array_append_val (corridor->changes, change);
+        }
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+load_zones (AtlasFeatures  *self,
+            AtlasStore     *store,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store,
+                                            "SELECT id, name, kind, valid_from, valid_to FROM zones"
+                                            " ORDER BY id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      AtlasZoneShape zone = { 0 };
+
+      zone.id = sqlite3_column_int64 (stmt, 0);
+      zone.name = atlas_store_dup_column (stmt, 1);
+      zone.kind = atlas_store_dup_column (stmt, 2);
+      zone.first_day = atlas_date_first_day ((const char *) sqlite3_column_text (stmt, 3));
+      zone.last_day = atlas_date_last_day ((const char *) sqlite3_column_text (stmt, 4));
+      atlas_geo_box_init (&zone.box);
+      g_array_append_val (self->zones, zone);
+    }
+  sqlite3_reset (stmt);
+
+  return read_points (self, store, "SELECT zone_id, lat, lon FROM zone_points ORDER BY zone_id, seq",
+                      self->zones, G_STRUCT_OFFSET (AtlasZoneShape, id),
+                      G_STRUCT_OFFSET (AtlasZoneShape, first_point),
+                      G_STRUCT_OFFSET (AtlasZoneShape, n_points),
+                      G_STRUCT_OFFSET (AtlasZoneShape, box), error);
+}
+
+static gboolean
+load_places (AtlasFeatures  *self,
+             AtlasStore     *store,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT id, name, kind, lat, lon FROM places"
+                                                   " ORDER BY id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      AtlasPlaceMark place = { 0 };
+
+      place.id = sqlite3_column_int64 (stmt, 0);
+      place.name = atlas_store_dup_column (stmt, 1);
+      place.kind = atlas_store_dup_column (stmt, 2);
+      place.rank = place_rank (place.kind);
+      place.point = atlas_geo_project (sqlite3_column_double (stmt, 3),
+                                       sqlite3_column_double (stmt, 4));
+      g_array_append_val (self->places, place);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+AtlasFeatures *
+atlas_features_load (AtlasStore  *store,
+                     GError     **error)
+{
+  g_autoptr(AtlasFeatures) self = g_object_new (ATLAS_TYPE_FEATURES, NULL);
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  if (!load_corridors (self, store, error) || !load_zones (self, store, error) ||
+      !load_places (self, store, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+guint
+atlas_features_get_n_corridors (AtlasFeatures *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), 0);
+
+  return self->corridors->len;
+}
+
+const AtlasCorridorShape *
+atlas_features_get_corridor (AtlasFeatures *self,
+                             guint          index)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), NULL);
+  g_return_val_if_fail (index < self->corridors->len, NULL);
+
+  return &g_array_index (self->corridors, AtlasCorridorShape, index);
+}
+
+guint
+atlas_features_get_n_zones (AtlasFeatures *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), 0);
+
+  return self->zones->len;
+}
+
+const AtlasZoneShape *
+atlas_features_get_zone (AtlasFeatures *self,
+                         guint          index)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), NULL);
+  g_return_val_if_fail (index < self->zones->len, NULL);
+
+  return &g_array_index (self->zones, AtlasZoneShape, index);
+}
+
+guint
+atlas_features_get_n_places (AtlasFeatures *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), 0);
+
+  return self->places->len;
+}
+
+const AtlasPlaceMark *
+atlas_features_get_place (AtlasFeatures *self,
+                          guint          index)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), NULL);
+  g_return_val_if_fail (index < self->places->len, NULL);
+
+  return &g_array_index (self->places, AtlasPlaceMark, index);
+}
+
+const AtlasPlaceMark *
+atlas_features_find_place (AtlasFeatures *self,
+                           gint64         id)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), NULL);
+
+  for (guint i = 0; i < self->places->len; i++)
+    if (g_array_index (self->places, AtlasPlaceMark, i).id == id)
+      return &g_array_index (self->places, AtlasPlaceMark, i);
+
+  return NULL;
+}
+
+const AtlasPoint *
+atlas_features_get_points (AtlasFeatures *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), NULL);
+
+  return (const AtlasPoint *) self->points->data;
+}
+
+/**
+ * atlas_corridor_status_at:
+ * @day: "YYYY-MM-DD", or %NULL for the latest
+ *
+ * Returns: the corridor's status on @day: the last change on or before it;
+ *   %ATLAS_STATUS_NONE before the first change, %ATLAS_STATUS_UNKNOWN when the sources
+ *   record none.
+ */
+AtlasStatus
+atlas_corridor_status_at (const AtlasCorridorShape *corridor,
+                          const char               *day)
+{
+  AtlasStatus status = ATLAS_STATUS_NONE;
+
+  if (corridor->changes->len == 0)
+    return ATLAS_STATUS_UNKNOWN;
+
+  for (guint i = 0; i < corridor->changes->len; i++)
+    {
+      const AtlasStatusChange *change = &g_array_index (corridor->changes, AtlasStatusChange, i);
+
+      if (day != NULL && strcmp (change->first_day, day) > 0)
+        break;
+      status = change->status;
+    }
+
+  return status;
+}
+
+const char *
+atlas_status_label (AtlasStatus status)
+{
+  switch (status)
+    {
+    case ATLAS_STATUS_PROPOSED:
+      return _("Proposed");
+    case ATLAS_STATUS_AGREED:
+      return _("Agreed");
+    case ATLAS_STATUS_UNDER_CONSTRUCTION:
+      return _("Under construction");
+    case ATLAS_STATUS_OPERATIONAL:
+      return _("Operational");
+    case ATLAS_STATUS_SUSPENDED:
+      return _("Suspended");
+    case ATLAS_STATUS_UNKNOWN:
+      return _("Status not given in the sources");
+    case ATLAS_STATUS_NONE:
+    default:
+      return _("Not yet proposed");
+    }
+}
+
+/* Whether the zone exists on @day ("YYYY-MM-DD"; %NULL for today). */
+gboolean
+atlas_zone_valid_at (const AtlasZoneShape *zone,
+                     const char           *day)
+{
+  if (day == NULL)
+    return zone->last_day == NULL;
+
+  return (zone->first_day == NULL || strcmp (zone->first_day, day) <= 0) &&
+         (zone->last_day == NULL || strcmp (day, zone->last_day) <= 0);
+}

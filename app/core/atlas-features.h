@@ -1,0 +1,87 @@
+/* atlas-features.h: what the map draws from the store, projected once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-geo.h"
+#include "atlas-item.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ATLAS_STATUS_NONE,       /* not yet in existence as of the date */
+  ATLAS_STATUS_UNKNOWN,    /* the sources give no status at all */
+  ATLAS_STATUS_PROPOSED,
+  ATLAS_STATUS_AGREED,
+  ATLAS_STATUS_UNDER_CONSTRUCTION,
+  ATLAS_STATUS_OPERATIONAL,
+  ATLAS_STATUS_SUSPENDED,
+} AtlasStatus;
+
+typedef struct
+{
+  char        first_day[11];
+  AtlasStatus status;
+} AtlasStatusChange;
+
+typedef struct
+{
+  gint64   id;
+  char    *name;
+  char    *kind;        /* rail, road, oil-pipeline, gas-pipeline, multimodal */
+  guint    first_point;
+  guint    n_points;
+  AtlasBox box;
+  GArray  *changes;     /* AtlasStatusChange, by date */
+} AtlasCorridorShape;
+
+typedef struct
+{
+  gint64   id;
+  char    *name;
+  char    *kind;
+  char    *first_day;   /* NULL: always */
+  char    *last_day;    /* NULL: still */
+  guint    first_point;
+  guint    n_points;
+  AtlasBox box;
+} AtlasZoneShape;
+
+typedef struct
+{
+  gint64     id;
+  char      *name;
+  char      *kind;
+  int        rank;      /* 0 capitals .. 3 regions: lower shows from further out */
+  AtlasPoint point;
+} AtlasPlaceMark;
+
+#define ATLAS_TYPE_FEATURES (atlas_features_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasFeatures, atlas_features, ATLAS, FEATURES, GObject)
+
+AtlasFeatures            *atlas_features_load              (AtlasStore     *store,
+                                                            GError        **error);
+guint                     atlas_features_get_n_corridors   (AtlasFeatures  *self);
+const AtlasCorridorShape *atlas_features_get_corridor      (AtlasFeatures  *self,
+                                                            guint           index);
+guint                     atlas_features_get_n_zones       (AtlasFeatures  *self);
+const AtlasZoneShape     *atlas_features_get_zone          (AtlasFeatures  *self,
+                                                            guint           index);
+guint                     atlas_features_get_n_places      (AtlasFeatures  *self);
+const AtlasPlaceMark     *atlas_features_get_place         (AtlasFeatures  *self,
+                                                            guint           index);
+const AtlasPlaceMark     *atlas_features_find_place        (AtlasFeatures  *self,
+                                                            gint64          id);
+const AtlasPoint         *atlas_features_get_points        (AtlasFeatures  *self);
+
+AtlasStatus               atlas_corridor_status_at         (const AtlasCorridorShape *corridor,
+                                                            const char               *day);
+const char               *atlas_status_label               (AtlasStatus     status);
+gboolean                  atlas_zone_valid_at              (const AtlasZoneShape     *zone,
+                                                            const char               *day);
+
+G_END_DECLS

@@ -1,0 +1,521 @@
+/* atlas-map-painter.c: cairo drawing of corridors, zones, places and events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One pass per family, all from projected geometry, so the screen's feature layer and the
+ * exports draw exactly the same map. Labels are placed greedily in order of importance and
+ * skipped where they would collide.
+ */
+
+#define G_LOG_DOMAIN "atlas-map-painter"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-map-painter.h"
+
+typedef struct
+{
+  cairo_t         *cr;
+  const AtlasView *view;
+  double           size;     /* world size in map pixels */
+  AtlasBox         visible;  /* in unit Mercator */
+  GArray          *labels;   /* cairo_rectangle_t already taken */
+} Painter;
+
+/* The zoom from which each rank of place shows: capitals first, regions' names last. */
+static const double place_shown_from[] = { 3.5, 5.5, 7.5, 6.5 };
+
+void
+atlas_map_painter_corridor_color (const char *kind,
+                                  double     *rgb)
+{
+  static const struct { const char *kind; double rgb[3]; } colors[] = {
+    { "rail", { 0.49, 0.24, 0.62 } },
+    { "road", { 0.75, 0.22, 0.17 } },
+    { "oil-pipeline", { 0.35, 0.25, 0.15 } },
+    { "gas-pipeline", { 0.11, 0.44, 0.71 } },
+    { "multimodal", { 0.90, 0.45, 0.05 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    if (g_strcmp0 (kind, colors[i].kind) == 0)
+      {
+        memcpy (rgb, colors[i].rgb, sizeof colors[i].rgb);
+        return;
+      }
+
+  rgb[0] = rgb[1] = rgb[2] = 0.4;
+}
+
+/* Proposed: short dashes; agreed: long dashes; under construction: dash-dot; operational
+ * and suspended: solid (suspended is faded instead). */
+const double *
+atlas_map_painter_status_dashes (AtlasStatus  status,
+                                 guint       *n_dashes)
+{
+  static const double proposed[] = { 4, 4 };
+  static const double agreed[] = { 12, 4 };
+  static const double construction[] = { 10, 3, 2, 3 };
+  static const double unknown[] = { 1, 3 };
+
+  switch (status)
+    {
+    case ATLAS_STATUS_PROPOSED:
+      *n_dashes = G_N_ELEMENTS (proposed);
+      return proposed;
+    case ATLAS_STATUS_AGREED:
+      *n_dashes = G_N_ELEMENTS (agreed);
+      return agreed;
+    case ATLAS_STATUS_UNDER_CONSTRUCTION:
+      *n_dashes = G_N_ELEMENTS (construction);
+      return construction;
+    case ATLAS_STATUS_UNKNOWN:
+      *n_dashes = G_N_ELEMENTS (unknown);
+      return unknown;
+    case ATLAS_STATUS_NONE:
+    case ATLAS_STATUS_OPERATIONAL:
+    case ATLAS_STATUS_SUSPENDED:
+    default:
+      *n_dashes = 0;
+      return NULL;
+    }
+}
+
+static void
+to_screen (const Painter *p,
+           AtlasPoint     point,
+           double        *x,
+           double        *y)
+{
+  *x = point.x * p->size - p->view->x;
+  *y = point.y * p->size - p->view->y;
+}
+
+static gboolean
+label_fits (Painter                 *p,
+            const cairo_rectangle_t *rect)
+{
+  if (rect->x < 0 || rect->y < 0 || rect->x + rect->width > p->view->width ||
+      rect->y + rect->height > p->view->height)
+    return FALSE;
+
+  for (guint i = 0; i < p->labels->len; i++)
+    {
+      const cairo_rectangle_t *other = &g_array_index (p->labels, cairo_rectangle_t, i);
+
+      if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
+          rect->y < other->y + other->height && other->y < rect->y + rect->height)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Draws @text with a halo at (x, y) (its left and vertical centre), unless it collides. */
+static gboolean
+draw_label (Painter    *p,
+            const char *text,
+            double      x,
+            double      y,
+            const char *font,
+            double      r,
+            double      g,
+            double      b)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (p->cr);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+  cairo_rectangle_t rect;
+  int width, height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  rect = (cairo_rectangle_t) { x - 1, y - height / 2.0 - 1, width + 2, height + 2 };
+  if (!label_fits (p, &rect))
+    return FALSE;
+  g_array_append_val (p->labels, rect);
+
+  cairo_move_to (p->cr, x, y - height / 2.0);
+  pango_cairo_layout_path (p->cr, layout);
+  cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (p->cr, 3.0);
+  if (p->view->dark)
+    cairo_set_source_rgba (p->cr, 0.1, 0.1, 0.1, 0.8);
+  else
+    cairo_set_source_rgba (p->cr, 1, 1, 1, 0.85);
+  cairo_stroke (p->cr);
+
+  cairo_move_to (p->cr, x, y - height / 2.0);
+  cairo_set_source_rgb (p->cr, r, g, b);
+  pango_cairo_show_layout (p->cr, layout);
+  cairo_new_path (p->cr);
+  return TRUE;
+}
+
+static void
+trace_line (Painter          *p,
+            const AtlasPoint *points,
+            guint             n_points,
+            gboolean          close)
+{
+  for (guint i = 0; i < n_points; i++)
+    {
+      double x, y;
+
+      to_screen (p, points[i], &x, &y);
+      if (i == 0)
+        cairo_move_to (p->cr, x, y);
+      else
+        cairo_line_to (p->cr, x, y);
+    }
+  if (close)
+    cairo_close_path (p->cr);
+}
+
+static gboolean
+is_selected (const AtlasMapState *state,
+             AtlasItemKind        kind,
+             gint64               id)
+{
+  return state->selection.kind == kind && state->selection.id == id;
+}
+
+static void
+paint_zones (Painter             *p,
+             const AtlasMapState *state)
+{
+  const AtlasPoint *points = atlas_features_get_points (state->features);
+  static const double dash[] = { 6, 3 };
+
+  for (guint i = 0; i < atlas_features_get_n_zones (state->features); i++)
+    {
+      const AtlasZoneShape *zone = atlas_features_get_zone (state->features, i);
+      gboolean selected = is_selected (state, ATLAS_ITEM_ZONE, zone->id);
+      double x, y;
+
+      if (!atlas_zone_valid_at (zone, state->day) || !atlas_geo_box_intersects (&zone->box, &p->visible))
+        continue;
+
+      /* Tinted, with a dashed edge: a zone is an arrangement, not a border. */
+      trace_line (p, points + zone->first_point, zone->n_points, TRUE);
+      if (g_strcmp0 (zone->kind, "exclave") == 0)
+        cairo_set_source_rgba (p->cr, 0.0, 0.57, 0.74, selected ? 0.25 : 0.0);
+      else if (g_strcmp0 (zone->kind, "peacekeeping") == 0)
+        cairo_set_source_rgba (p->cr, 0.83, 0.33, 0.0, selected ? 0.35 : 0.18);
+      else
+        cairo_set_source_rgba (p->cr, 0.55, 0.35, 0.65, selected ? 0.35 : 0.15);
+      cairo_fill_preserve (p->cr);
+
+      cairo_set_dash (p->cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_set_line_width (p->cr, selected ? 2.5 : 1.3);
+      cairo_set_source_rgba (p->cr, 0.35, 0.25, 0.4, 0.9);
+      cairo_stroke (p->cr);
+      cairo_set_dash (p->cr, NULL, 0, 0);
+
+      to_screen (p, (AtlasPoint) { (zone->box.x1 + zone->box.x2) / 2, (zone->box.y1 + zone->box.y2) / 2 },
+                 &x, &y);
+      if (p->view->zoom >= 6.5)
+        draw_label (p, zone->name, x - 30, y, "Sans Italic 9", 0.35, 0.25, 0.4);
+    }
+}
+
+static void
+paint_corridors (Painter             *p,
+                 const AtlasMapState *state)
+{
+  const AtlasPoint *points = atlas_features_get_points (state->features);
+
+  for (guint i = 0; i < atlas_features_get_n_corridors (state->features); i++)
+    {
+      const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
+      AtlasStatus status = atlas_corridor_status_at (corridor, state->day);
+      gboolean selected = is_selected (state, ATLAS_ITEM_CORRIDOR, corridor->id);
+      const double *dashes;
+      guint n_dashes;
+      double rgb[3];
+      double alpha = status == ATLAS_STATUS_SUSPENDED ? 0.35 : 1.0;
+      double width = p->view->zoom < 6 ? 2.5 : 3.5;
+
+      if (status == ATLAS_STATUS_NONE || corridor->n_points < 2 ||
+          !atlas_geo_box_intersects (&corridor->box, &p->visible))
+        continue;
+
+      cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_ROUND);
+
+      /* A pale casing keeps the line readable over any fill. */
+      trace_line (p, points + corridor->first_point, corridor->n_points, FALSE);
+      cairo_set_source_rgba (p->cr, 1, 1, 1, selected ? 0.95 : 0.7 * alpha);
+      cairo_set_line_width (p->cr, width + (selected ? 6 : 2.5));
+      cairo_stroke (p->cr);
+
+      atlas_map_painter_corridor_color (corridor->kind, rgb);
+      dashes = atlas_map_painter_status_dashes (status, &n_dashes);
+      trace_line (p, points + corridor->first_point, corridor->n_points, FALSE);
+      cairo_set_dash (p->cr, dashes, n_dashes, 0);
+      cairo_set_source_rgba (p->cr, rgb[0], rgb[1], rgb[2], alpha);
+      cairo_set_line_width (p->cr, width + (selected ? 1.5 : 0));
+      cairo_stroke (p->cr);
+      cairo_set_dash (p->cr, NULL, 0, 0);
+    }
+
+  /* Names beside a point near each line's middle, once the lines are all drawn. */
+  for (guint i = 0; i < atlas_features_get_n_corridors (state->features); i++)
+    {
+      const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
+      AtlasStatus status = atlas_corridor_status_at (corridor, state->day);
+      double rgb[3], x, y;
+
+      if (status == ATLAS_STATUS_NONE || corridor->n_points < 2 ||
+          !atlas_geo_box_intersects (&corridor->box, &p->visible))
+        continue;
+
+      atlas_map_painter_corridor_color (corridor->kind, rgb);
+      for (guint k = 0; k < corridor->n_points; k++)
+        {
+          /* Try points from the middle outwards until the name fits. */
+          guint offset = (k + 1) / 2;
+          guint index = corridor->n_points / 2 + ((k % 2) ? offset : -offset);
+
+          if (index >= corridor->n_points)
+            continue;
+          to_screen (p, points[corridor->first_point + index], &x, &y);
+          if (draw_label (p, corridor->name, x + 6, y - 10, "Sans Bold 9", rgb[0] * 0.7,
+                          rgb[1] * 0.7, rgb[2] * 0.7))
+            break;
+        }
+    }
+}
+
+static void
+paint_places (Painter             *p,
+              const AtlasMapState *state)
+{
+  for (int rank = 0; rank <= 3; rank++)
+    for (guint i = 0; i < atlas_features_get_n_places (state->features); i++)
+      {
+        const AtlasPlaceMark *place = atlas_features_get_place (state->features, i);
+        gboolean selected = is_selected (state, ATLAS_ITEM_PLACE, place->id);
+        double x, y;
+
+        if (place->rank != rank || (p->view->zoom < place_shown_from[rank] && !selected) ||
+            !atlas_geo_box_contains (&p->visible, place->point))
+          continue;
+
+        to_screen (p, place->point, &x, &y);
+        if (rank == 3)
+          {
+            draw_label (p, place->name, x, y, "Sans Italic 9", 0.4, 0.35, 0.3);
+            continue;
+          }
+
+        /* Text leaves a current point behind; an arc would join it with a line. */
+        cairo_new_path (p->cr);
+        cairo_arc (p->cr, x, y, rank == 0 ? 4 : 3, 0, 2 * G_PI);
+        cairo_set_source_rgb (p->cr, 1, 1, 1);
+        cairo_fill_preserve (p->cr);
+        cairo_set_source_rgb (p->cr, 0.2, 0.2, 0.2);
+        cairo_set_line_width (p->cr, rank == 0 ? 2 : 1.2);
+        cairo_stroke (p->cr);
+        if (selected)
+          {
+            cairo_new_path (p->cr);
+            cairo_arc (p->cr, x, y, 9, 0, 2 * G_PI);
+            cairo_set_source_rgb (p->cr, 0.21, 0.52, 0.89);
+            cairo_set_line_width (p->cr, 2.5);
+            cairo_stroke (p->cr);
+          }
+
+        draw_label (p, place->name, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9",
+                    0.15, 0.15, 0.15);
+      }
+}
+
+/* Where an event glyph is drawn: just above its place's dot, so both stay visible. */
+void
+atlas_map_painter_event_position (const AtlasEventGlyph *glyph,
+                                  const AtlasView       *view,
+                                  double                *x,
+                                  double                *y,
+                                  double                *radius)
+{
+  double size = atlas_geo_world_size (view->zoom);
+
+  *radius = glyph->count > 1 ? 9 + MIN (log2 (glyph->count), 4) : 6;
+  *x = glyph->point.x * size - view->x;
+  *y = glyph->point.y * size - view->y - *radius - 4;
+}
+
+static void
+paint_events (Painter             *p,
+              const AtlasMapState *state)
+{
+  if (state->events == NULL)
+    return;
+
+  for (guint i = 0; i < state->events->len; i++)
+    {
+      const AtlasEventGlyph *glyph = &g_array_index (state->events, AtlasEventGlyph, i);
+      double radius, x, y;
+
+      if (!atlas_geo_box_contains (&p->visible, glyph->point))
+        continue;
+
+      atlas_map_painter_event_position (glyph, p->view, &x, &y, &radius);
+      cairo_new_path (p->cr);
+
+      cairo_arc (p->cr, x, y, radius, 0, 2 * G_PI);
+      if (glyph->selected)
+        cairo_set_source_rgb (p->cr, 0.21, 0.52, 0.89);
+      else
+        cairo_set_source_rgb (p->cr, 0.80, 0.14, 0.11);
+      cairo_fill_preserve (p->cr);
+      cairo_set_source_rgb (p->cr, 1, 1, 1);
+      cairo_set_line_width (p->cr, glyph->selected ? 3 : 1.5);
+      cairo_stroke (p->cr);
+
+      if (glyph->count > 1)
+        {
+          g_autoptr(PangoLayout) layout = pango_cairo_create_layout (p->cr);
+          PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 8");
+          g_autofree char *count = g_strdup_printf ("%u", glyph->count);
+          int width, height;
+
+          pango_layout_set_text (layout, count, -1);
+          pango_layout_set_font_description (layout, font);
+          pango_font_description_free (font);
+          pango_layout_get_pixel_size (layout, &width, &height);
+          cairo_move_to (p->cr, x - width / 2.0, y - height / 2.0);
+          cairo_set_source_rgb (p->cr, 1, 1, 1);
+          pango_cairo_show_layout (p->cr, layout);
+        }
+    }
+}
+
+/**
+ * atlas_map_painter_hit:
+ * @x: (in map pixels from the view's top-left corner)
+ *
+ * Finds what a click at (@x, @y) means, in the order a person sees the layers: an event
+ * glyph, a place, a corridor within a few pixels, a zone valid on the day, a province
+ * (zoomed in) and a country.
+ *
+ * Returns: the item, of kind %ATLAS_ITEM_NONE when the click is on open water
+ */
+AtlasItem
+atlas_map_painter_hit (const AtlasView     *view,
+                       const AtlasMapState *state,
+                       AtlasBasemap        *basemap,
+                       double               x,
+                       double               y)
+{
+  double size = atlas_geo_world_size (view->zoom);
+  AtlasPoint point = { (view->x + x) / size, (view->y + y) / size };
+  const AtlasPoint *points = atlas_features_get_points (state->features);
+  double best = 7.0;
+  AtlasItem hit = { ATLAS_ITEM_NONE, 0 };
+  int feature;
+
+  for (guint i = 0; state->events != NULL && i < state->events->len; i++)
+    {
+      const AtlasEventGlyph *glyph = &g_array_index (state->events, AtlasEventGlyph, i);
+      double gx, gy, radius;
+
+      atlas_map_painter_event_position (glyph, view, &gx, &gy, &radius);
+      if (hypot (gx - x, gy - y) <= radius + 2)
+        return glyph->count == 1 ? (AtlasItem) { ATLAS_ITEM_EVENT, glyph->event_id }
+                                 : (AtlasItem) { ATLAS_ITEM_PLACE, glyph->place_id };
+    }
+
+  for (guint i = 0; i < atlas_features_get_n_places (state->features); i++)
+    {
+      const AtlasPlaceMark *place = atlas_features_get_place (state->features, i);
+      double d = hypot (place->point.x * size - view->x - x, place->point.y * size - view->y - y);
+
+      if (place->rank < 3 && view->zoom >= place_shown_from[place->rank] && d < best)
+        {
+          best = d;
+          hit = (AtlasItem) { ATLAS_ITEM_PLACE, place->id };
+        }
+    }
+  if (hit.kind != ATLAS_ITEM_NONE)
+    return hit;
+
+  best = 6.0;
+  for (guint i = 0; i < atlas_features_get_n_corridors (state->features); i++)
+    {
+      const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
+
+      if (atlas_corridor_status_at (corridor, state->day) == ATLAS_STATUS_NONE)
+        continue;
+
+      for (guint k = 0; k + 1 < corridor->n_points; k++)
+        {
+          AtlasPoint a = points[corridor->first_point + k], b = points[corridor->first_point + k + 1];
+          double d = atlas_geo_segment_distance (point, a, b) * size;
+
+          if (d < best)
+            {
+              best = d;
+              hit = (AtlasItem) { ATLAS_ITEM_CORRIDOR, corridor->id };
+            }
+        }
+    }
+  if (hit.kind != ATLAS_ITEM_NONE)
+    return hit;
+
+  for (guint i = 0; i < atlas_features_get_n_zones (state->features); i++)
+    {
+      const AtlasZoneShape *zone = atlas_features_get_zone (state->features, i);
+
+      if (atlas_zone_valid_at (zone, state->day) && atlas_geo_box_contains (&zone->box, point) &&
+          atlas_geo_ring_contains (points + zone->first_point, zone->n_points, point) &&
+          g_strcmp0 (zone->kind, "exclave") != 0)
+        return (AtlasItem) { ATLAS_ITEM_ZONE, zone->id };
+    }
+
+  if (basemap != NULL)
+    {
+      if (view->zoom >= 6.5 && (feature = atlas_basemap_find (basemap, ATLAS_BASEMAP_PROVINCE, point)) >= 0)
+        return (AtlasItem) { ATLAS_ITEM_PROVINCE, feature };
+      if ((feature = atlas_basemap_find (basemap, ATLAS_BASEMAP_COUNTRY, point)) >= 0)
+        return (AtlasItem) { ATLAS_ITEM_COUNTRY, feature };
+    }
+
+  return hit;
+}
+
+/**
+ * atlas_map_painter_paint:
+ *
+ * Paints zones valid on the state's day, corridors styled by their status on it, places by
+ * importance for the zoom, and the events' glyphs, onto @cr whose origin is the view's
+ * top-left corner.
+ */
+void
+atlas_map_painter_paint (cairo_t             *cr,
+                         const AtlasView     *view,
+                         const AtlasMapState *state)
+{
+  Painter p = { cr, view, atlas_geo_world_size (view->zoom) };
+
+  g_return_if_fail (state != NULL && state->features != NULL);
+
+  p.visible = (AtlasBox) { view->x / p.size, view->y / p.size,
+                           (view->x + view->width) / p.size, (view->y + view->height) / p.size };
+  p.labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+
+  cairo_save (cr);
+  paint_zones (&p, state);
+  paint_corridors (&p, state);
+  paint_events (&p, state);
+  paint_places (&p, state);
+  cairo_restore (cr);
+
+  g_array_unref (p.labels);
+}

@@ -1,0 +1,176 @@
+/* atlas-feature-layer.c: corridors, zones, places and events over the basemap
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One layer draws every family with the shared painter, instead of a widget per marker or
+ * a ShumatePathLayer per corridor, both of which cost far more per frame.
+ */
+
+#define G_LOG_DOMAIN "atlas-feature-layer"
+
+#include "config.h"
+
+#include "atlas-basemap.h"
+#include "atlas-feature-layer.h"
+
+struct _AtlasFeatureLayer
+{
+  ShumateLayer   parent_instance;
+
+  AtlasMapState  state;
+  char          *day;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasFeatureLayer, atlas_feature_layer, SHUMATE_TYPE_LAYER)
+
+/* The view the layer shows, in map pixels, from the viewport's centre and zoom. */
+void
+atlas_feature_layer_get_view (AtlasFeatureLayer *self,
+                              AtlasView         *view)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  AtlasPoint centre = atlas_geo_project (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  double size = atlas_geo_world_size (zoom);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  *view = (AtlasView) {
+    .zoom = zoom,
+    .x = centre.x * size - width / 2.0,
+    .y = centre.y * size - height / 2.0,
+    .width = width,
+    .height = height,
+  };
+}
+
+static void
+atlas_feature_layer_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  AtlasFeatureLayer *self = ATLAS_FEATURE_LAYER (widget);
+  AtlasView view;
+  cairo_t *cr;
+
+  if (self->state.features == NULL)
+    return;
+
+  atlas_feature_layer_get_view (self, &view);
+  if (view.width <= 0 || view.height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+  atlas_map_painter_paint (cr, &view, &self->state);
+  cairo_destroy (cr);
+}
+
+static void
+queue_draw (AtlasFeatureLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+atlas_feature_layer_constructed (GObject *object)
+{
+  AtlasFeatureLayer *self = ATLAS_FEATURE_LAYER (object);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  G_OBJECT_CLASS (atlas_feature_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (queue_draw), self, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_feature_layer_dispose (GObject *object)
+{
+  AtlasFeatureLayer *self = ATLAS_FEATURE_LAYER (object);
+
+  g_clear_object (&self->state.features);
+  g_clear_pointer (&self->state.events, g_array_unref);
+  g_clear_pointer (&self->day, g_free);
+
+  G_OBJECT_CLASS (atlas_feature_layer_parent_class)->dispose (object);
+}
+
+static void
+atlas_feature_layer_class_init (AtlasFeatureLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_feature_layer_constructed;
+  object_class->dispose = atlas_feature_layer_dispose;
+  widget_class->snapshot = atlas_feature_layer_snapshot;
+}
+
+static void
+atlas_feature_layer_init (AtlasFeatureLayer *self)
+{
+}
+
+AtlasFeatureLayer *
+atlas_feature_layer_new (ShumateViewport *viewport,
+                         AtlasFeatures   *features)
+{
+  AtlasFeatureLayer *self;
+
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+  g_return_val_if_fail (ATLAS_IS_FEATURES (features), NULL);
+
+  self = g_object_new (ATLAS_TYPE_FEATURE_LAYER, "viewport", viewport, NULL);
+  self->state.features = g_object_ref (features);
+  return self;
+}
+
+/* @day: "YYYY-MM-DD", or %NULL for today */
+void
+atlas_feature_layer_set_day (AtlasFeatureLayer *self,
+                             const char        *day)
+{
+  g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
+
+  g_free (self->day);
+  self->day = g_strdup (day);
+  self->state.day = self->day;
+  queue_draw (self);
+}
+
+/* @glyphs: (transfer none) (element-type AtlasEventGlyph) */
+void
+atlas_feature_layer_set_events (AtlasFeatureLayer *self,
+                                GArray            *glyphs)
+{
+  g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
+
+  g_clear_pointer (&self->state.events, g_array_unref);
+  self->state.events = glyphs ? g_array_ref (glyphs) : NULL;
+  queue_draw (self);
+}
+
+void
+atlas_feature_layer_set_selection (AtlasFeatureLayer *self,
+                                   const AtlasItem   *selection)
+{
+  g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
+
+  self->state.selection = selection ? *selection : (AtlasItem) { ATLAS_ITEM_NONE, 0 };
+  queue_draw (self);
+}
+
+/* What a click at (@x, @y), in the layer's own coordinates, lands on. */
+AtlasItem
+atlas_feature_layer_hit (AtlasFeatureLayer *self,
+                         double             x,
+                         double             y)
+{
+  AtlasView view;
+
+  g_return_val_if_fail (ATLAS_IS_FEATURE_LAYER (self), (AtlasItem) { 0 });
+
+  atlas_feature_layer_get_view (self, &view);
+  return atlas_map_painter_hit (&view, &self->state, atlas_basemap_get_bundled (), x, y);
+}

@@ -1,0 +1,21 @@
+/* atlas-map-panel.h: the map of the region, following the session
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "atlas-feature-layer.h"
+#include "atlas-panel.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_MAP_PANEL (atlas_map_panel_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasMapPanel, atlas_map_panel, ATLAS, MAP_PANEL, AtlasPanel)
+
+ShumateViewport   *atlas_map_panel_get_viewport      (AtlasMapPanel *self);
+AtlasFeatureLayer *atlas_map_panel_get_feature_layer (AtlasMapPanel *self);
+
+G_END_DECLS

@@ -1,0 +1,252 @@
+/* test-map.c: the map's geometry, status by date, hit-testing and painted tiles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "atlas-basemap.h"
+#include "atlas-features.h"
+#include "atlas-map-painter.h"
+#include "atlas-painter.h"
+#include "atlas-tile-source.h"
+
+static AtlasStore *store;
+static AtlasFeatures *features;
+
+static gint64
+id_of (const char *table,
+       const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE key = ?", table);
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
+  gint64 id;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static const AtlasCorridorShape *
+corridor (const char *key)
+{
+  gint64 id = id_of ("corridors", key);
+
+  for (guint i = 0; i < atlas_features_get_n_corridors (features); i++)
+    if (atlas_features_get_corridor (features, i)->id == id)
+      return atlas_features_get_corridor (features, i);
+
+  g_assert_not_reached ();
+}
+
+static const AtlasZoneShape *
+zone (const char *key)
+{
+  gint64 id = id_of ("zones", key);
+
+  for (guint i = 0; i < atlas_features_get_n_zones (features); i++)
+    if (atlas_features_get_zone (features, i)->id == id)
+      return atlas_features_get_zone (features, i);
+
+  g_assert_not_reached ();
+}
+
+/* A view of @width x @height map pixels centred on (@lat, @lon). */
+static AtlasView
+view_at (double lat,
+         double lon,
+         double zoom)
+{
+  AtlasPoint centre = atlas_geo_project (lat, lon);
+  double size = atlas_geo_world_size (zoom);
+
+  return (AtlasView) { zoom, centre.x * size - 400, centre.y * size - 300, 800, 600, FALSE };
+}
+
+static void
+test_map_status_by_date (void)
+{
+  const AtlasCorridorShape *tripp = corridor ("tripp");
+
+  /* Proposed in April 2025 (as one document describes it), agreed in August 2025 (one
+   * document gives the month, another the 8th: a change counts from the first day it can
+   * mean). */
+  g_assert_cmpint (atlas_corridor_status_at (tripp, "2024-12-31"), ==, ATLAS_STATUS_NONE);
+  g_assert_cmpint (atlas_corridor_status_at (tripp, "2025-05-01"), ==, ATLAS_STATUS_PROPOSED);
+  g_assert_cmpint (atlas_corridor_status_at (tripp, "2025-07-31"), ==, ATLAS_STATUS_PROPOSED);
+  g_assert_cmpint (atlas_corridor_status_at (tripp, "2025-08-01"), ==, ATLAS_STATUS_AGREED);
+  g_assert_cmpint (atlas_corridor_status_at (tripp, NULL), ==, ATLAS_STATUS_AGREED);
+  g_assert_cmpint (atlas_corridor_status_at (corridor ("southern-gas-corridor"), NULL), ==,
+                   ATLAS_STATUS_OPERATIONAL);
+
+  /* The peacekeeping zone exists from November 2020 until the withdrawal in 2024. */
+  g_assert_false (atlas_zone_valid_at (zone ("peacekeeping-zone"), "2020-11-09"));
+  g_assert_true (atlas_zone_valid_at (zone ("peacekeeping-zone"), "2020-11-10"));
+  g_assert_true (atlas_zone_valid_at (zone ("peacekeeping-zone"), "2023-01-01"));
+  g_assert_false (atlas_zone_valid_at (zone ("peacekeeping-zone"), "2024-12-01"));
+  g_assert_false (atlas_zone_valid_at (zone ("peacekeeping-zone"), NULL));
+  g_assert_true (atlas_zone_valid_at (zone ("nakhchivan-exclave"), "1990-01-01"));
+}
+
+static void
+test_map_hit_places_and_corridors (void)
+{
+  AtlasMapState state = { features, NULL, NULL, { ATLAS_ITEM_NONE, 0 } };
+  AtlasView view = view_at (40.18, 44.51, 9);
+  const AtlasCorridorShape *tripp = corridor ("tripp");
+  const AtlasPoint *points = atlas_features_get_points (features);
+  double size = atlas_geo_world_size (9);
+  AtlasPoint a, b;
+  AtlasItem hit;
+  double x, y;
+
+  /* A click on Yerevan's dot is Yerevan. */
+  hit = atlas_map_painter_hit (&view, &state, NULL, 400, 300);
+  g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PLACE);
+  g_assert_cmpint (hit.id, ==, id_of ("places", "yerevan"));
+
+  /* Three pixels beside TRIPP's line is TRIPP; forty is not. Take the middle of a segment
+   * in the middle of the route, with a view centred on it. */
+  a = points[tripp->first_point + tripp->n_points / 2];
+  b = points[tripp->first_point + tripp->n_points / 2 + 1];
+  view = (AtlasView) { 10, (a.x + b.x) / 2 * atlas_geo_world_size (10) - 400,
+                       (a.y + b.y) / 2 * atlas_geo_world_size (10) - 300, 800, 600, FALSE };
+  x = 400 - 3 * (b.y - a.y) / hypot (b.x - a.x, b.y - a.y);
+  y = 300 + 3 * (b.x - a.x) / hypot (b.x - a.x, b.y - a.y);
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y);
+  g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_CORRIDOR);
+  g_assert_cmpint (hit.id, ==, tripp->id);
+
+  x = 400 - 40 * (b.y - a.y) / hypot (b.x - a.x, b.y - a.y);
+  y = 300 + 40 * (b.x - a.x) / hypot (b.x - a.x, b.y - a.y);
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y);
+  g_assert_true (hit.kind != ATLAS_ITEM_CORRIDOR || hit.id != tripp->id);
+  (void) size;
+}
+
+static void
+test_map_hit_events (void)
+{
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
+  AtlasMapState state = { features, NULL, glyphs, { ATLAS_ITEM_NONE, 0 } };
+  AtlasView view = view_at (40.41, 49.87, 8);
+  AtlasEventGlyph one = { atlas_geo_project (40.41, 49.87), id_of ("places", "baku"), 42, 1, FALSE };
+  double x, y, radius;
+  AtlasItem hit;
+
+  g_array_append_val (glyphs, one);
+  atlas_map_painter_event_position (&one, &view, &x, &y, &radius);
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y);
+  g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_EVENT);
+  g_assert_cmpint (hit.id, ==, 42);
+
+  /* Several events at one place are the place. */
+  g_array_index (glyphs, AtlasEventGlyph, 0).count = 3;
+  atlas_map_painter_event_position (&g_array_index (glyphs, AtlasEventGlyph, 0), &view, &x, &y, &radius);
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y);
+  g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PLACE);
+  g_assert_cmpint (hit.id, ==, id_of ("places", "baku"));
+}
+
+static void
+assert_country_at (double      lat,
+                   double      lon,
+                   const char *name)
+{
+  AtlasBasemap *basemap = atlas_basemap_get_bundled ();
+  int found = atlas_basemap_find (basemap, ATLAS_BASEMAP_COUNTRY, atlas_geo_project (lat, lon));
+
+  g_assert_cmpint (found, >=, 0);
+  g_assert_cmpstr (atlas_basemap_get_feature (basemap, found)->name, ==, name);
+  g_assert_false (atlas_basemap_get_feature (basemap, found)->coarse);
+}
+
+static void
+test_map_basemap_countries (void)
+{
+  AtlasBasemap *basemap = atlas_basemap_get_bundled ();
+  AtlasMapState state = { features, NULL, NULL, { ATLAS_ITEM_NONE, 0 } };
+  AtlasView view = view_at (39.45, 45.6, 7);  /* Shahbuz, in the exclave, away from roads */
+  AtlasItem hit;
+
+  g_assert_cmpuint (atlas_basemap_get_n_features (basemap), >, 100);
+  assert_country_at (40.18, 44.51, "Armenia");     /* Yerevan */
+  assert_country_at (39.21, 45.41, "Azerbaijan");  /* Nakhchivan city, in the exclave */
+  assert_country_at (40.41, 49.80, "Azerbaijan");  /* Baku */
+  assert_country_at (41.72, 44.79, "Georgia");     /* Tbilisi */
+  assert_country_at (38.90, 46.25, "Armenia");     /* Meghri */
+  g_assert_cmpint (atlas_basemap_find (basemap, ATLAS_BASEMAP_COUNTRY,
+                                       atlas_geo_project (43.0, 34.0)), <, 0);  /* Black Sea */
+
+  /* Far away, the coarse world outlines answer. */
+  g_assert_cmpint (atlas_basemap_find (basemap, ATLAS_BASEMAP_COUNTRY,
+                                       atlas_geo_project (38.9, -77.0)), >=, 0);
+
+  /* A click inside the exclave, away from places and lines, is one of Azerbaijan's
+   * provinces when zoomed in, and Azerbaijan from further out. */
+  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300);
+  g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PROVINCE);
+  g_assert_nonnull (strstr (atlas_basemap_get_feature (basemap, hit.id)->parent, "Azerbaijan"));
+
+  view = view_at (39.45, 45.6, 6);
+  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300);
+  g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_COUNTRY);
+  g_assert_cmpstr (atlas_basemap_get_feature (basemap, hit.id)->name, ==, "Azerbaijan");
+
+  /* Meghri lies in Syunik. */
+  g_assert_cmpstr (atlas_basemap_get_feature (basemap, atlas_basemap_find (basemap, ATLAS_BASEMAP_PROVINCE,
+                                                                            atlas_geo_project (39.2, 46.4)))->name,
+                   ==, "Syunik");
+}
+
+static void
+test_map_tile_colour (void)
+{
+  g_autoptr(AtlasTileSource) source = atlas_tile_source_new (atlas_basemap_get_bundled (), FALSE);
+  AtlasPoint sevan_west = atlas_geo_project (40.45, 44.55);  /* inland Armenia, north of Yerevan */
+  guint zoom = 8;
+  double size = atlas_geo_world_size (zoom);
+  guint tx = (guint) (sevan_west.x * size / 256), ty = (guint) (sevan_west.y * size / 256);
+  int px = (int) (sevan_west.x * size) - tx * 256, py = (int) (sevan_west.y * size) - ty * 256;
+  g_autoptr(GdkTexture) tile = atlas_tile_source_paint_tile (source, tx, ty, zoom, 1);
+  guchar pixels[256 * 256 * 4];
+  double armenia[3];
+  guchar *pixel;
+
+  g_assert_cmpint (gdk_texture_get_width (tile), ==, 256);
+  gdk_texture_download (tile, pixels, 256 * 4);
+  pixel = pixels + (py * 256 + px) * 4;  /* BGRA, opaque */
+
+  atlas_painter_country_color ("051", FALSE, armenia);
+  g_assert_cmpint (abs (pixel[2] - (int) (armenia[0] * 255)), <=, 2);
+  g_assert_cmpint (abs (pixel[1] - (int) (armenia[1] * 255)), <=, 2);
+  g_assert_cmpint (abs (pixel[0] - (int) (armenia[2] * 255)), <=, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  features = atlas_features_load (store, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/map/status-by-date", test_map_status_by_date);
+  g_test_add_func ("/map/hit-places-and-corridors", test_map_hit_places_and_corridors);
+  g_test_add_func ("/map/hit-events", test_map_hit_events);
+  g_test_add_func ("/map/basemap-countries", test_map_basemap_countries);
+  g_test_add_func ("/map/tile-colour", test_map_tile_colour);
+
+  status = g_test_run ();
+  g_clear_object (&features);
+  g_clear_object (&store);
+  return status;
+}
