@@ -297,6 +297,15 @@ def simplify_arc(points, tol):
     at the point farthest from the start and keep at least 4 points."""
     if tol <= 0 or len(points) <= 4:
         return list(points)
+    jumps = [i for i in range(1, len(points))
+             if abs(points[i][0] - points[i - 1][0]) > 180]
+    if jumps:
+        # crosses lon +-180: simplify each continuous piece on its own and
+        # keep the points on both sides of every jump
+        out = []
+        for a, b in zip([0] + jumps, jumps + [len(points)]):
+            out.extend(douglas_peucker(points[a:b], tol))
+        return out
     if points[0] == points[-1]:
         x0, y0 = points[0]
         far = max(range(len(points)),
@@ -383,7 +392,8 @@ def load_topojson_countries(path, simplify_tol=0.0):
 def unwrap_ring(ring):
     """Make longitudes continuous (no jump of more than 180 degrees between
     neighbours) by adding multiples of 360.  A ring around a pole does not
-    close after unwrapping: it is closed through that pole."""
+    close after unwrapping: it is closed through that pole.  Returns
+    (points, wraps_pole)."""
     out = [ring[0]]
     off = 0.0
     for (x0, _), (x1, y1) in zip(ring, ring[1:]):
@@ -400,32 +410,46 @@ def unwrap_ring(ring):
         pole = -90.0 if sum(p[1] for p in ring) < 0 else 90.0
         first_x = out[0][0] + wrap     # where the first point is reached again
         out += [(first_x, out[0][1]), (first_x, pole), (out[0][0], pole)]
-    return out
+    return out, bool(wrap)
+
+
+def crosses_antimeridian(ring):
+    return any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:] + ring[:1]))
 
 
 def split_antimeridian(polygons):
     """TopoJSON from world-atlas is stitched for spherical rendering: some
-    rings jump across lon +-180 and Antarctica circles the South Pole.  Cut
-    them into planar polygons within lon -180..180."""
-    if not any(abs(a[0] - b[0]) > 180 for poly in polygons for ring in poly
-               for a, b in zip(ring, ring[1:] + ring[:1])):
+    rings jump across lon +-180, and the Antarctic mainland is a hole in a
+    zero-width exterior ring around the South Pole at lat -89.999.  Turn
+    them into planar polygons within lon -180..180: unwrap, close polar rings
+    through the pole, clip into 360-degree windows and shift back.  A
+    degenerate polar exterior is dropped and its polar holes become
+    exteriors (they already have the exteriors' orientation once closed)."""
+    if not any(crosses_antimeridian(r) for poly in polygons for r in poly):
         return polygons
     unwrapped = []
     lo, hi = math.inf, -math.inf
     for poly in polygons:
-        ext = unwrap_ring(poly[0])
-        ex0, _, ex1, _ = ring_bbox(ext)
-        centre = (ex0 + ex1) / 2
-        rings = [ext]
-        for hole in poly[1:]:
-            h = unwrap_ring(hole)
-            hx0, _, hx1, _ = ring_bbox(h)
-            k = round((centre - (hx0 + hx1) / 2) / 360)
-            rings.append([(x + 360 * k, y) for x, y in h])
-        for r in rings:
-            bb = ring_bbox(r)
-            lo, hi = min(lo, bb[0]), max(hi, bb[2])
-        unwrapped.append(rings)
+        ext, ext_polar = unwrap_ring(poly[0])
+        holes = [unwrap_ring(h) for h in poly[1:]]
+        if ext_polar and all(abs(y) >= 89.9 for _, y in poly[0]):
+            groups = [[h] for h, polar in holes if polar]
+            if len(groups) != len(holes):
+                raise ValueError("unexpected non-polar hole in a polar ring")
+        else:
+            ex0, _, ex1, _ = ring_bbox(ext)
+            centre = (ex0 + ex1) / 2
+            group = [ext]
+            for h, _ in holes:
+                hx0, _, hx1, _ = ring_bbox(h)
+                k = round((centre - (hx0 + hx1) / 2) / 360)
+                group.append([(x + 360 * k, y) for x, y in h])
+            groups = [group]
+        for g in groups:
+            for r in g:
+                bb = ring_bbox(r)
+                lo, hi = min(lo, bb[0]), max(hi, bb[2])
+            unwrapped.append(g)
     out = []
     for k in range(math.floor((lo + 180) / 360), math.floor((hi + 180) / 360) + 1):
         box = (360 * k - 180, -91.0, 360 * k + 180, 91.0)

@@ -88,8 +88,8 @@ atlas_features_init (AtlasFeatures *self)
   self->points = g_array_new (FALSE, FALSE, sizeof (AtlasPoint));
 }
 
-static AtlasStatus
-parse_status (const char *text)
+AtlasStatus
+atlas_status_from_string (const char *text)
 {
   static const char * const names[] = {
     [ATLAS_STATUS_PROPOSED] = "proposed",
@@ -210,7 +210,7 @@ load_corridors (AtlasFeatures  *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 corridor_id = sqlite3_column_int64 (stmt, 0);
-      AtlasStatusChange change = { { 0 }, parse_status ((const char *) sqlite3_column_text (stmt, 2)) };
+      AtlasStatusChange change = { { 0 }, atlas_status_from_string ((const char *) sqlite3_column_text (stmt, 2)) };
 
       g_strlcpy (change.first_day, (const char *) sqlite3_column_text (stmt, 1), sizeof change.first_day);
       for (guint i = 0; i < self->corridors->len; i++)

@@ -81,6 +81,7 @@ const AtlasPoint         *atlas_features_get_points        (AtlasFeatures  *self
 AtlasStatus               atlas_corridor_status_at         (const AtlasCorridorShape *corridor,
                                                             const char               *day);
 const char               *atlas_status_label               (AtlasStatus     status);
+AtlasStatus               atlas_status_from_string         (const char     *text);
 gboolean                  atlas_zone_valid_at              (const AtlasZoneShape     *zone,
                                                             const char               *day);
 

@@ -16,6 +16,7 @@
 #include "atlas-excerpt.h"
 #include "atlas-panel.h"
 #include "atlas-query.h"
+#include "atlas-summary.h"
 
 struct _AtlasDetailsPanel
 {
@@ -267,6 +268,33 @@ show_event (AtlasDetailsPanel *self,
   show_excerpts (self, item);
 }
 
+/* Places, corridors, zones, countries and provinces: what they are and what is said of them. */
+static gboolean
+show_summary (AtlasDetailsPanel *self,
+              const AtlasItem   *item)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  g_autoptr(AtlasSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = atlas_summary_load (atlas_session_get_store (session), item,
+                                atlas_session_get_date (session), &error);
+  if (summary == NULL)
+    {
+      g_debug ("Nothing to show for the selection: %s", error->message);
+      return FALSE;
+    }
+
+  gtk_label_set_text (self->kicker_label, summary->kicker ? summary->kicker : "");
+  gtk_label_set_text (self->title_label, summary->title);
+  set_optional_text (self->subtitle_label, summary->subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
+  set_optional_text (self->summary_label, summary->body);
+  show_names (self, item);
+  show_excerpts (self, item);
+  return TRUE;
+}
+
 static void
 on_session_selection (AtlasDetailsPanel *self)
 {
@@ -280,10 +308,15 @@ on_session_selection (AtlasDetailsPanel *self)
     case ATLAS_ITEM_EVENT:
       show_event (self, item);
       break;
-    case ATLAS_ITEM_NONE:
     case ATLAS_ITEM_PLACE:
     case ATLAS_ITEM_CORRIDOR:
     case ATLAS_ITEM_ZONE:
+    case ATLAS_ITEM_COUNTRY:
+    case ATLAS_ITEM_PROVINCE:
+      if (show_summary (self, item))
+        break;
+      G_GNUC_FALLTHROUGH;
+    case ATLAS_ITEM_NONE:
     case ATLAS_ITEM_EXCERPT:
     case ATLAS_ITEM_SOURCE:
     case ATLAS_ITEM_RELATION:

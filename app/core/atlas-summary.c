@@ -1,0 +1,234 @@
+/* atlas-summary.c: a few lines that say what any selected item is
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The details panel has full views of actors and events; places, corridors, zones and the
+ * basemap's countries and provinces are described here, from the store and the basemap.
+ */
+
+#define G_LOG_DOMAIN "atlas-summary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-basemap.h"
+#include "atlas-date.h"
+#include "atlas-features.h"
+#include "atlas-summary.h"
+
+void
+atlas_summary_free (AtlasSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->kicker);
+  g_free (summary->title);
+  g_free (summary->subtitle);
+  g_free (summary->body);
+  g_free (summary);
+}
+
+static const char *
+place_kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "capital", N_("Capital") }, { "city", N_("City") }, { "town", N_("Town") },
+    { "port", N_("Port") }, { "border-crossing", N_("Border crossing") },
+    { "region", N_("Region") }, { "site", N_("Site") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (kind, labels[i].kind) == 0)
+      return _(labels[i].label);
+  return kind;
+}
+
+static const char *
+corridor_kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "rail", N_("Rail corridor") }, { "road", N_("Road corridor") },
+    { "oil-pipeline", N_("Oil pipeline") }, { "gas-pipeline", N_("Gas pipeline") },
+    { "multimodal", N_("Multimodal corridor") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (kind, labels[i].kind) == 0)
+      return _(labels[i].label);
+  return kind;
+}
+
+static const char *
+zone_kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "exclave", N_("Exclave") }, { "peacekeeping", N_("Peacekeeping zone") },
+    { "autonomous-oblast", N_("Autonomous oblast") }, { "transit-corridor", N_("Transit corridor") },
+    { "conflict-zone", N_("Conflict zone") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (kind, labels[i].kind) == 0)
+      return _(labels[i].label);
+  return kind;
+}
+
+/* Runs @sql with the item's id as ?1 and the day as ?2; its columns are the kicker, title,
+ * subtitle and body. */
+static AtlasSummary *
+from_row (AtlasStore       *store,
+          const char       *sql,
+          gint64            id,
+          const char       *day,
+          GError          **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, error);
+  AtlasSummary *summary;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2 && day != NULL)
+    sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, _("The item is not in the store"));
+      return NULL;
+    }
+
+  summary = g_new0 (AtlasSummary, 1);
+  summary->kicker = atlas_store_dup_column (stmt, 0);
+  summary->title = atlas_store_dup_column (stmt, 1);
+  summary->subtitle = atlas_store_dup_column (stmt, 2);
+  summary->body = atlas_store_dup_column (stmt, 3);
+  sqlite3_reset (stmt);
+  return summary;
+}
+
+static void
+replace (char **field,
+         char  *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
+/**
+ * atlas_summary_load:
+ * @day: (nullable): the "as of" day, for a corridor's status
+ */
+AtlasSummary *
+atlas_summary_load (AtlasStore       *store,
+                    const AtlasItem  *item,
+                    const char       *day,
+                    GError          **error)
+{
+  AtlasSummary *summary = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  switch (item->kind)
+    {
+    case ATLAS_ITEM_PLACE:
+      summary = from_row (store, "SELECT p.kind, p.name, c.name, p.description"
+                                 " FROM places p LEFT JOIN actors c ON c.id = p.country_id"
+                                 " WHERE p.id = ?1", item->id, day, error);
+      if (summary != NULL)
+        {
+          const char *label = place_kind_label (summary->kicker);
+
+          replace (&summary->kicker, summary->subtitle ? g_strdup_printf ("%s · %s", label, summary->subtitle)
+                                                       : g_strdup (label));
+          g_clear_pointer (&summary->subtitle, g_free);
+        }
+      break;
+
+    case ATLAS_ITEM_CORRIDOR:
+      summary = from_row (store,
+                          "SELECT c.kind, c.name,"
+                          " (SELECT s.status || '|' || s.date FROM corridor_status s"
+                          "  WHERE s.corridor_id = c.id AND (?2 IS NULL OR s.first_day <= ?2)"
+                          "  ORDER BY s.first_day DESC LIMIT 1),"
+                          " c.description FROM corridors c WHERE c.id = ?1",
+                          item->id, day, error);
+      if (summary != NULL)
+        {
+          replace (&summary->kicker, g_strdup (corridor_kind_label (summary->kicker)));
+          if (summary->subtitle != NULL)
+            {
+              g_auto(GStrv) parts = g_strsplit (summary->subtitle, "|", 2);
+              g_autofree char *date = atlas_date_format (parts[1]);
+
+              /* Translators: a corridor's status and the date the sources give for it */
+              replace (&summary->subtitle,
+                       g_strdup_printf (_("%s since %s"),
+                                        atlas_status_label (atlas_status_from_string (parts[0])), date));
+            }
+          else
+            replace (&summary->subtitle, g_strdup (_("No status on this date in the sources")));
+        }
+      break;
+
+    case ATLAS_ITEM_ZONE:
+      summary = from_row (store, "SELECT kind, name, NULL, description FROM zones WHERE id = ?1",
+                              item->id, day, error);
+      if (summary != NULL)
+        {
+          sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT valid_from, valid_to FROM zones"
+                                                           " WHERE id = ?", NULL);
+
+          replace (&summary->kicker, g_strdup (zone_kind_label (summary->kicker)));
+          sqlite3_bind_int64 (stmt, 1, item->id);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            replace (&summary->subtitle,
+                     atlas_date_format_span ((const char *) sqlite3_column_text (stmt, 0),
+                                             (const char *) sqlite3_column_text (stmt, 1), FALSE));
+          sqlite3_reset (stmt);
+        }
+      break;
+
+    case ATLAS_ITEM_COUNTRY:
+    case ATLAS_ITEM_PROVINCE:
+      {
+        AtlasBasemap *basemap = atlas_basemap_get_bundled ();
+        const AtlasBasemapFeature *feature;
+
+        if (item->id < 0 || item->id >= atlas_basemap_get_n_features (basemap))
+          break;
+        feature = atlas_basemap_get_feature (basemap, item->id);
+        summary = g_new0 (AtlasSummary, 1);
+        summary->title = g_strdup (feature->name);
+        summary->subtitle = g_strdup (feature->alt_name);
+        if (item->kind == ATLAS_ITEM_PROVINCE && feature->parent != NULL)
+          {
+            /* "051 ARM Armenia": the country's name is the third word on. */
+            g_auto(GStrv) parts = g_strsplit (feature->parent, " ", 3);
+
+            summary->kicker = g_strdup_printf (_("Province · %s"),
+                                               g_strv_length (parts) == 3 ? parts[2] : feature->parent);
+          }
+        else
+          summary->kicker = g_strdup (item->kind == ATLAS_ITEM_PROVINCE ? _("Province") : _("Country"));
+      }
+      break;
+
+    case ATLAS_ITEM_NONE:
+    case ATLAS_ITEM_ACTOR:
+    case ATLAS_ITEM_EVENT:
+    case ATLAS_ITEM_EXCERPT:
+    case ATLAS_ITEM_SOURCE:
+    case ATLAS_ITEM_RELATION:
+    default:
+      break;
+    }
+
+  if (summary == NULL && error != NULL && *error == NULL)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, _("Nothing to describe"));
+
+  return summary;
+}

@@ -1,0 +1,29 @@
+/* atlas-summary.h: a few lines that say what any selected item is
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-item.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *kicker;    /* kind and context: "Capital · Armenia" */
+  char *title;
+  char *subtitle;  /* may be NULL */
+  char *body;      /* may be NULL */
+} AtlasSummary;
+
+AtlasSummary *atlas_summary_load (AtlasStore       *store,
+                                  const AtlasItem  *item,
+                                  const char       *day,
+                                  GError          **error);
+void          atlas_summary_free (AtlasSummary     *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSummary, atlas_summary_free)
+
+G_END_DECLS
