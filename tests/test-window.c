@@ -354,6 +354,76 @@ test_window_map_clicks (void)
   iterate ();
 }
 
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+view_contains (AtlasMapPanel *panel,
+               double         lat,
+               double         lon)
+{
+  AtlasPoint point = atlas_geo_project (lat, lon);
+  AtlasView view;
+  double size;
+
+  atlas_feature_layer_get_view (atlas_map_panel_get_feature_layer (panel), &view);
+  size = atlas_geo_world_size (view.zoom);
+  return point.x * size >= view.x && point.x * size <= view.x + view.width &&
+         point.y * size >= view.y && point.y * size <= view.y + view.height;
+}
+
+static void
+test_window_map_follows_selection (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
+  GtkEventController *keys = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  sqlite3_stmt *stmt;
+  double lon_before, lon_after;
+  gboolean handled = FALSE;
+
+  /* Looking at Tbilisi up close, an event in Baku is selected elsewhere: the map goes there. */
+  atlas_session_set_map_view (session, 41.72, 44.79, 10);
+  iterate ();
+  g_assert_false (view_contains (panel, 40.41, 49.87));
+  stmt = atlas_store_prepare (store, "SELECT e.id FROM events e JOIN places p ON p.id = e.place_id"
+                                     " WHERE p.key = 'baku' LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  atlas_session_select (session, ATLAS_ITEM_EVENT, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  wait_ms (1500);
+  g_assert_true (view_contains (panel, 40.41, 49.87));
+
+  /* The right arrow pans east. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (panel));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+  atlas_session_get_map_view (session, NULL, &lon_before, NULL);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  iterate ();
+  atlas_session_get_map_view (session, NULL, &lon_after, NULL);
+  g_assert_true (handled);
+  g_assert_cmpfloat (lon_after, >, lon_before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/window/search-actors", test_window_search_actors);
   g_test_add_func ("/window/error", test_window_error);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
+  g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
 
   status = g_test_run ();
   g_clear_object (&app);

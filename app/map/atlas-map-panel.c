@@ -13,8 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "atlas-actor.h"
 #include "atlas-basemap.h"
+#include "atlas-event.h"
 #include "atlas-feature-layer.h"
 #include "atlas-map-panel.h"
 #include "atlas-query.h"
@@ -29,9 +32,18 @@ struct _AtlasMapPanel
   AtlasFeatures     *features;
   AtlasFeatureLayer *layer;
   GArray            *event_places;  /* AtlasEventPlace of the filter, by place */
+  AtlasBox           selected_box;   /* where the selection's features are, unit Mercator */
   guint              syncing : 1;
   guint              dragged : 1;
 };
+
+/* The whole region, for a first look and for the reset shortcut. */
+#define REGION_LATITUDE  41.0
+#define REGION_LONGITUDE 45.5
+#define REGION_ZOOM      6.0
+
+/* Long enough to follow where the map goes, short enough not to wait for it. */
+#define GO_TO_DURATION_MS 600
 
 G_DEFINE_FINAL_TYPE (AtlasMapPanel, atlas_map_panel, ATLAS_TYPE_PANEL)
 
@@ -108,12 +120,17 @@ update_glyphs (AtlasMapPanel *self)
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
   g_autoptr(GHashTable) selected = selected_events (self);
 
+  atlas_geo_box_init (&self->selected_box);
   for (guint i = 0; self->event_places != NULL && i < self->event_places->len; i++)
     {
       const AtlasEventPlace *pair = &g_array_index (self->event_places, AtlasEventPlace, i);
       AtlasEventGlyph *last = glyphs->len ? &g_array_index (glyphs, AtlasEventGlyph, glyphs->len - 1)
                                           : NULL;
       gboolean is_selected = g_hash_table_contains (selected, &pair->event_id);
+      const AtlasPlaceMark *mark = atlas_features_find_place (self->features, pair->place_id);
+
+      if (is_selected && mark != NULL)
+        atlas_geo_box_add (&self->selected_box, mark->point);
 
       if (last != NULL && last->place_id == pair->place_id)
         {
@@ -152,6 +169,106 @@ reload_events (AtlasMapPanel *self)
   update_glyphs (self);
 }
 
+/* Widens @box with where @item lies on the map. */
+static void
+add_item_to_box (AtlasMapPanel   *self,
+                 const AtlasItem *item,
+                 AtlasBox        *box)
+{
+  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
+  const AtlasPlaceMark *place = NULL;
+
+  switch (item->kind)
+    {
+    case ATLAS_ITEM_PLACE:
+      place = atlas_features_find_place (self->features, item->id);
+      break;
+    case ATLAS_ITEM_EVENT:
+      {
+        g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, NULL);
+
+        if (event != NULL && atlas_event_get_place_id (event) != 0)
+          place = atlas_features_find_place (self->features, atlas_event_get_place_id (event));
+      }
+      break;
+    case ATLAS_ITEM_CORRIDOR:
+      for (guint i = 0; i < atlas_features_get_n_corridors (self->features); i++)
+        if (atlas_features_get_corridor (self->features, i)->id == item->id)
+          {
+            const AtlasBox *b = &atlas_features_get_corridor (self->features, i)->box;
+
+            atlas_geo_box_add (box, (AtlasPoint) { b->x1, b->y1 });
+            atlas_geo_box_add (box, (AtlasPoint) { b->x2, b->y2 });
+          }
+      break;
+    case ATLAS_ITEM_ZONE:
+      for (guint i = 0; i < atlas_features_get_n_zones (self->features); i++)
+        if (atlas_features_get_zone (self->features, i)->id == item->id)
+          {
+            const AtlasBox *b = &atlas_features_get_zone (self->features, i)->box;
+
+            atlas_geo_box_add (box, (AtlasPoint) { b->x1, b->y1 });
+            atlas_geo_box_add (box, (AtlasPoint) { b->x2, b->y2 });
+          }
+      break;
+    case ATLAS_ITEM_ACTOR:
+      if (self->selected_box.x1 <= self->selected_box.x2)
+        {
+          atlas_geo_box_add (box, (AtlasPoint) { self->selected_box.x1, self->selected_box.y1 });
+          atlas_geo_box_add (box, (AtlasPoint) { self->selected_box.x2, self->selected_box.y2 });
+        }
+      break;
+    case ATLAS_ITEM_NONE:
+    case ATLAS_ITEM_EXCERPT:
+    case ATLAS_ITEM_SOURCE:
+    case ATLAS_ITEM_RELATION:
+    case ATLAS_ITEM_COUNTRY:
+    case ATLAS_ITEM_PROVINCE:
+    default:
+      break;
+    }
+
+  if (place != NULL)
+    atlas_geo_box_add (box, place->point);
+}
+
+/* Brings the selection's features into view when they are not all on screen, zooming out
+ * only as far as they need. */
+static void
+bring_into_view (AtlasMapPanel *self)
+{
+  const AtlasItem *item = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  AtlasView view;
+  AtlasBox box, visible;
+  double size, zoom, lat, lon;
+
+  atlas_geo_box_init (&box);
+  add_item_to_box (self, item, &box);
+  if (box.x1 > box.x2)
+    return;
+
+  atlas_feature_layer_get_view (self->layer, &view);
+  size = atlas_geo_world_size (view.zoom);
+  visible = (AtlasBox) { view.x / size, view.y / size, (view.x + view.width) / size,
+                         (view.y + view.height) / size };
+  if (view.width <= 0 || (atlas_geo_box_contains (&visible, (AtlasPoint) { box.x1, box.y1 }) &&
+                          atlas_geo_box_contains (&visible, (AtlasPoint) { box.x2, box.y2 })))
+    return;
+
+  zoom = view.zoom;
+  if (box.x2 > box.x1 || box.y2 > box.y1)
+    {
+      double fit = log2 (MIN (view.width / (256.0 * (box.x2 - box.x1 + 1e-9)),
+                              view.height / (256.0 * (box.y2 - box.y1 + 1e-9))) * 0.8);
+
+      zoom = CLAMP (MIN (fit, view.zoom), 2.0, 12.0);
+    }
+
+  atlas_geo_unproject ((AtlasPoint) { (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2 }, &lat, &lon);
+  shumate_map_go_to_full_with_duration (map, lat, lon, zoom, GO_TO_DURATION_MS);
+}
+
 static void
 on_session_selection (AtlasMapPanel *self)
 {
@@ -159,6 +276,65 @@ on_session_selection (AtlasMapPanel *self)
 
   atlas_feature_layer_set_selection (self->layer, atlas_session_get_selection (session));
   update_glyphs (self);
+  bring_into_view (self);
+}
+
+/* Arrows pan by a quarter of the view, + and - zoom, Home shows the whole region again. */
+static gboolean
+on_key_pressed (AtlasMapPanel   *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  ShumateViewport *viewport = atlas_map_panel_get_viewport (self);
+  double dx = 0, dy = 0;
+  AtlasView view;
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: dx = -1; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: dx = 1; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: dy = -1; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: dy = 1; break;
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+      shumate_map_zoom_in (map);
+      return TRUE;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      shumate_map_zoom_out (map);
+      return TRUE;
+    case GDK_KEY_Home:
+      atlas_map_panel_show_region (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  atlas_feature_layer_get_view (self->layer, &view);
+  {
+    double size = atlas_geo_world_size (view.zoom);
+    AtlasPoint centre = { (view.x + view.width / 2 + dx * view.width / 4) / size,
+                          (view.y + view.height / 2 + dy * view.height / 4) / size };
+    double lat, lon;
+
+    atlas_geo_unproject (centre, &lat, &lon);
+    shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  }
+  return TRUE;
+}
+
+/* Shows the whole South Caucasus. */
+void
+atlas_map_panel_show_region (AtlasMapPanel *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP_PANEL (self));
+
+  shumate_map_go_to_full_with_duration (shumate_simple_map_get_map (self->simple_map),
+                                        REGION_LATITUDE, REGION_LONGITUDE, REGION_ZOOM,
+                                        GO_TO_DURATION_MS);
 }
 
 /* A country on the basemap is the state actor of that name, when the store has one. */
@@ -302,6 +478,7 @@ static void
 atlas_map_panel_init (AtlasMapPanel *self)
 {
   ShumateViewport *viewport;
+  GtkEventController *keys;
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -316,6 +493,11 @@ atlas_map_panel_init (AtlasMapPanel *self)
   g_signal_connect (gesture, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)),
                              GTK_EVENT_CONTROLLER (gesture));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_set_focusable (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)), TRUE);
 
   viewport = atlas_map_panel_get_viewport (self);
   g_signal_connect_swapped (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed), self);

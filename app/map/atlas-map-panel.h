@@ -17,5 +17,6 @@ G_DECLARE_FINAL_TYPE (AtlasMapPanel, atlas_map_panel, ATLAS, MAP_PANEL, AtlasPan
 
 ShumateViewport   *atlas_map_panel_get_viewport      (AtlasMapPanel *self);
 AtlasFeatureLayer *atlas_map_panel_get_feature_layer (AtlasMapPanel *self);
+void               atlas_map_panel_show_region       (AtlasMapPanel *self);
 
 G_END_DECLS
