@@ -93,7 +93,7 @@ test_map_status_by_date (void)
 static void
 test_map_hit_places_and_corridors (void)
 {
-  AtlasMapState state = { features, NULL, NULL, { ATLAS_ITEM_NONE, 0 } };
+  AtlasMapState state = { NULL, features, NULL, NULL, { ATLAS_ITEM_NONE, 0 } };
   AtlasView view = view_at (40.18, 44.51, 9);
   const AtlasCorridorShape *tripp = corridor ("tripp");
   const AtlasPoint *points = atlas_features_get_points (features);
@@ -130,7 +130,7 @@ static void
 test_map_hit_events (void)
 {
   g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
-  AtlasMapState state = { features, NULL, glyphs, { ATLAS_ITEM_NONE, 0 } };
+  AtlasMapState state = { NULL, features, NULL, glyphs, { ATLAS_ITEM_NONE, 0 } };
   AtlasView view = view_at (40.41, 49.87, 8);
   AtlasEventGlyph one = { atlas_geo_project (40.41, 49.87), id_of ("places", "baku"), 42, 1, FALSE };
   double x, y, radius;
@@ -167,7 +167,7 @@ static void
 test_map_basemap_countries (void)
 {
   AtlasBasemap *basemap = atlas_basemap_get_bundled ();
-  AtlasMapState state = { features, NULL, NULL, { ATLAS_ITEM_NONE, 0 } };
+  AtlasMapState state = { NULL, features, NULL, NULL, { ATLAS_ITEM_NONE, 0 } };
   AtlasView view = view_at (39.45, 45.6, 7);  /* Shahbuz, in the exclave, away from roads */
   AtlasItem hit;
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "atlas-basemap.h"
@@ -121,6 +122,46 @@ end_ring (AtlasBasemap *self,
   return TRUE;
 }
 
+/* Puts each feature's name at the centroid of its largest outer ring (by area), so that
+ * Azerbaijan's name sits on the mainland, not between it and Nakhchivan. */
+static void
+place_labels (AtlasBasemap *self,
+              guint         first_feature)
+{
+  const AtlasPoint *points = (const AtlasPoint *) self->points->data;
+
+  for (guint f = first_feature; f < self->features->len; f++)
+    {
+      AtlasBasemapFeature *feature = &g_array_index (self->features, AtlasBasemapFeature, f);
+      double best_area = -1;
+
+      feature->label = (AtlasPoint) { (feature->box.x1 + feature->box.x2) / 2,
+                                      (feature->box.y1 + feature->box.y2) / 2 };
+      for (guint r = feature->first_ring; r < feature->first_ring + feature->n_rings; r++)
+        {
+          const AtlasBasemapRing *ring = &g_array_index (self->rings, AtlasBasemapRing, r);
+          const AtlasPoint *p = points + ring->first_point;
+          double area = 0, cx = 0, cy = 0;
+
+          if (ring->hole)
+            continue;
+          for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
+            {
+              double cross = p[j].x * p[i].y - p[i].x * p[j].y;
+
+              area += cross;
+              cx += (p[j].x + p[i].x) * cross;
+              cy += (p[j].y + p[i].y) * cross;
+            }
+          if (fabs (area) > best_area && area != 0)
+            {
+              best_area = fabs (area);
+              feature->label = (AtlasPoint) { cx / (3 * area), cy / (3 * area) };
+            }
+        }
+    }
+}
+
 /**
  * atlas_basemap_add_bytes:
  * @name: the file's name, for messages
@@ -135,6 +176,7 @@ atlas_basemap_add_bytes (AtlasBasemap  *self,
 {
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
+  guint first_feature = self->features->len;
   guint expected = 0;
   gboolean in_ring = FALSE;
 
@@ -246,6 +288,7 @@ atlas_basemap_add_bytes (AtlasBasemap  *self,
   if (in_ring && !end_ring (self, expected))
     return parse_error (error, name, g_strv_length (lines), _("the last ring is cut short"));
 
+  place_labels (self, first_feature);
   return TRUE;
 }
 

@@ -37,6 +37,7 @@ typedef struct
   guint             first_ring;
   guint             n_rings;
   AtlasBox          box;
+  AtlasPoint        label;       /* the centroid of its largest outer ring, for its name */
 } AtlasBasemapFeature;
 
 #define ATLAS_TYPE_BASEMAP (atlas_basemap_get_type ())

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -18,12 +19,49 @@
 
 typedef struct
 {
-  cairo_t         *cr;
-  const AtlasView *view;
-  double           size;     /* world size in map pixels */
-  AtlasBox         visible;  /* in unit Mercator */
-  GArray          *labels;   /* cairo_rectangle_t already taken */
+  cairo_t          *cr;
+  const AtlasView  *view;
+  double            size;     /* world size in map pixels */
+  AtlasBox          visible;  /* in unit Mercator */
+  GArray           *labels;   /* cairo_rectangle_t already taken */
+  AtlasLegendFlags  drawn;
 } Painter;
+
+static AtlasLegendFlags
+corridor_flag (const char *kind)
+{
+  if (g_strcmp0 (kind, "rail") == 0)
+    return ATLAS_LEGEND_RAIL;
+  if (g_strcmp0 (kind, "road") == 0)
+    return ATLAS_LEGEND_ROAD;
+  if (g_strcmp0 (kind, "oil-pipeline") == 0)
+    return ATLAS_LEGEND_OIL_PIPELINE;
+  if (g_strcmp0 (kind, "gas-pipeline") == 0)
+    return ATLAS_LEGEND_GAS_PIPELINE;
+  return ATLAS_LEGEND_MULTIMODAL;
+}
+
+static AtlasLegendFlags
+status_flag (AtlasStatus status)
+{
+  switch (status)
+    {
+    case ATLAS_STATUS_PROPOSED:
+      return ATLAS_LEGEND_PROPOSED;
+    case ATLAS_STATUS_AGREED:
+      return ATLAS_LEGEND_AGREED;
+    case ATLAS_STATUS_UNDER_CONSTRUCTION:
+      return ATLAS_LEGEND_UNDER_CONSTRUCTION;
+    case ATLAS_STATUS_OPERATIONAL:
+      return ATLAS_LEGEND_OPERATIONAL;
+    case ATLAS_STATUS_SUSPENDED:
+      return ATLAS_LEGEND_SUSPENDED;
+    case ATLAS_STATUS_NONE:
+    case ATLAS_STATUS_UNKNOWN:
+    default:
+      return ATLAS_LEGEND_STATUS_UNKNOWN;
+    }
+}
 
 /* The zoom from which each rank of place shows: capitals first, regions' names last. */
 static const double place_shown_from[] = { 3.5, 5.5, 7.5, 6.5 };
@@ -204,11 +242,20 @@ paint_zones (Painter             *p,
       /* Tinted, with a dashed edge: a zone is an arrangement, not a border. */
       trace_line (p, points + zone->first_point, zone->n_points, TRUE);
       if (g_strcmp0 (zone->kind, "exclave") == 0)
-        cairo_set_source_rgba (p->cr, 0.0, 0.57, 0.74, selected ? 0.25 : 0.0);
+        {
+          cairo_set_source_rgba (p->cr, 0.0, 0.57, 0.74, selected ? 0.25 : 0.0);
+          p->drawn |= ATLAS_LEGEND_EXCLAVE;
+        }
       else if (g_strcmp0 (zone->kind, "peacekeeping") == 0)
-        cairo_set_source_rgba (p->cr, 0.83, 0.33, 0.0, selected ? 0.35 : 0.18);
+        {
+          cairo_set_source_rgba (p->cr, 0.83, 0.33, 0.0, selected ? 0.35 : 0.18);
+          p->drawn |= ATLAS_LEGEND_PEACEKEEPING;
+        }
       else
-        cairo_set_source_rgba (p->cr, 0.55, 0.35, 0.65, selected ? 0.35 : 0.15);
+        {
+          cairo_set_source_rgba (p->cr, 0.55, 0.35, 0.65, selected ? 0.35 : 0.15);
+          p->drawn |= ATLAS_LEGEND_OTHER_ZONE;
+        }
       cairo_fill_preserve (p->cr);
 
       cairo_set_dash (p->cr, dash, G_N_ELEMENTS (dash), 0);
@@ -245,6 +292,7 @@ paint_corridors (Painter             *p,
           !atlas_geo_box_intersects (&corridor->box, &p->visible))
         continue;
 
+      p->drawn |= corridor_flag (corridor->kind) | status_flag (status);
       cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_ROUND);
 
@@ -294,9 +342,11 @@ paint_corridors (Painter             *p,
 
 static void
 paint_places (Painter             *p,
-              const AtlasMapState *state)
+              const AtlasMapState *state,
+              int                  first_rank,
+              int                  last_rank)
 {
-  for (int rank = 0; rank <= 3; rank++)
+  for (int rank = first_rank; rank <= last_rank; rank++)
     for (guint i = 0; i < atlas_features_get_n_places (state->features); i++)
       {
         const AtlasPlaceMark *place = atlas_features_get_place (state->features, i);
@@ -308,6 +358,8 @@ paint_places (Painter             *p,
           continue;
 
         to_screen (p, place->point, &x, &y);
+        if (rank < 3)
+          p->drawn |= ATLAS_LEGEND_PLACES;
         if (rank == 3)
           {
             draw_label (p, place->name, x, y, "Sans Italic 9", 0.4, 0.35, 0.3);
@@ -368,6 +420,7 @@ paint_events (Painter             *p,
 
       atlas_map_painter_event_position (glyph, p->view, &x, &y, &radius);
       cairo_new_path (p->cr);
+      p->drawn |= ATLAS_LEGEND_EVENTS;
 
       cairo_arc (p->cr, x, y, radius, 0, 2 * G_PI);
       if (glyph->selected)
@@ -490,6 +543,54 @@ atlas_map_painter_hit (const AtlasView     *view,
   return hit;
 }
 
+/* Country names, spaced capitals in a quiet colour, at each country's main body. The
+ * detailed outlines give the names in the region, the coarse ones elsewhere. */
+static void
+paint_country_names (Painter             *p,
+                     const AtlasMapState *state)
+{
+  gboolean detailed = p->view->zoom >= ATLAS_PAINTER_DETAIL_ZOOM;
+
+  if (state->basemap == NULL || p->view->zoom < 3.5 || p->view->zoom > 9.5)
+    return;
+
+  for (guint i = 0; i < atlas_basemap_get_n_features (state->basemap); i++)
+    {
+      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (state->basemap, i);
+      g_autofree char *name = NULL;
+      double x, y;
+
+      if (feature->kind != ATLAS_BASEMAP_COUNTRY || !atlas_geo_box_contains (&p->visible, feature->label))
+        continue;
+      /* Where detailed outlines exist they name the country; skip the coarse twin. */
+      if (feature->coarse && detailed && atlas_basemap_find (state->basemap, ATLAS_BASEMAP_COUNTRY,
+                                                             feature->label) != (int) i)
+        continue;
+      if (!feature->coarse && !detailed)
+        continue;
+
+      name = g_utf8_strup (feature->name, -1);
+      to_screen (p, feature->label, &x, &y);
+      {
+        g_autoptr(PangoLayout) layout = pango_cairo_create_layout (p->cr);
+        PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 10");
+        int width, height;
+
+        pango_layout_set_text (layout, name, -1);
+        pango_layout_set_font_description (layout, font);
+        pango_font_description_free (font);
+        pango_layout_get_pixel_size (layout, &width, &height);
+        double shade = p->view->dark ? 0.72 : 0.40;
+
+        /* At the centre, or just above or below it when a capital's name is there. */
+        for (int k = 0; k < 3; k++)
+          if (draw_label (p, name, x - width / 2.0, y + (k == 0 ? 0 : k == 1 ? 18 : -18),
+                          "Sans Bold 10", shade + 0.05, shade, shade - 0.04))
+            break;
+      }
+    }
+}
+
 /**
  * atlas_map_painter_paint:
  *
@@ -500,7 +601,8 @@ atlas_map_painter_hit (const AtlasView     *view,
 void
 atlas_map_painter_paint (cairo_t             *cr,
                          const AtlasView     *view,
-                         const AtlasMapState *state)
+                         const AtlasMapState *state,
+                         AtlasLegendFlags    *drawn)
 {
   Painter p = { cr, view, atlas_geo_world_size (view->zoom) };
 
@@ -514,8 +616,200 @@ atlas_map_painter_paint (cairo_t             *cr,
   paint_zones (&p, state);
   paint_corridors (&p, state);
   paint_events (&p, state);
-  paint_places (&p, state);
+  /* Capitals' names first, then countries', then the rest as room allows. */
+  paint_places (&p, state, 0, 0);
+  paint_country_names (&p, state);
+  paint_places (&p, state, 1, 3);
   cairo_restore (cr);
 
+  if (view->zoom >= 6.5)
+    p.drawn |= ATLAS_LEGEND_PROVINCES;
+  if (drawn != NULL)
+    *drawn = p.drawn;
   g_array_unref (p.labels);
+}
+
+typedef enum
+{
+  SWATCH_LINE,
+  SWATCH_TINT,
+  SWATCH_DOT,
+  SWATCH_GLYPH,
+} SwatchKind;
+
+typedef struct
+{
+  AtlasLegendFlags flag;
+  const char      *section;
+  const char      *label;
+  SwatchKind       swatch;
+  const char      *corridor_kind;  /* for colour */
+  AtlasStatus      status;         /* for the dash pattern */
+  double           rgba[4];
+} LegendRow;
+
+static const LegendRow legend_rows[] = {
+  { ATLAS_LEGEND_RAIL, N_("Corridors"), N_("Rail"), SWATCH_LINE, "rail", ATLAS_STATUS_OPERATIONAL },
+  { ATLAS_LEGEND_ROAD, N_("Corridors"), N_("Road"), SWATCH_LINE, "road", ATLAS_STATUS_OPERATIONAL },
+  { ATLAS_LEGEND_OIL_PIPELINE, N_("Corridors"), N_("Oil pipeline"), SWATCH_LINE, "oil-pipeline", ATLAS_STATUS_OPERATIONAL },
+  { ATLAS_LEGEND_GAS_PIPELINE, N_("Corridors"), N_("Gas pipeline"), SWATCH_LINE, "gas-pipeline", ATLAS_STATUS_OPERATIONAL },
+  { ATLAS_LEGEND_MULTIMODAL, N_("Corridors"), N_("Multimodal"), SWATCH_LINE, "multimodal", ATLAS_STATUS_OPERATIONAL },
+  { ATLAS_LEGEND_PROPOSED, N_("Status on the date"), N_("Proposed"), SWATCH_LINE, NULL, ATLAS_STATUS_PROPOSED },
+  { ATLAS_LEGEND_AGREED, N_("Status on the date"), N_("Agreed"), SWATCH_LINE, NULL, ATLAS_STATUS_AGREED },
+  { ATLAS_LEGEND_UNDER_CONSTRUCTION, N_("Status on the date"), N_("Under construction"), SWATCH_LINE, NULL, ATLAS_STATUS_UNDER_CONSTRUCTION },
+  { ATLAS_LEGEND_OPERATIONAL, N_("Status on the date"), N_("Operational"), SWATCH_LINE, NULL, ATLAS_STATUS_OPERATIONAL },
+  { ATLAS_LEGEND_SUSPENDED, N_("Status on the date"), N_("Suspended"), SWATCH_LINE, NULL, ATLAS_STATUS_SUSPENDED },
+  { ATLAS_LEGEND_STATUS_UNKNOWN, N_("Status on the date"), N_("Not given in the sources"), SWATCH_LINE, NULL, ATLAS_STATUS_UNKNOWN },
+  { ATLAS_LEGEND_EXCLAVE, N_("Areas"), N_("Exclave"), SWATCH_TINT, NULL, 0, { 0.0, 0.57, 0.74, 0.0 } },
+  { ATLAS_LEGEND_PEACEKEEPING, N_("Areas"), N_("Peacekeeping zone"), SWATCH_TINT, NULL, 0, { 0.83, 0.33, 0.0, 0.18 } },
+  { ATLAS_LEGEND_OTHER_ZONE, N_("Areas"), N_("Former oblast, corridor"), SWATCH_TINT, NULL, 0, { 0.55, 0.35, 0.65, 0.15 } },
+  { ATLAS_LEGEND_EVENTS, N_("Events"), N_("Events (number at a place)"), SWATCH_GLYPH, NULL, 0, { 0.80, 0.14, 0.11, 1 } },
+  { ATLAS_LEGEND_EVENTS, N_("Events"), N_("Selected"), SWATCH_GLYPH, NULL, 0, { 0.21, 0.52, 0.89, 1 } },
+  { ATLAS_LEGEND_PLACES, N_("Boundaries"), N_("Capital, town"), SWATCH_DOT },
+  { 0, N_("Boundaries"), N_("International border"), SWATCH_LINE, NULL, ATLAS_STATUS_NONE, { 0.42, 0.37, 0.34, 0.9 } },
+  { ATLAS_LEGEND_PROVINCES, N_("Boundaries"), N_("Province"), SWATCH_LINE, NULL, ATLAS_STATUS_PROPOSED, { 0.45, 0.40, 0.36, 0.6 } },
+};
+
+#define LEGEND_PADDING 8
+#define LEGEND_ROW     17
+#define LEGEND_SWATCH  28
+
+static void
+legend_swatch (cairo_t         *cr,
+               const LegendRow *row,
+               double           x,
+               double           y)
+{
+  double rgb[3] = { 0.35, 0.35, 0.35 };
+  const double *dashes;
+  guint n_dashes;
+
+  switch (row->swatch)
+    {
+    case SWATCH_LINE:
+      if (row->corridor_kind != NULL)
+        atlas_map_painter_corridor_color (row->corridor_kind, rgb);
+      else if (row->rgba[3] > 0)
+        memcpy (rgb, row->rgba, sizeof rgb);
+      dashes = atlas_map_painter_status_dashes (row->status, &n_dashes);
+      cairo_set_dash (cr, dashes, n_dashes, 0);
+      cairo_set_line_width (cr, row->rgba[3] > 0 ? 1.2 : 3.0);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], row->status == ATLAS_STATUS_SUSPENDED ? 0.35 : 1);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x + LEGEND_SWATCH, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    case SWATCH_TINT:
+      cairo_rectangle (cr, x, y - 5, LEGEND_SWATCH, 10);
+      cairo_set_source_rgba (cr, row->rgba[0], row->rgba[1], row->rgba[2], row->rgba[3]);
+      cairo_fill_preserve (cr);
+      {
+        static const double dash[] = { 3, 2 };
+
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+        cairo_set_source_rgba (cr, 0.35, 0.25, 0.4, 0.9);
+        cairo_set_line_width (cr, 1);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+      }
+      break;
+    case SWATCH_DOT:
+      cairo_arc (cr, x + LEGEND_SWATCH / 2.0, y, 3.5, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_GLYPH:
+    default:
+      cairo_arc (cr, x + LEGEND_SWATCH / 2.0, y, 6, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, row->rgba[0], row->rgba[1], row->rgba[2]);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+/**
+ * atlas_map_painter_paint_legend:
+ * @cr: (nullable): where to draw, at the origin; %NULL only measures
+ * @flags: what the view showed; borders are always explained
+ * @width: (out): the legend's width
+ * @height: (out): the legend's height
+ *
+ * Draws the key to every colour and line style in @flags, grouped under headings.
+ */
+void
+atlas_map_painter_paint_legend (cairo_t          *cr,
+                                AtlasLegendFlags  flags,
+                                gboolean          dark,
+                                double           *width,
+                                double           *height)
+{
+  cairo_surface_t *scratch = NULL;
+  const char *section = NULL;
+  double y = LEGEND_PADDING, w = 0;
+
+  if (cr == NULL)
+    {
+      scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cr = cairo_create (scratch);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (legend_rows); i++)
+    {
+      const LegendRow *row = &legend_rows[i];
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoFontDescription *font;
+      int text_width, text_height;
+
+      if (row->flag != 0 && (flags & row->flag) == 0)
+        continue;
+
+      if (g_strcmp0 (section, row->section) != 0)
+        {
+          section = row->section;
+          layout = pango_cairo_create_layout (cr);
+          font = pango_font_description_from_string ("Sans Bold 8");
+          pango_layout_set_text (layout, _(section), -1);
+          pango_layout_set_font_description (layout, font);
+          pango_font_description_free (font);
+          pango_layout_get_pixel_size (layout, &text_width, &text_height);
+          y += y > LEGEND_PADDING ? 4 : 0;
+          cairo_move_to (cr, LEGEND_PADDING, y);
+          cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.6);
+          pango_cairo_show_layout (cr, layout);
+          cairo_new_path (cr);
+          w = MAX (w, text_width);
+          y += text_height + 2;
+          g_clear_object (&layout);
+        }
+
+      legend_swatch (cr, row, LEGEND_PADDING, y + LEGEND_ROW / 2.0);
+      layout = pango_cairo_create_layout (cr);
+      font = pango_font_description_from_string ("Sans 8.5");
+      pango_layout_set_text (layout, _(row->label), -1);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      cairo_move_to (cr, LEGEND_PADDING + LEGEND_SWATCH + 8, y + (LEGEND_ROW - text_height) / 2.0);
+      cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.85);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
+      w = MAX (w, LEGEND_SWATCH + 8 + text_width);
+      y += LEGEND_ROW;
+    }
+
+  *width = w + 2 * LEGEND_PADDING;
+  *height = y + LEGEND_PADDING;
+
+  if (scratch != NULL)
+    {
+      cairo_destroy (cr);
+      cairo_surface_destroy (scratch);
+    }
 }

@@ -22,8 +22,31 @@ typedef struct
   gboolean   selected;
 } AtlasEventGlyph;
 
+/* What a painted view showed, so a legend can explain just that. */
+typedef enum
+{
+  ATLAS_LEGEND_RAIL               = 1 << 0,
+  ATLAS_LEGEND_ROAD               = 1 << 1,
+  ATLAS_LEGEND_OIL_PIPELINE       = 1 << 2,
+  ATLAS_LEGEND_GAS_PIPELINE       = 1 << 3,
+  ATLAS_LEGEND_MULTIMODAL         = 1 << 4,
+  ATLAS_LEGEND_PROPOSED           = 1 << 5,
+  ATLAS_LEGEND_AGREED             = 1 << 6,
+  ATLAS_LEGEND_UNDER_CONSTRUCTION = 1 << 7,
+  ATLAS_LEGEND_OPERATIONAL        = 1 << 8,
+  ATLAS_LEGEND_SUSPENDED          = 1 << 9,
+  ATLAS_LEGEND_STATUS_UNKNOWN     = 1 << 10,
+  ATLAS_LEGEND_EXCLAVE            = 1 << 11,
+  ATLAS_LEGEND_PEACEKEEPING       = 1 << 12,
+  ATLAS_LEGEND_OTHER_ZONE         = 1 << 13,
+  ATLAS_LEGEND_EVENTS             = 1 << 14,
+  ATLAS_LEGEND_PLACES             = 1 << 15,
+  ATLAS_LEGEND_PROVINCES          = 1 << 16,
+} AtlasLegendFlags;
+
 typedef struct
 {
+  AtlasBasemap  *basemap;      /* for the countries' names, or NULL */
   AtlasFeatures *features;
   const char    *day;          /* "as of", YYYY-MM-DD; NULL: today */
   GArray        *events;       /* AtlasEventGlyph, or NULL */
@@ -32,7 +55,13 @@ typedef struct
 
 void  atlas_map_painter_paint           (cairo_t             *cr,
                                          const AtlasView     *view,
-                                         const AtlasMapState *state);
+                                         const AtlasMapState *state,
+                                         AtlasLegendFlags    *drawn);
+void  atlas_map_painter_paint_legend    (cairo_t             *cr,
+                                         AtlasLegendFlags     flags,
+                                         gboolean             dark,
+                                         double              *width,
+                                         double              *height);
 void  atlas_map_painter_event_position  (const AtlasEventGlyph *glyph,
                                          const AtlasView     *view,
                                          double              *x,

@@ -17,11 +17,28 @@ struct _AtlasFeatureLayer
 {
   ShumateLayer   parent_instance;
 
-  AtlasMapState  state;
-  char          *day;
+  AtlasMapState     state;
+  char             *day;
+  AtlasLegendFlags  drawn;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFeatureLayer, atlas_feature_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_DRAWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Tells the legend what the last frame showed, outside the frame itself. */
+static gboolean
+notify_drawn (gpointer user_data)
+{
+  g_object_notify_by_pspec (G_OBJECT (user_data), properties[PROP_DRAWN]);
+  return G_SOURCE_REMOVE;
+}
 
 /* The view the layer shows, in map pixels, from the viewport's centre and zoom. */
 void
@@ -61,7 +78,13 @@ atlas_feature_layer_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
-  atlas_map_painter_paint (cr, &view, &self->state);
+  {
+    AtlasLegendFlags before = self->drawn;
+
+    atlas_map_painter_paint (cr, &view, &self->state, &self->drawn);
+    if (self->drawn != before)
+      g_idle_add_full (G_PRIORITY_DEFAULT, notify_drawn, g_object_ref (self), g_object_unref);
+  }
   cairo_destroy (cr);
 }
 
@@ -97,14 +120,39 @@ atlas_feature_layer_dispose (GObject *object)
 }
 
 static void
+atlas_feature_layer_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AtlasFeatureLayer *self = ATLAS_FEATURE_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAWN:
+      g_value_set_uint (value, self->drawn);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 atlas_feature_layer_class_init (AtlasFeatureLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = atlas_feature_layer_get_property;
   object_class->constructed = atlas_feature_layer_constructed;
   object_class->dispose = atlas_feature_layer_dispose;
   widget_class->snapshot = atlas_feature_layer_snapshot;
+
+  /* The AtlasLegendFlags of what the last frame showed. */
+  properties[PROP_DRAWN] =
+    g_param_spec_uint ("drawn", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -123,6 +171,7 @@ atlas_feature_layer_new (ShumateViewport *viewport,
 
   self = g_object_new (ATLAS_TYPE_FEATURE_LAYER, "viewport", viewport, NULL);
   self->state.features = g_object_ref (features);
+  self->state.basemap = atlas_basemap_get_bundled ();
   return self;
 }
 
@@ -162,6 +211,14 @@ atlas_feature_layer_set_selection (AtlasFeatureLayer *self,
 }
 
 /* What a click at (@x, @y), in the layer's own coordinates, lands on. */
+AtlasLegendFlags
+atlas_feature_layer_get_drawn (AtlasFeatureLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURE_LAYER (self), 0);
+
+  return self->drawn;
+}
+
 AtlasItem
 atlas_feature_layer_hit (AtlasFeatureLayer *self,
                          double             x,

@@ -24,6 +24,7 @@ void               atlas_feature_layer_set_selection (AtlasFeatureLayer *self,
                                                     const AtlasItem   *selection);
 void               atlas_feature_layer_get_view    (AtlasFeatureLayer *self,
                                                     AtlasView         *view);
+AtlasLegendFlags   atlas_feature_layer_get_drawn   (AtlasFeatureLayer *self);
 AtlasItem          atlas_feature_layer_hit         (AtlasFeatureLayer *self,
                                                     double             x,
                                                     double             y);

@@ -19,6 +19,7 @@
 #include "atlas-basemap.h"
 #include "atlas-event.h"
 #include "atlas-feature-layer.h"
+#include "atlas-legend.h"
 #include "atlas-map-panel.h"
 #include "atlas-query.h"
 #include "atlas-tile-source.h"
@@ -28,6 +29,7 @@ struct _AtlasMapPanel
   AtlasPanel         parent_instance;
 
   ShumateSimpleMap  *simple_map;
+  AtlasLegend       *legend;
   AtlasTileSource   *tiles;
   AtlasFeatures     *features;
   AtlasFeatureLayer *layer;
@@ -337,6 +339,12 @@ atlas_map_panel_show_region (AtlasMapPanel *self)
                                         GO_TO_DURATION_MS);
 }
 
+static void
+on_drawn (AtlasMapPanel *self)
+{
+  atlas_legend_set_flags (self->legend, atlas_feature_layer_get_drawn (self->layer));
+}
+
 /* A country on the basemap is the state actor of that name, when the store has one. */
 static AtlasItem
 resolve_country (AtlasMapPanel *self,
@@ -432,6 +440,7 @@ atlas_map_panel_session_changed (AtlasPanel *panel)
     }
   self->layer = atlas_feature_layer_new (atlas_map_panel_get_viewport (self), self->features);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->layer));
+  g_signal_connect_object (self->layer, "notify::drawn", G_CALLBACK (on_drawn), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (reload_events), self);
   g_signal_connect_swapped (session, "notify::date", G_CALLBACK (reload_events), self);
@@ -469,9 +478,11 @@ atlas_map_panel_class_init (AtlasMapPanelClass *klass)
   ATLAS_PANEL_CLASS (klass)->session_changed = atlas_map_panel_session_changed;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (ATLAS_TYPE_LEGEND);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-map-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, simple_map);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, legend);
 }
 
 static void
