@@ -103,7 +103,7 @@ test_map_hit_places_and_corridors (void)
   double x, y;
 
   /* A click on Yerevan's dot is Yerevan. */
-  hit = atlas_map_painter_hit (&view, &state, NULL, 400, 300);
+  hit = atlas_map_painter_hit (&view, &state, NULL, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PLACE);
   g_assert_cmpint (hit.id, ==, id_of ("places", "yerevan"));
 
@@ -115,13 +115,13 @@ test_map_hit_places_and_corridors (void)
                        (a.y + b.y) / 2 * atlas_geo_world_size (10) - 300, 800, 600, FALSE };
   x = 400 - 3 * (b.y - a.y) / hypot (b.x - a.x, b.y - a.y);
   y = 300 + 3 * (b.x - a.x) / hypot (b.x - a.x, b.y - a.y);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y);
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_CORRIDOR);
   g_assert_cmpint (hit.id, ==, tripp->id);
 
   x = 400 - 40 * (b.y - a.y) / hypot (b.x - a.x, b.y - a.y);
   y = 300 + 40 * (b.x - a.x) / hypot (b.x - a.x, b.y - a.y);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y);
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
   g_assert_true (hit.kind != ATLAS_ITEM_CORRIDOR || hit.id != tripp->id);
   (void) size;
 }
@@ -138,14 +138,14 @@ test_map_hit_events (void)
 
   g_array_append_val (glyphs, one);
   atlas_map_painter_event_position (&one, &view, &x, &y, &radius);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y);
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_EVENT);
   g_assert_cmpint (hit.id, ==, 42);
 
   /* Several events at one place are the place. */
   g_array_index (glyphs, AtlasEventGlyph, 0).count = 3;
   atlas_map_painter_event_position (&g_array_index (glyphs, AtlasEventGlyph, 0), &view, &x, &y, &radius);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y);
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PLACE);
   g_assert_cmpint (hit.id, ==, id_of ("places", "baku"));
 }
@@ -186,12 +186,12 @@ test_map_basemap_countries (void)
 
   /* A click inside the exclave, away from places and lines, is one of Azerbaijan's
    * provinces when zoomed in, and Azerbaijan from further out. */
-  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300);
+  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PROVINCE);
   g_assert_nonnull (strstr (atlas_basemap_get_feature (basemap, hit.id)->parent, "Azerbaijan"));
 
   view = view_at (39.45, 45.6, 6);
-  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300);
+  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_COUNTRY);
   g_assert_cmpstr (atlas_basemap_get_feature (basemap, hit.id)->name, ==, "Azerbaijan");
 

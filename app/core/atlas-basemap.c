@@ -292,6 +292,31 @@ atlas_basemap_add_bytes (AtlasBasemap  *self,
   return TRUE;
 }
 
+/* Marks the coarse countries that the detailed outlines also have, so that a map names
+ * each country once without searching polygons every frame. */
+void
+atlas_basemap_link_details (AtlasBasemap *self)
+{
+  g_autoptr(GHashTable) detailed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (ATLAS_IS_BASEMAP (self));
+
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      AtlasBasemapFeature *feature = &g_array_index (self->features, AtlasBasemapFeature, i);
+
+      if (!feature->coarse && feature->kind == ATLAS_BASEMAP_COUNTRY)
+        g_hash_table_add (detailed, feature->name);
+    }
+
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      AtlasBasemapFeature *feature = &g_array_index (self->features, AtlasBasemapFeature, i);
+
+      feature->detailed = feature->coarse && g_hash_table_contains (detailed, feature->name);
+    }
+}
+
 /* The outlines compiled into the program, loaded once. */
 AtlasBasemap *
 atlas_basemap_get_bundled (void)
@@ -315,6 +340,7 @@ atlas_basemap_get_bundled (void)
             g_critical ("The bundled basemap is broken: %s", error ? error->message : names[i]);
         }
 
+      atlas_basemap_link_details (basemap);
       g_once_init_leave (&bundled, (gsize) basemap);
     }
 

@@ -34,6 +34,7 @@ typedef struct
   char             *parent;      /* a province's country ("051 ARM Armenia"), or NULL */
   char             *alt_name;    /* another name (GeoNames'), or NULL */
   gboolean          coarse;      /* from the world outlines for low zooms */
+  gboolean          detailed;    /* coarse, but the region's outlines have it in detail */
   guint             first_ring;
   guint             n_rings;
   AtlasBox          box;
@@ -49,6 +50,7 @@ gboolean                   atlas_basemap_add_bytes      (AtlasBasemap     *self,
                                                          GBytes           *bytes,
                                                          GError          **error);
 AtlasBasemap              *atlas_basemap_get_bundled    (void);
+void                       atlas_basemap_link_details   (AtlasBasemap     *self);
 guint                      atlas_basemap_get_n_features (AtlasBasemap     *self);
 const AtlasBasemapFeature *atlas_basemap_get_feature    (AtlasBasemap     *self,
                                                          guint             index);

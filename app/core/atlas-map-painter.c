@@ -152,7 +152,219 @@ label_fits (Painter                 *p,
   return TRUE;
 }
 
-/* Draws @text with a halo at (x, y) (its left and vertical centre), unless it collides. */
+/* Dots and glyphs are drawn thousands of times a frame, so each look is drawn once into a
+ * small surface and then only copied. Keyed by look; kept for the program's life. */
+typedef enum
+{
+  SPRITE_CAPITAL,
+  SPRITE_TOWN,
+  SPRITE_EVENT,
+  SPRITE_EVENT_SELECTED,
+  SPRITE_CLUSTER,           /* + step: radius grows with the count, in five steps */
+  SPRITE_CLUSTER_SELECTED = SPRITE_CLUSTER + 5,
+  N_SPRITES = SPRITE_CLUSTER_SELECTED + 5,
+} Sprite;
+
+/* Sprites are drawn at the target's own scale (1 on screen, 2 or 3 for a sharp export),
+ * because resampling a sprite costs more than drawing it. */
+#define MAX_SPRITE_SCALE 4
+
+static int
+target_scale (cairo_t *cr)
+{
+  double x = 1, y = 0;
+
+  cairo_user_to_device_distance (cr, &x, &y);
+  return CLAMP ((int) round (hypot (x, y)), 1, MAX_SPRITE_SCALE);
+}
+
+static cairo_surface_t *
+sprite_get (Sprite  sprite,
+            int     scale,
+            double *half)
+{
+  static cairo_surface_t *sprites[MAX_SPRITE_SCALE + 1][N_SPRITES];
+  static double halves[N_SPRITES];
+
+  if (sprites[scale][sprite] == NULL)
+    {
+      gboolean dot = sprite == SPRITE_CAPITAL || sprite == SPRITE_TOWN;
+      gboolean cluster = sprite >= SPRITE_CLUSTER;
+      gboolean selected = sprite == SPRITE_EVENT_SELECTED || sprite >= SPRITE_CLUSTER_SELECTED;
+      int step = cluster ? (sprite - SPRITE_CLUSTER) % 5 : 0;
+      double radius = dot ? (sprite == SPRITE_CAPITAL ? 4 : 3) : cluster ? 9 + step : 6;
+      double line = dot ? (sprite == SPRITE_CAPITAL ? 2 : 1.2) : selected ? 3 : 1.5;
+      int size = (int) ceil (2 * (radius + line)) + 2;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale,
+                                                             size * scale);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_surface_set_device_scale (surface, scale, scale);
+      cairo_scale (cr, scale, scale);
+      cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
+      if (dot)
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else if (selected)
+        cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      else
+        cairo_set_source_rgb (cr, 0.80, 0.14, 0.11);
+      cairo_fill_preserve (cr);
+      if (dot)
+        cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, line);
+      cairo_stroke (cr);
+      cairo_destroy (cr);
+
+      sprites[scale][sprite] = surface;
+      halves[sprite] = size / 2.0;
+    }
+
+  *half = halves[sprite];
+  return sprites[scale][sprite];
+}
+
+static void
+draw_sprite (cairo_t *cr,
+             Sprite   sprite,
+             double   x,
+             double   y)
+{
+  double half;
+  cairo_surface_t *surface = sprite_get (sprite, target_scale (cr), &half);
+
+  /* A rectangle the sprite's size: cairo_paint would visit the whole clip. */
+  cairo_set_source_surface (cr, surface, round (x - half), round (y - half));
+  cairo_rectangle (cr, round (x - half), round (y - half), 2 * half, 2 * half);
+  cairo_fill (cr);
+}
+
+/* More labels than this would not be read anyway; stopping keeps dense views fast. */
+#define MAX_LABELS 120
+
+/* Drawing text with a halo costs far more than copying it, and the same names come back
+ * frame after frame while panning, so each label is drawn once into a surface, kept by its
+ * text, font, colour and style. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  int              width;
+  int              height;
+} LabelSprite;
+
+static void
+label_sprite_free (gpointer data)
+{
+  LabelSprite *sprite = data;
+
+  cairo_surface_destroy (sprite->surface);
+  g_free (sprite);
+}
+
+/* A label's look: its text, and everything else packed into one number. */
+typedef struct
+{
+  char    *text;
+  guint32  style;
+} LabelKey;
+
+static guint
+label_key_hash (gconstpointer data)
+{
+  const LabelKey *key = data;
+
+  return g_str_hash (key->text) * 31 + key->style;
+}
+
+static gboolean
+label_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const LabelKey *x = a, *y = b;
+
+  return x->style == y->style && strcmp (x->text, y->text) == 0;
+}
+
+static void
+label_key_free (gpointer data)
+{
+  LabelKey *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
+
+static const LabelSprite *
+label_sprite (cairo_t    *cr,
+              const char *text,
+              const char *font,
+              double      r,
+              double      g,
+              double      b,
+              gboolean    dark)
+{
+  static GHashTable *cache;
+  int scale = target_scale (cr);
+  LabelKey lookup = { (char *) text,
+                      g_str_hash (font) ^ ((guint32) (r * 255) << 16 | (guint32) (g * 255) << 8 |
+                                           (guint32) (b * 255)) ^ (dark << 30) ^ (scale << 27) };
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *description;
+  LabelSprite *sprite;
+  LabelKey *key;
+  cairo_t *sprite_cr;
+  int width, height;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (label_key_hash, label_key_equal, label_key_free, label_sprite_free);
+  if ((sprite = g_hash_table_lookup (cache, &lookup)) != NULL)
+    return sprite;
+  if (g_hash_table_size (cache) > 4000)
+    g_hash_table_remove_all (cache);
+
+  key = g_new (LabelKey, 1);
+  key->text = g_strdup (text);
+  key->style = lookup.style;
+
+  layout = pango_cairo_create_layout (cr);
+  description = pango_font_description_from_string (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  sprite = g_new0 (LabelSprite, 1);
+  sprite->width = width + 4;
+  sprite->height = height + 4;
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sprite->width * scale,
+                                                sprite->height * scale);
+  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+  sprite_cr = cairo_create (sprite->surface);
+  cairo_scale (sprite_cr, scale, scale);
+  pango_cairo_update_layout (sprite_cr, layout);
+
+  cairo_move_to (sprite_cr, 2, 2);
+  pango_cairo_layout_path (sprite_cr, layout);
+  cairo_set_line_join (sprite_cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (sprite_cr, 3.0);
+  if (dark)
+    cairo_set_source_rgba (sprite_cr, 0.1, 0.1, 0.1, 0.8);
+  else
+    cairo_set_source_rgba (sprite_cr, 1, 1, 1, 0.85);
+  cairo_stroke (sprite_cr);
+  cairo_move_to (sprite_cr, 2, 2);
+  cairo_set_source_rgb (sprite_cr, r, g, b);
+  pango_cairo_show_layout (sprite_cr, layout);
+  cairo_destroy (sprite_cr);
+
+  g_hash_table_insert (cache, key, sprite);
+  return sprite;
+}
+
+/* Draws @text with a halo at (x, y) (its left and vertical centre), unless it collides.
+ * The size is first estimated from the text's length, so that the many labels that cannot
+ * fit cost nothing at all. */
 static gboolean
 draw_label (Painter    *p,
             const char *text,
@@ -163,35 +375,26 @@ draw_label (Painter    *p,
             double      g,
             double      b)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (p->cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  const LabelSprite *sprite;
   cairo_rectangle_t rect;
-  int width, height;
+  double estimate = g_utf8_strlen (text, -1) * 4.5;  /* on the small side: only a first sieve */
 
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  pango_layout_get_pixel_size (layout, &width, &height);
+  if (p->labels->len >= MAX_LABELS)
+    return FALSE;
 
-  rect = (cairo_rectangle_t) { x - 1, y - height / 2.0 - 1, width + 2, height + 2 };
+  rect = (cairo_rectangle_t) { x - 1, y - 8, estimate + 2, 16 };
+  if (!label_fits (p, &rect))
+    return FALSE;
+
+  sprite = label_sprite (p->cr, text, font, r, g, b, p->view->dark);
+  rect = (cairo_rectangle_t) { x - 2, y - sprite->height / 2.0, sprite->width, sprite->height };
   if (!label_fits (p, &rect))
     return FALSE;
   g_array_append_val (p->labels, rect);
 
-  cairo_move_to (p->cr, x, y - height / 2.0);
-  pango_cairo_layout_path (p->cr, layout);
-  cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (p->cr, 3.0);
-  if (p->view->dark)
-    cairo_set_source_rgba (p->cr, 0.1, 0.1, 0.1, 0.8);
-  else
-    cairo_set_source_rgba (p->cr, 1, 1, 1, 0.85);
-  cairo_stroke (p->cr);
-
-  cairo_move_to (p->cr, x, y - height / 2.0);
-  cairo_set_source_rgb (p->cr, r, g, b);
-  pango_cairo_show_layout (p->cr, layout);
-  cairo_new_path (p->cr);
+  cairo_set_source_surface (p->cr, sprite->surface, round (rect.x), round (rect.y));
+  cairo_rectangle (p->cr, round (rect.x), round (rect.y), sprite->width, sprite->height);
+  cairo_fill (p->cr);
   return TRUE;
 }
 
@@ -366,14 +569,7 @@ paint_places (Painter             *p,
             continue;
           }
 
-        /* Text leaves a current point behind; an arc would join it with a line. */
-        cairo_new_path (p->cr);
-        cairo_arc (p->cr, x, y, rank == 0 ? 4 : 3, 0, 2 * G_PI);
-        cairo_set_source_rgb (p->cr, 1, 1, 1);
-        cairo_fill_preserve (p->cr);
-        cairo_set_source_rgb (p->cr, 0.2, 0.2, 0.2);
-        cairo_set_line_width (p->cr, rank == 0 ? 2 : 1.2);
-        cairo_stroke (p->cr);
+        draw_sprite (p->cr, rank == 0 ? SPRITE_CAPITAL : SPRITE_TOWN, x, y);
         if (selected)
           {
             cairo_new_path (p->cr);
@@ -388,6 +584,51 @@ paint_places (Painter             *p,
       }
 }
 
+typedef struct
+{
+  cairo_surface_t *surface;
+  double           width;
+  double           height;
+} CountSprite;
+
+/* The number on a glyph, drawn once per number. */
+static const CountSprite *
+count_sprite (cairo_t *target,
+              guint    count)
+{
+  static GHashTable *cache;
+  int scale = target_scale (target);
+  guint key = count * (MAX_SPRITE_SCALE + 1) + scale;
+  CountSprite *sprite;
+  cairo_text_extents_t extents;
+  cairo_t *cr;
+  char text[16];
+
+  if (cache == NULL)
+    cache = g_hash_table_new (g_direct_hash, g_direct_equal);
+  if ((sprite = g_hash_table_lookup (cache, GUINT_TO_POINTER (key))) != NULL)
+    return sprite;
+
+  g_snprintf (text, sizeof text, count < 1000 ? "%u" : "%uk", count < 1000 ? count : count / 1000);
+  sprite = g_new0 (CountSprite, 1);
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40 * scale, 16 * scale);
+  cairo_surface_set_device_scale (sprite->surface, scale, scale);
+  cr = cairo_create (sprite->surface);
+  cairo_scale (cr, scale, scale);
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 10);
+  cairo_text_extents (cr, text, &extents);
+  cairo_move_to (cr, 20 - extents.width / 2 - extents.x_bearing, 8 - extents.height / 2 - extents.y_bearing);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_show_text (cr, text);
+  cairo_destroy (cr);
+  sprite->width = 40;
+  sprite->height = 16;
+
+  g_hash_table_insert (cache, GUINT_TO_POINTER (key), sprite);
+  return sprite;
+}
+
 /* Where an event glyph is drawn: just above its place's dot, so both stay visible. */
 void
 atlas_map_painter_event_position (const AtlasEventGlyph *glyph,
@@ -398,7 +639,7 @@ atlas_map_painter_event_position (const AtlasEventGlyph *glyph,
 {
   double size = atlas_geo_world_size (view->zoom);
 
-  *radius = glyph->count > 1 ? 9 + MIN (log2 (glyph->count), 4) : 6;
+  *radius = glyph->count > 1 ? 9 + floor (MIN (log2 (glyph->count), 4)) : 6;
   *x = glyph->point.x * size - view->x;
   *y = glyph->point.y * size - view->y - *radius - 4;
 }
@@ -419,35 +660,81 @@ paint_events (Painter             *p,
         continue;
 
       atlas_map_painter_event_position (glyph, p->view, &x, &y, &radius);
-      cairo_new_path (p->cr);
       p->drawn |= ATLAS_LEGEND_EVENTS;
 
-      cairo_arc (p->cr, x, y, radius, 0, 2 * G_PI);
-      if (glyph->selected)
-        cairo_set_source_rgb (p->cr, 0.21, 0.52, 0.89);
+      if (glyph->count > 1)
+        draw_sprite (p->cr, (glyph->selected ? SPRITE_CLUSTER_SELECTED : SPRITE_CLUSTER) +
+                            (int) (radius - 9), x, y);
       else
-        cairo_set_source_rgb (p->cr, 0.80, 0.14, 0.11);
-      cairo_fill_preserve (p->cr);
-      cairo_set_source_rgb (p->cr, 1, 1, 1);
-      cairo_set_line_width (p->cr, glyph->selected ? 3 : 1.5);
-      cairo_stroke (p->cr);
+        draw_sprite (p->cr, glyph->selected ? SPRITE_EVENT_SELECTED : SPRITE_EVENT, x, y);
 
       if (glyph->count > 1)
         {
-          g_autoptr(PangoLayout) layout = pango_cairo_create_layout (p->cr);
-          PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 8");
-          g_autofree char *count = g_strdup_printf ("%u", glyph->count);
-          int width, height;
+          const CountSprite *digits = count_sprite (p->cr, glyph->count);
 
-          pango_layout_set_text (layout, count, -1);
-          pango_layout_set_font_description (layout, font);
-          pango_font_description_free (font);
-          pango_layout_get_pixel_size (layout, &width, &height);
-          cairo_move_to (p->cr, x - width / 2.0, y - height / 2.0);
-          cairo_set_source_rgb (p->cr, 1, 1, 1);
-          pango_cairo_show_layout (p->cr, layout);
+          cairo_set_source_surface (p->cr, digits->surface, round (x - digits->width / 2.0),
+                                    round (y - digits->height / 2.0));
+          cairo_rectangle (p->cr, round (x - digits->width / 2.0), round (y - digits->height / 2.0),
+                           digits->width, digits->height);
+          cairo_fill (p->cr);
         }
     }
+}
+
+/* Glyphs closer than this, in pixels, are drawn as one. */
+#define CLUSTER_CELL 36.0
+
+/**
+ * atlas_map_painter_cluster:
+ * @glyphs: (element-type AtlasEventGlyph): one glyph per place
+ * @zoom: the zoom to cluster for
+ *
+ * Gathers glyphs that would overlap at @zoom into one, on a grid fixed to the world (so the
+ * clusters do not change while panning), at the count-weighted centre of its members.
+ *
+ * Returns: (transfer full) (element-type AtlasEventGlyph): the glyphs to draw
+ */
+GArray *
+atlas_map_painter_cluster (GArray *glyphs,
+                           double  zoom)
+{
+  g_autoptr(GHashTable) cells = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *clusters = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  double size = atlas_geo_world_size (zoom);
+
+  if (glyphs == NULL)
+    return clusters;
+
+  /* Keys live in an array that never moves once sized. */
+  g_array_set_size (keys, glyphs->len);
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const AtlasEventGlyph *glyph = &g_array_index (glyphs, AtlasEventGlyph, i);
+      gint64 *key = &g_array_index (keys, gint64, i);
+      gpointer index;
+
+      *key = (gint64) floor (glyph->point.x * size / CLUSTER_CELL) * 1000003 +
+             (gint64) floor (glyph->point.y * size / CLUSTER_CELL);
+      if (g_hash_table_lookup_extended (cells, key, NULL, &index))
+        {
+          AtlasEventGlyph *cluster = &g_array_index (clusters, AtlasEventGlyph, GPOINTER_TO_UINT (index));
+          double w = (double) glyph->count / (cluster->count + glyph->count);
+
+          cluster->point.x += (glyph->point.x - cluster->point.x) * w;
+          cluster->point.y += (glyph->point.y - cluster->point.y) * w;
+          cluster->count += glyph->count;
+          cluster->selected |= glyph->selected;
+          cluster->several_places |= cluster->place_id != glyph->place_id;
+        }
+      else
+        {
+          g_hash_table_insert (cells, key, GUINT_TO_POINTER (clusters->len));
+          g_array_append_val (clusters, *glyph);
+        }
+    }
+
+  return clusters;
 }
 
 /**
@@ -458,14 +745,18 @@ paint_events (Painter             *p,
  * glyph, a place, a corridor within a few pixels, a zone valid on the day, a province
  * (zoomed in) and a country.
  *
- * Returns: the item, of kind %ATLAS_ITEM_NONE when the click is on open water
+ * @cluster: (out) (optional): set when the click is on a cluster of events at several
+ *   places, which is no one item: the map zooms in on it instead
+ *
+ * Returns: the item, of kind %ATLAS_ITEM_NONE when the click is on open water or a cluster
  */
 AtlasItem
 atlas_map_painter_hit (const AtlasView     *view,
                        const AtlasMapState *state,
                        AtlasBasemap        *basemap,
                        double               x,
-                       double               y)
+                       double               y,
+                       gboolean            *cluster)
 {
   double size = atlas_geo_world_size (view->zoom);
   AtlasPoint point = { (view->x + x) / size, (view->y + y) / size };
@@ -474,22 +765,40 @@ atlas_map_painter_hit (const AtlasView     *view,
   AtlasItem hit = { ATLAS_ITEM_NONE, 0 };
   int feature;
 
+  if (cluster != NULL)
+    *cluster = FALSE;
+
   for (guint i = 0; state->events != NULL && i < state->events->len; i++)
     {
       const AtlasEventGlyph *glyph = &g_array_index (state->events, AtlasEventGlyph, i);
       double gx, gy, radius;
 
+      /* Glyphs are at most 13 px in radius and drawn up to 30 px above their place. */
+      if (fabs (glyph->point.x * size - view->x - x) > 16 ||
+          fabs (glyph->point.y * size - view->y - y) > 34)
+        continue;
       atlas_map_painter_event_position (glyph, view, &gx, &gy, &radius);
-      if (hypot (gx - x, gy - y) <= radius + 2)
-        return glyph->count == 1 ? (AtlasItem) { ATLAS_ITEM_EVENT, glyph->event_id }
-                                 : (AtlasItem) { ATLAS_ITEM_PLACE, glyph->place_id };
+      if (hypot (gx - x, gy - y) > radius + 2)
+        continue;
+      if (glyph->several_places)
+        {
+          if (cluster != NULL)
+            *cluster = TRUE;
+          return hit;
+        }
+      return glyph->count == 1 ? (AtlasItem) { ATLAS_ITEM_EVENT, glyph->event_id }
+                               : (AtlasItem) { ATLAS_ITEM_PLACE, glyph->place_id };
     }
 
   for (guint i = 0; i < atlas_features_get_n_places (state->features); i++)
     {
       const AtlasPlaceMark *place = atlas_features_get_place (state->features, i);
-      double d = hypot (place->point.x * size - view->x - x, place->point.y * size - view->y - y);
+      double dx = place->point.x * size - view->x - x, dy = place->point.y * size - view->y - y;
+      double d;
 
+      if (fabs (dx) >= best || fabs (dy) >= best)
+        continue;
+      d = hypot (dx, dy);
       if (place->rank < 3 && view->zoom >= place_shown_from[place->rank] && d < best)
         {
           best = d;
@@ -563,8 +872,7 @@ paint_country_names (Painter             *p,
       if (feature->kind != ATLAS_BASEMAP_COUNTRY || !atlas_geo_box_contains (&p->visible, feature->label))
         continue;
       /* Where detailed outlines exist they name the country; skip the coarse twin. */
-      if (feature->coarse && detailed && atlas_basemap_find (state->basemap, ATLAS_BASEMAP_COUNTRY,
-                                                             feature->label) != (int) i)
+      if (feature->coarse && detailed && feature->detailed)
         continue;
       if (!feature->coarse && !detailed)
         continue;
@@ -572,15 +880,9 @@ paint_country_names (Painter             *p,
       name = g_utf8_strup (feature->name, -1);
       to_screen (p, feature->label, &x, &y);
       {
-        g_autoptr(PangoLayout) layout = pango_cairo_create_layout (p->cr);
-        PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 10");
-        int width, height;
-
-        pango_layout_set_text (layout, name, -1);
-        pango_layout_set_font_description (layout, font);
-        pango_font_description_free (font);
-        pango_layout_get_pixel_size (layout, &width, &height);
         double shade = p->view->dark ? 0.72 : 0.40;
+        int width = label_sprite (p->cr, name, "Sans Bold 10", shade + 0.05, shade, shade - 0.04,
+                                  p->view->dark)->width;
 
         /* At the centre, or just above or below it when a capital's name is there. */
         for (int k = 0; k < 3; k++)

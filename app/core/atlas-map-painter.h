@@ -20,6 +20,7 @@ typedef struct
   gint64     event_id;   /* the event, when count is 1 */
   guint      count;
   gboolean   selected;
+  gboolean   several_places;  /* a cluster of glyphs at different places */
 } AtlasEventGlyph;
 
 /* What a painted view showed, so a legend can explain just that. */
@@ -67,11 +68,14 @@ void  atlas_map_painter_event_position  (const AtlasEventGlyph *glyph,
                                          double              *x,
                                          double              *y,
                                          double              *radius);
+GArray   *atlas_map_painter_cluster     (GArray              *glyphs,
+                                         double               zoom);
 AtlasItem atlas_map_painter_hit         (const AtlasView     *view,
                                          const AtlasMapState *state,
                                          AtlasBasemap        *basemap,
                                          double               x,
-                                         double               y);
+                                         double               y,
+                                         gboolean            *cluster);
 void  atlas_map_painter_corridor_color  (const char          *kind,
                                          double              *rgb);
 const double *atlas_map_painter_status_dashes (AtlasStatus    status,

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "atlas-basemap.h"
 #include "atlas-feature-layer.h"
 
@@ -17,10 +19,30 @@ struct _AtlasFeatureLayer
 {
   ShumateLayer   parent_instance;
 
-  AtlasMapState     state;
+  AtlasMapState     state;     /* state.events holds the clustered glyphs */
+  GArray           *glyphs;    /* one per place, as set */
+  GHashTable       *clusters;  /* half zoom level -> GArray of clustered glyphs */
   char             *day;
   AtlasLegendFlags  drawn;
 };
+
+/* Clusters change by half zoom levels and are kept for each, so zooming back and forth
+ * costs nothing after the first time. */
+static void
+ensure_clusters (AtlasFeatureLayer *self,
+                 double             zoom)
+{
+  int bucket = (int) round (zoom * 2);
+  GArray *clusters = g_hash_table_lookup (self->clusters, GINT_TO_POINTER (bucket));
+
+  if (clusters == NULL)
+    {
+      clusters = atlas_map_painter_cluster (self->glyphs, bucket / 2.0);
+      g_hash_table_insert (self->clusters, GINT_TO_POINTER (bucket), clusters);
+    }
+
+  self->state.events = clusters;
+}
 
 G_DEFINE_FINAL_TYPE (AtlasFeatureLayer, atlas_feature_layer, SHUMATE_TYPE_LAYER)
 
@@ -76,6 +98,7 @@ atlas_feature_layer_snapshot (GtkWidget   *widget,
   atlas_feature_layer_get_view (self, &view);
   if (view.width <= 0 || view.height <= 0)
     return;
+  ensure_clusters (self, view.zoom);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
   {
@@ -113,7 +136,9 @@ atlas_feature_layer_dispose (GObject *object)
   AtlasFeatureLayer *self = ATLAS_FEATURE_LAYER (object);
 
   g_clear_object (&self->state.features);
-  g_clear_pointer (&self->state.events, g_array_unref);
+  self->state.events = NULL;
+  g_clear_pointer (&self->clusters, g_hash_table_unref);
+  g_clear_pointer (&self->glyphs, g_array_unref);
   g_clear_pointer (&self->day, g_free);
 
   G_OBJECT_CLASS (atlas_feature_layer_parent_class)->dispose (object);
@@ -158,6 +183,8 @@ atlas_feature_layer_class_init (AtlasFeatureLayerClass *klass)
 static void
 atlas_feature_layer_init (AtlasFeatureLayer *self)
 {
+  self->clusters = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                          (GDestroyNotify) g_array_unref);
 }
 
 AtlasFeatureLayer *
@@ -195,8 +222,10 @@ atlas_feature_layer_set_events (AtlasFeatureLayer *self,
 {
   g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
 
-  g_clear_pointer (&self->state.events, g_array_unref);
-  self->state.events = glyphs ? g_array_ref (glyphs) : NULL;
+  g_clear_pointer (&self->glyphs, g_array_unref);
+  self->state.events = NULL;
+  g_hash_table_remove_all (self->clusters);
+  self->glyphs = glyphs ? g_array_ref (glyphs) : NULL;
   queue_draw (self);
 }
 
@@ -222,12 +251,14 @@ atlas_feature_layer_get_drawn (AtlasFeatureLayer *self)
 AtlasItem
 atlas_feature_layer_hit (AtlasFeatureLayer *self,
                          double             x,
-                         double             y)
+                         double             y,
+                         gboolean          *cluster)
 {
   AtlasView view;
 
   g_return_val_if_fail (ATLAS_IS_FEATURE_LAYER (self), (AtlasItem) { 0 });
 
   atlas_feature_layer_get_view (self, &view);
-  return atlas_map_painter_hit (&view, &self->state, atlas_basemap_get_bundled (), x, y);
+  ensure_clusters (self, view.zoom);
+  return atlas_map_painter_hit (&view, &self->state, atlas_basemap_get_bundled (), x, y, cluster);
 }

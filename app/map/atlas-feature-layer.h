@@ -27,6 +27,7 @@ void               atlas_feature_layer_get_view    (AtlasFeatureLayer *self,
 AtlasLegendFlags   atlas_feature_layer_get_drawn   (AtlasFeatureLayer *self);
 AtlasItem          atlas_feature_layer_hit         (AtlasFeatureLayer *self,
                                                     double             x,
-                                                    double             y);
+                                                    double             y,
+                                                    gboolean          *cluster);
 
 G_END_DECLS

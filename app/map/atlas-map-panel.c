@@ -369,6 +369,22 @@ resolve_country (AtlasMapPanel *self,
   return (AtlasItem) { ATLAS_ITEM_ACTOR, actor_id };
 }
 
+/* A cluster of events at several places opens up: two levels closer, centred on it. */
+static void
+zoom_in_at (AtlasMapPanel *self,
+            double         x,
+            double         y)
+{
+  AtlasView view;
+  double lat, lon, size;
+
+  atlas_feature_layer_get_view (self->layer, &view);
+  size = atlas_geo_world_size (view.zoom);
+  atlas_geo_unproject ((AtlasPoint) { (view.x + x) / size, (view.y + y) / size }, &lat, &lon);
+  shumate_map_go_to_full_with_duration (shumate_simple_map_get_map (self->simple_map), lat, lon,
+                                        MIN (view.zoom + 2, 13), GO_TO_DURATION_MS);
+}
+
 static void
 on_drag_stopped (AtlasMapPanel *self)
 {
@@ -391,6 +407,7 @@ on_released (GtkGestureClick *gesture,
              AtlasMapPanel   *self)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  gboolean cluster = FALSE;
   AtlasItem item;
   double lx, ly;
 
@@ -401,7 +418,12 @@ on_released (GtkGestureClick *gesture,
                                          GTK_WIDGET (self->layer), x, y, &lx, &ly))
     return;
 
-  item = resolve_country (self, atlas_feature_layer_hit (self->layer, lx, ly));
+  item = resolve_country (self, atlas_feature_layer_hit (self->layer, lx, ly, &cluster));
+  if (cluster)
+    {
+      zoom_in_at (self, lx, ly);
+      return;
+    }
   atlas_session_set_selection (session, &item);
 }
 
