@@ -424,6 +424,37 @@ test_window_map_follows_selection (void)
   iterate ();
 }
 
+static void
+test_window_map_place_search (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (find_descendant (GTK_WIDGET (panel), GTK_TYPE_SEARCH_ENTRY));
+  sqlite3_stmt *stmt;
+  gint64 until;
+
+  /* Typed in Russian, found; Enter goes there and selects it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Ереван");
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+
+  stmt = atlas_store_prepare (store, "SELECT id FROM places WHERE key = 'yerevan'", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_PLACE);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  wait_ms (1000);
+  g_assert_true (view_contains (panel, 40.18, 44.51));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/window/error", test_window_error);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
+  g_test_add_func ("/window/map-place-search", test_window_map_place_search);
 
   status = g_test_run ();
   g_clear_object (&app);

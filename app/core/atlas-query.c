@@ -278,6 +278,50 @@ atlas_query_excerpts (AtlasStore         *store,
   return ids;
 }
 
+/* A LIKE pattern finding @text anywhere in a folded name; typed % and _ are letters, not
+ * wildcards. An empty @text gives "%%", which finds everything. */
+static char *
+like_pattern (const char *text)
+{
+  g_autofree char *folded = g_strstrip (atlas_text_fold (text ? text : ""));
+  g_autoptr(GString) pattern = g_string_new (folded);
+
+  g_string_replace (pattern, "\\", "\\\\", 0);
+  g_string_replace (pattern, "%", "\\%", 0);
+  g_string_replace (pattern, "_", "\\_", 0);
+  return g_strdup_printf ("%%%s%%", pattern->str);
+}
+
+/**
+ * atlas_query_places_named:
+ * @text: part of any name of a place, in any language or spelling
+ *
+ * Returns: (transfer full): ids of the places with a name holding @text, those whose name
+ *   starts with it first, then capitals before cities before towns
+ */
+GArray *
+atlas_query_places_named (AtlasStore  *store,
+                          const char  *text,
+                          GError     **error)
+{
+  Criteria criteria = { 0 };
+  GArray *ids;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  criteria.fts = like_pattern (text);
+  ids = collect_ids (store,
+                     "SELECT p.id FROM places p JOIN names n ON n.place_id = p.id"
+                     " WHERE n.folded LIKE :fts ESCAPE '\\'"
+                     " GROUP BY p.id"
+                     " ORDER BY max (n.folded LIKE substr (:fts, 2) ESCAPE '\\') DESC,"
+                     " CASE p.kind WHEN 'capital' THEN 0 WHEN 'city' THEN 1 WHEN 'port' THEN 1"
+                     " WHEN 'region' THEN 2 ELSE 3 END, p.name COLLATE NOCASE",
+                     &criteria, error);
+  criteria_clear (&criteria);
+  return ids;
+}
+
 /**
  * atlas_query_actors_named:
  * @text: part of any name of an actor, in any language or spelling
@@ -290,23 +334,12 @@ atlas_query_actors_named (AtlasStore  *store,
                           const char  *text,
                           GError     **error)
 {
-  g_autofree char *folded = NULL;
   Criteria criteria = { 0 };
   GArray *ids;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  folded = atlas_text_fold (text ? text : "");
-  g_strstrip (folded);
-  /* Typed % and _ are letters, not LIKE's wildcards. */
-  {
-    g_autoptr(GString) pattern = g_string_new (folded);
-
-    g_string_replace (pattern, "\\", "\\\\", 0);
-    g_string_replace (pattern, "%", "\\%", 0);
-    g_string_replace (pattern, "_", "\\_", 0);
-    criteria.fts = g_strdup_printf ("%%%s%%", pattern->str);
-  }
+  criteria.fts = like_pattern (text);
 
   ids = collect_ids (store,
                      "SELECT a.id FROM actors a WHERE :fts = '%%' OR a.id IN"

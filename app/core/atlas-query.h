@@ -36,6 +36,9 @@ GArray   *atlas_query_excerpts       (AtlasStore         *store,
 GArray   *atlas_query_actors_named   (AtlasStore         *store,
                                       const char         *text,
                                       GError            **error);
+GArray   *atlas_query_places_named   (AtlasStore         *store,
+                                      const char         *text,
+                                      GError            **error);
 gboolean  atlas_query_resolve_actor  (AtlasStore         *store,
                                       const char         *name,
                                       gint64             *actor_id,

@@ -22,6 +22,7 @@
 #include "atlas-legend.h"
 #include "atlas-map-panel.h"
 #include "atlas-query.h"
+#include "atlas-summary.h"
 #include "atlas-tile-source.h"
 
 struct _AtlasMapPanel
@@ -30,6 +31,9 @@ struct _AtlasMapPanel
 
   ShumateSimpleMap  *simple_map;
   AtlasLegend       *legend;
+  GtkSearchEntry    *place_entry;
+  GtkPopover        *place_popover;
+  GtkListBox        *place_list;
   AtlasTileSource   *tiles;
   AtlasFeatures     *features;
   AtlasFeatureLayer *layer;
@@ -427,6 +431,156 @@ on_released (GtkGestureClick *gesture,
   atlas_session_set_selection (session, &item);
 }
 
+/* Hovering says what is under the pointer: its name, kind and, for a corridor, its status
+ * on the session's date. */
+static gboolean
+on_query_tooltip (GtkWidget     *map,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip,
+                  AtlasMapPanel *self)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  g_autoptr(AtlasSummary) summary = NULL;
+  g_autofree char *markup = NULL;
+  gboolean cluster = FALSE;
+  AtlasItem item;
+  double lx, ly;
+
+  if (session == NULL || self->layer == NULL || keyboard ||
+      !gtk_widget_translate_coordinates (map, GTK_WIDGET (self->layer), x, y, &lx, &ly))
+    return FALSE;
+
+  item = atlas_feature_layer_hit (self->layer, lx, ly, &cluster);
+  if (cluster)
+    {
+      gtk_tooltip_set_text (tooltip, _("Events at several places: click to zoom in"));
+      return TRUE;
+    }
+
+  if (item.kind == ATLAS_ITEM_EVENT)
+    {
+      g_autoptr(AtlasEvent) event = atlas_event_load (atlas_session_get_store (session), item.id, NULL);
+      g_autofree char *date = event ? atlas_event_dup_date_label (event) : NULL;
+
+      if (event == NULL)
+        return FALSE;
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s · %s", atlas_event_get_title (event),
+                                        atlas_event_kind_label (atlas_event_get_kind (event)), date);
+    }
+  else if ((summary = atlas_summary_load (atlas_session_get_store (session), &item,
+                                          atlas_session_get_date (session), NULL)) != NULL)
+    {
+      if (summary->subtitle != NULL)
+        markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s", summary->title,
+                                          summary->kicker ? summary->kicker : "", summary->subtitle);
+      else
+        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", summary->title,
+                                          summary->kicker ? summary->kicker : "");
+    }
+  else
+    return FALSE;
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+#define MAX_PLACE_MATCHES 8
+
+/* Goes to a place found by the search, close enough to see its town, and selects it. */
+static void
+go_to_place (AtlasMapPanel *self,
+             gint64         place_id)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  const AtlasPlaceMark *place = atlas_features_find_place (self->features, place_id);
+  double lat, lon;
+
+  if (place == NULL)
+    return;
+
+  gtk_popover_popdown (self->place_popover);
+  atlas_geo_unproject (place->point, &lat, &lon);
+  shumate_map_go_to_full_with_duration (shumate_simple_map_get_map (self->simple_map), lat, lon,
+                                        MAX (shumate_viewport_get_zoom_level (atlas_map_panel_get_viewport (self)),
+                                             place->rank == 3 ? 7 : 9),
+                                        GO_TO_DURATION_MS);
+  atlas_session_select (session, ATLAS_ITEM_PLACE, place_id);
+}
+
+static void
+on_place_search_changed (AtlasMapPanel *self)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->place_entry));
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->place_list))) != NULL)
+    gtk_list_box_remove (self->place_list, row);
+
+  if (session == NULL || *text == '\0')
+    {
+      gtk_popover_popdown (self->place_popover);
+      return;
+    }
+
+  ids = atlas_query_places_named (atlas_session_get_store (session), text, NULL);
+  for (guint i = 0; ids != NULL && i < MIN (ids->len, MAX_PLACE_MATCHES); i++)
+    {
+      AtlasItem item = { ATLAS_ITEM_PLACE, g_array_index (ids, gint64, i) };
+      g_autoptr(AtlasSummary) summary = atlas_summary_load (atlas_session_get_store (session), &item,
+                                                            NULL, NULL);
+      g_autofree char *markup = NULL;
+      GtkWidget *label;
+
+      if (summary == NULL)
+        continue;
+      markup = g_markup_printf_escaped ("%s  <span alpha=\"60%%\">%s</span>", summary->title,
+                                        summary->kicker ? summary->kicker : "");
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->place_list, label);
+      g_object_set_data (G_OBJECT (gtk_widget_get_parent (label)), "place-id",
+                         GINT_TO_POINTER ((int) item.id));
+    }
+
+  if (ids == NULL || ids->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("No place has that name"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->place_list, label);
+    }
+  gtk_popover_popup (self->place_popover);
+}
+
+static void
+on_place_search_activate (AtlasMapPanel *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->place_list, 0);
+
+  if (first != NULL && g_object_get_data (G_OBJECT (first), "place-id") != NULL)
+    go_to_place (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (first), "place-id")));
+}
+
+static void
+on_place_search_stop (AtlasMapPanel *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->place_entry), "");
+  gtk_popover_popdown (self->place_popover);
+}
+
+static void
+on_place_row_activated (AtlasMapPanel *self,
+                        GtkListBoxRow *row)
+{
+  if (g_object_get_data (G_OBJECT (row), "place-id") != NULL)
+    go_to_place (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "place-id")));
+}
+
 /* The layer, so tests and the click handler can reach it. */
 AtlasFeatureLayer *
 atlas_map_panel_get_feature_layer (AtlasMapPanel *self)
@@ -481,7 +635,10 @@ atlas_map_panel_dispose (GObject *object)
 {
   AtlasMapPanel *self = ATLAS_MAP_PANEL (object);
 
+  if (self->place_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->place_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_PANEL);
+  self->place_popover = NULL;
   g_clear_object (&self->tiles);
   g_clear_object (&self->features);
   g_clear_pointer (&self->event_places, g_array_unref);
@@ -505,6 +662,13 @@ atlas_map_panel_class_init (AtlasMapPanelClass *klass)
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-map-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, simple_map);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, legend);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_popover);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_row_activated);
 }
 
 static void
@@ -515,6 +679,7 @@ atlas_map_panel_init (AtlasMapPanel *self)
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->place_popover), GTK_WIDGET (self->place_entry));
 
   self->tiles = atlas_tile_source_new (atlas_basemap_get_bundled (), FALSE);
   shumate_simple_map_set_map_source (self->simple_map, SHUMATE_MAP_SOURCE (self->tiles));
@@ -531,6 +696,9 @@ atlas_map_panel_init (AtlasMapPanel *self)
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_set_focusable (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)), TRUE);
+  g_signal_connect (shumate_simple_map_get_map (self->simple_map), "query-tooltip",
+                    G_CALLBACK (on_query_tooltip), self);
 
   viewport = atlas_map_panel_get_viewport (self);
   g_signal_connect_swapped (viewport, "notify::latitude", G_CALLBACK (on_viewport_changed), self);
