@@ -25,6 +25,7 @@ struct _AtlasApplication
   GtkApplication  parent_instance;
 
   char           *db_path;  /* from --db, or NULL for the default store */
+  GSettings      *interface_settings;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, GTK_TYPE_APPLICATION)
@@ -255,6 +256,33 @@ static const GActionEntry app_actions[] = {
   { "quit", quit },
 };
 
+/* GTK 4.8 without libadwaita does not follow GNOME's dark style by itself. */
+static void
+follow_color_scheme (AtlasApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->interface_settings, "color-scheme");
+
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme",
+                g_strcmp0 (scheme, "prefer-dark") == 0, NULL);
+}
+
+static void
+watch_color_scheme (AtlasApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "color-scheme"))
+    return;
+
+  self->interface_settings = g_settings_new ("org.gnome.desktop.interface");
+  g_signal_connect_swapped (self->interface_settings, "changed::color-scheme",
+                            G_CALLBACK (follow_color_scheme), self);
+  follow_color_scheme (self);
+}
+
 static void
 atlas_application_startup (GApplication *application)
 {
@@ -271,6 +299,7 @@ atlas_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
+  watch_color_scheme (ATLAS_APPLICATION (application));
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
 }
 
@@ -280,6 +309,7 @@ atlas_application_finalize (GObject *object)
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->interface_settings);
 
   G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
 }

@@ -470,7 +470,8 @@ paint_zones (Painter             *p,
       to_screen (p, (AtlasPoint) { (zone->box.x1 + zone->box.x2) / 2, (zone->box.y1 + zone->box.y2) / 2 },
                  &x, &y);
       if (p->view->zoom >= 6.5)
-        draw_label (p, zone->name, x - 30, y, "Sans Italic 9", 0.35, 0.25, 0.4);
+        draw_label (p, zone->name, x - 30, y, "Sans Italic 9", p->view->dark ? 0.8 : 0.35,
+                    p->view->dark ? 0.7 : 0.25, p->view->dark ? 0.85 : 0.4);
     }
 }
 
@@ -501,7 +502,10 @@ paint_corridors (Painter             *p,
 
       /* A pale casing keeps the line readable over any fill. */
       trace_line (p, points + corridor->first_point, corridor->n_points, FALSE);
-      cairo_set_source_rgba (p->cr, 1, 1, 1, selected ? 0.95 : 0.7 * alpha);
+      if (p->view->dark)
+        cairo_set_source_rgba (p->cr, 0, 0, 0, selected ? 0.9 : 0.45 * alpha);
+      else
+        cairo_set_source_rgba (p->cr, 1, 1, 1, selected ? 0.95 : 0.7 * alpha);
       cairo_set_line_width (p->cr, width + (selected ? 6 : 2.5));
       cairo_stroke (p->cr);
 
@@ -536,8 +540,11 @@ paint_corridors (Painter             *p,
           if (index >= corridor->n_points)
             continue;
           to_screen (p, points[corridor->first_point + index], &x, &y);
-          if (draw_label (p, corridor->name, x + 6, y - 10, "Sans Bold 9", rgb[0] * 0.7,
-                          rgb[1] * 0.7, rgb[2] * 0.7))
+          /* Darker than the line on a light map, lighter on a dark one. */
+          double shade = p->view->dark ? 0.55 : 0.7, lift = p->view->dark ? 0.45 : 0;
+
+          if (draw_label (p, corridor->name, x + 6, y - 10, "Sans Bold 9", rgb[0] * shade + lift,
+                          rgb[1] * shade + lift, rgb[2] * shade + lift))
             break;
         }
     }
@@ -565,7 +572,10 @@ paint_places (Painter             *p,
           p->drawn |= ATLAS_LEGEND_PLACES;
         if (rank == 3)
           {
-            draw_label (p, place->name, x, y, "Sans Italic 9", 0.4, 0.35, 0.3);
+            if (p->view->dark)
+              draw_label (p, place->name, x, y, "Sans Italic 9", 0.75, 0.72, 0.68);
+            else
+              draw_label (p, place->name, x, y, "Sans Italic 9", 0.4, 0.35, 0.3);
             continue;
           }
 
@@ -579,8 +589,10 @@ paint_places (Painter             *p,
             cairo_stroke (p->cr);
           }
 
-        draw_label (p, place->name, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9",
-                    0.15, 0.15, 0.15);
+        if (p->view->dark)
+          draw_label (p, place->name, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9", 0.92, 0.92, 0.9);
+        else
+          draw_label (p, place->name, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9", 0.15, 0.15, 0.15);
       }
 }
 
@@ -852,6 +864,52 @@ atlas_map_painter_hit (const AtlasView     *view,
   return hit;
 }
 
+/* When the selection lies off screen, an arrow at the edge points to it, with its name. */
+static void
+paint_edge_marker (Painter             *p,
+                   const AtlasMapState *state)
+{
+  double tx, ty, cx = p->view->width / 2, cy = p->view->height / 2;
+  double dx, dy, t, x, y, angle;
+  const double margin = 22;
+
+  if (!state->has_target || atlas_geo_box_contains (&p->visible, state->target))
+    return;
+
+  to_screen (p, state->target, &tx, &ty);
+  dx = tx - cx;
+  dy = ty - cy;
+  /* Where the line from the centre to the target leaves the view, inset by the margin. */
+  t = MIN (fabs (dx) > 0 ? (cx - margin) / fabs (dx) : G_MAXDOUBLE,
+           fabs (dy) > 0 ? (cy - margin) / fabs (dy) : G_MAXDOUBLE);
+  x = cx + dx * t;
+  y = cy + dy * t;
+  angle = atan2 (dy, dx);
+
+  cairo_save (p->cr);
+  cairo_translate (p->cr, x, y);
+  cairo_rotate (p->cr, angle);
+  cairo_move_to (p->cr, 14, 0);
+  cairo_line_to (p->cr, -8, -10);
+  cairo_line_to (p->cr, -3, 0);
+  cairo_line_to (p->cr, -8, 10);
+  cairo_close_path (p->cr);
+  cairo_set_source_rgb (p->cr, 0.21, 0.52, 0.89);
+  cairo_fill_preserve (p->cr);
+  cairo_set_source_rgb (p->cr, 1, 1, 1);
+  cairo_set_line_width (p->cr, 2);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+
+  if (state->target_name != NULL)
+    {
+      double lx = dx > 0 ? x - 24 - g_utf8_strlen (state->target_name, -1) * 6.5 : x + 20;
+
+      draw_label (p, state->target_name, CLAMP (lx, 4, p->view->width - 120),
+                  y + (dy > 0 ? -20 : 20), "Sans Bold 9", 0.13, 0.36, 0.70);
+    }
+}
+
 /* Country names, spaced capitals in a quiet colour, at each country's main body. The
  * detailed outlines give the names in the region, the coarse ones elsewhere. */
 static void
@@ -919,6 +977,7 @@ atlas_map_painter_paint (cairo_t             *cr,
   paint_corridors (&p, state);
   paint_events (&p, state);
   /* Capitals' names first, then countries', then the rest as room allows. */
+  paint_edge_marker (&p, state);
   paint_places (&p, state, 0, 0);
   paint_country_names (&p, state);
   paint_places (&p, state, 1, 3);

@@ -52,6 +52,9 @@ typedef struct
   const char    *day;          /* "as of", YYYY-MM-DD; NULL: today */
   GArray        *events;       /* AtlasEventGlyph, or NULL */
   AtlasItem      selection;
+  gboolean       has_target;   /* where the selection is, for an edge marker when off screen */
+  AtlasPoint     target;
+  const char    *target_name;
 } AtlasMapState;
 
 void  atlas_map_painter_paint           (cairo_t             *cr,

@@ -22,6 +22,8 @@ struct _AtlasFeatureLayer
   AtlasMapState     state;     /* state.events holds the clustered glyphs */
   GArray           *glyphs;    /* one per place, as set */
   GHashTable       *clusters;  /* half zoom level -> GArray of clustered glyphs */
+  char             *target_name;
+  gboolean          dark;
   char             *day;
   AtlasLegendFlags  drawn;
 };
@@ -81,6 +83,7 @@ atlas_feature_layer_get_view (AtlasFeatureLayer *self,
     .y = centre.y * size - height / 2.0,
     .width = width,
     .height = height,
+    .dark = self->dark,
   };
 }
 
@@ -140,6 +143,7 @@ atlas_feature_layer_dispose (GObject *object)
   g_clear_pointer (&self->clusters, g_hash_table_unref);
   g_clear_pointer (&self->glyphs, g_array_unref);
   g_clear_pointer (&self->day, g_free);
+  g_clear_pointer (&self->target_name, g_free);
 
   G_OBJECT_CLASS (atlas_feature_layer_parent_class)->dispose (object);
 }
@@ -236,6 +240,37 @@ atlas_feature_layer_set_selection (AtlasFeatureLayer *self,
   g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
 
   self->state.selection = selection ? *selection : (AtlasItem) { ATLAS_ITEM_NONE, 0 };
+  queue_draw (self);
+}
+
+/**
+ * atlas_feature_layer_set_target:
+ * @target: (nullable): where the selection is, or %NULL when it has no place on the map
+ * @name: (nullable): what to call it beside the edge marker
+ */
+void
+atlas_feature_layer_set_target (AtlasFeatureLayer *self,
+                                const AtlasPoint  *target,
+                                const char        *name)
+{
+  g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
+
+  self->state.has_target = target != NULL;
+  if (target != NULL)
+    self->state.target = *target;
+  g_free (self->target_name);
+  self->target_name = g_strdup (name);
+  self->state.target_name = self->target_name;
+  queue_draw (self);
+}
+
+void
+atlas_feature_layer_set_dark (AtlasFeatureLayer *self,
+                              gboolean           dark)
+{
+  g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
+
+  self->dark = dark;
   queue_draw (self);
 }
 

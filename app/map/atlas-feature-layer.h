@@ -24,6 +24,11 @@ void               atlas_feature_layer_set_selection (AtlasFeatureLayer *self,
                                                     const AtlasItem   *selection);
 void               atlas_feature_layer_get_view    (AtlasFeatureLayer *self,
                                                     AtlasView         *view);
+void               atlas_feature_layer_set_target  (AtlasFeatureLayer *self,
+                                                    const AtlasPoint  *target,
+                                                    const char        *name);
+void               atlas_feature_layer_set_dark    (AtlasFeatureLayer *self,
+                                                    gboolean           dark);
 AtlasLegendFlags   atlas_feature_layer_get_drawn   (AtlasFeatureLayer *self);
 AtlasItem          atlas_feature_layer_hit         (AtlasFeatureLayer *self,
                                                     double             x,

@@ -38,6 +38,8 @@ struct _AtlasMapPanel
   AtlasFeatures     *features;
   AtlasFeatureLayer *layer;
   GArray            *event_places;  /* AtlasEventPlace of the filter, by place */
+  gboolean           dark;
+  gboolean           online;
   AtlasBox           selected_box;   /* where the selection's features are, unit Mercator */
   guint              syncing : 1;
   guint              dragged : 1;
@@ -275,6 +277,36 @@ bring_into_view (AtlasMapPanel *self)
   shumate_map_go_to_full_with_duration (map, lat, lon, zoom, GO_TO_DURATION_MS);
 }
 
+/* Tells the layer where the selection is, for the edge marker when it is off screen. */
+static void
+update_target (AtlasMapPanel *self)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  const AtlasItem *item = atlas_session_get_selection (session);
+  g_autoptr(AtlasSummary) summary = NULL;
+  AtlasBox box;
+  AtlasPoint centre;
+
+  atlas_geo_box_init (&box);
+  add_item_to_box (self, item, &box);
+  if (box.x1 > box.x2)
+    {
+      atlas_feature_layer_set_target (self->layer, NULL, NULL);
+      return;
+    }
+
+  centre = (AtlasPoint) { (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2 };
+  if (item->kind == ATLAS_ITEM_EVENT || item->kind == ATLAS_ITEM_ACTOR)
+    {
+      /* An event or actor is named in the panels; the marker needs no label. */
+      atlas_feature_layer_set_target (self->layer, &centre, NULL);
+      return;
+    }
+
+  summary = atlas_summary_load (atlas_session_get_store (session), item, NULL, NULL);
+  atlas_feature_layer_set_target (self->layer, &centre, summary ? summary->title : NULL);
+}
+
 static void
 on_session_selection (AtlasMapPanel *self)
 {
@@ -282,7 +314,41 @@ on_session_selection (AtlasMapPanel *self)
 
   atlas_feature_layer_set_selection (self->layer, atlas_session_get_selection (session));
   update_glyphs (self);
+  update_target (self);
   bring_into_view (self);
+}
+
+/* The desktop's dark style, as GTK knows it: the application's preference (which
+ * AtlasApplication keeps in step with GNOME's colour scheme) or a dark theme. */
+static gboolean
+prefers_dark (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *theme = NULL;
+  gboolean dark = FALSE;
+
+  const char *forced = g_getenv ("GTK_THEME");
+
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme, NULL);
+  return dark || (theme != NULL && g_str_has_suffix (theme, "-dark")) ||
+         (forced != NULL && g_str_has_suffix (forced, ":dark"));
+}
+
+static void
+update_style (AtlasMapPanel *self)
+{
+  gboolean dark = prefers_dark ();
+
+  if (self->tiles != NULL && self->dark == dark)
+    return;
+
+  self->dark = dark;
+  g_clear_object (&self->tiles);
+  self->tiles = atlas_tile_source_new (atlas_basemap_get_bundled (), dark);
+  if (!self->online)
+    shumate_simple_map_set_map_source (self->simple_map, SHUMATE_MAP_SOURCE (self->tiles));
+  if (self->layer != NULL)
+    atlas_feature_layer_set_dark (self->layer, dark);
 }
 
 /* Arrows pan by a quarter of the view, + and - zoom, Home shows the whole region again. */
@@ -615,6 +681,7 @@ atlas_map_panel_session_changed (AtlasPanel *panel)
       return;
     }
   self->layer = atlas_feature_layer_new (atlas_map_panel_get_viewport (self), self->features);
+  atlas_feature_layer_set_dark (self->layer, self->dark);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->layer));
   g_signal_connect_object (self->layer, "notify::drawn", G_CALLBACK (on_drawn), self, G_CONNECT_SWAPPED);
 
@@ -681,8 +748,11 @@ atlas_map_panel_init (AtlasMapPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_parent (GTK_WIDGET (self->place_popover), GTK_WIDGET (self->place_entry));
 
-  self->tiles = atlas_tile_source_new (atlas_basemap_get_bundled (), FALSE);
-  shumate_simple_map_set_map_source (self->simple_map, SHUMATE_MAP_SOURCE (self->tiles));
+  update_style (self);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-theme-name",
+                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
 
   gesture = gtk_gesture_click_new ();
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (gesture), "atlas-map-click");
