@@ -169,6 +169,11 @@ atlas_window_new (AtlasApplication *application,
   g_object_set (self->events_panel, "session", self->session, NULL);
   g_object_set (self->details_panel, "session", self->session, NULL);
   g_object_set (self->map_panel, "session", self->session, NULL);
+  {
+    g_autoptr(GPropertyAction) online = g_property_action_new ("online-map", self->map_panel, "online");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (online));
+  }
 
   return self;
 }

@@ -56,6 +56,26 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static AtlasWindow *
 open_window (AtlasStore *store)
 {
@@ -455,6 +475,37 @@ test_window_map_place_search (void)
   iterate ();
 }
 
+static void
+test_window_map_online_switch (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), "online-map");
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_nonnull (action);
+  g_action_activate (action, NULL);
+
+  /* Wait for the answer: the tiles either can be reached, and are shown, or cannot (as on
+   * a machine with no network), and the switch goes back off with the bundled map kept. */
+  while (g_get_monotonic_time () < until && atlas_map_panel_get_online (panel))
+    g_main_context_iteration (NULL, FALSE);
+
+  state = g_action_get_state (action);
+  g_assert_cmpint (g_variant_get_boolean (state), ==, atlas_map_panel_get_online (panel));
+  if (!atlas_map_panel_get_online (panel))
+    {
+      GtkRevealer *notice = GTK_REVEALER (find_named (GTK_WIDGET (panel), "map-notice"));
+
+      g_assert_true (gtk_revealer_get_reveal_child (notice));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
+  g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -34,6 +34,10 @@ struct _AtlasMapPanel
   GtkSearchEntry    *place_entry;
   GtkPopover        *place_popover;
   GtkListBox        *place_list;
+  GtkRevealer       *notice_revealer;
+  GtkLabel          *notice_label;
+  GCancellable      *reach;
+  guint              notice_timeout;
   AtlasTileSource   *tiles;
   AtlasFeatures     *features;
   AtlasFeatureLayer *layer;
@@ -54,6 +58,16 @@ struct _AtlasMapPanel
 #define GO_TO_DURATION_MS 600
 
 G_DEFINE_FINAL_TYPE (AtlasMapPanel, atlas_map_panel, ATLAS_TYPE_PANEL)
+
+enum {
+  PROP_0,
+  PROP_ONLINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define OSM_TILE_HOST "tile.openstreetmap.org"
 
 ShumateViewport *
 atlas_map_panel_get_viewport (AtlasMapPanel *self)
@@ -318,6 +332,22 @@ on_session_selection (AtlasMapPanel *self)
   bring_into_view (self);
 }
 
+/* The bundled basemap, or OpenStreetMap's tiles when the user asked for them and they
+ * could be reached. */
+static void
+use_source (AtlasMapPanel *self)
+{
+  ShumateMapSource *source = SHUMATE_MAP_SOURCE (self->tiles);
+
+  if (self->online)
+    {
+      g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+
+      source = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+    }
+  shumate_simple_map_set_map_source (self->simple_map, source);
+}
+
 /* The desktop's dark style, as GTK knows it: the application's preference (which
  * AtlasApplication keeps in step with GNOME's colour scheme) or a dark theme. */
 static gboolean
@@ -346,7 +376,7 @@ update_style (AtlasMapPanel *self)
   g_clear_object (&self->tiles);
   self->tiles = atlas_tile_source_new (atlas_basemap_get_bundled (), dark);
   if (!self->online)
-    shumate_simple_map_set_map_source (self->simple_map, SHUMATE_MAP_SOURCE (self->tiles));
+    use_source (self);
   if (self->layer != NULL)
     atlas_feature_layer_set_dark (self->layer, dark);
 }
@@ -647,6 +677,125 @@ on_place_row_activated (AtlasMapPanel *self,
     go_to_place (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "place-id")));
 }
 
+static gboolean
+hide_notice (gpointer user_data)
+{
+  AtlasMapPanel *self = ATLAS_MAP_PANEL (user_data);
+
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  self->notice_timeout = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A short message over the map, gone after a few seconds. */
+static void
+show_notice (AtlasMapPanel *self,
+             const char    *text)
+{
+  gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  self->notice_timeout = g_timeout_add_seconds (6, hide_notice, self);
+}
+
+static void
+on_reached (GObject      *monitor,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AtlasMapPanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_network_monitor_can_reach_finish (G_NETWORK_MONITOR (monitor), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("OpenStreetMap cannot be reached: %s", error->message);
+      self->online = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+      show_notice (self, _("OpenStreetMap’s tiles cannot be reached, so the bundled map stays."));
+      return;
+    }
+
+  use_source (self);
+  show_notice (self, _("Showing OpenStreetMap’s tiles; Caucasus Atlas’s borders stay on top."));
+}
+
+/**
+ * atlas_map_panel_set_online:
+ *
+ * Switches to OpenStreetMap's tiles when they can be reached, or back to the bundled basemap.
+ * Offline, the switch says so and the bundled basemap stays.
+ */
+void
+atlas_map_panel_set_online (AtlasMapPanel *self,
+                            gboolean       online)
+{
+  g_autoptr(GSocketConnectable) host = NULL;
+
+  g_return_if_fail (ATLAS_IS_MAP_PANEL (self));
+
+  if (self->online == online)
+    return;
+
+  g_cancellable_cancel (self->reach);
+  g_clear_object (&self->reach);
+  self->online = online;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+
+  if (!online)
+    {
+      use_source (self);
+      return;
+    }
+
+  /* Only once the tiles are known to be reachable does the map leave the bundled ones. */
+  self->reach = g_cancellable_new ();
+  host = g_network_address_new (OSM_TILE_HOST, 443);
+  g_network_monitor_can_reach_async (g_network_monitor_get_default (), host, self->reach,
+                                     on_reached, g_object_ref (self));
+}
+
+gboolean
+atlas_map_panel_get_online (AtlasMapPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
+
+  return self->online;
+}
+
+static void
+atlas_map_panel_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ONLINE:
+      g_value_set_boolean (value, ATLAS_MAP_PANEL (object)->online);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_map_panel_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ONLINE:
+      atlas_map_panel_set_online (ATLAS_MAP_PANEL (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* The layer, so tests and the click handler can reach it. */
 AtlasFeatureLayer *
 atlas_map_panel_get_feature_layer (AtlasMapPanel *self)
@@ -706,6 +855,9 @@ atlas_map_panel_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->place_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_PANEL);
   self->place_popover = NULL;
+  g_cancellable_cancel (self->reach);
+  g_clear_object (&self->reach);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
   g_clear_object (&self->tiles);
   g_clear_object (&self->features);
   g_clear_pointer (&self->event_places, g_array_unref);
@@ -721,6 +873,14 @@ atlas_map_panel_class_init (AtlasMapPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_map_panel_dispose;
+  object_class->get_property = atlas_map_panel_get_property;
+  object_class->set_property = atlas_map_panel_set_property;
+
+  /* Whether the map shows OpenStreetMap's tiles instead of the bundled basemap. */
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   ATLAS_PANEL_CLASS (klass)->session_changed = atlas_map_panel_session_changed;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
@@ -732,6 +892,8 @@ atlas_map_panel_class_init (AtlasMapPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_popover);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, on_place_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_place_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_place_search_stop);
