@@ -519,7 +519,16 @@ paint_corridors (Painter             *p,
       cairo_set_dash (p->cr, NULL, 0, 0);
     }
 
-  /* Names beside a point near each line's middle, once the lines are all drawn. */
+}
+
+/* Names beside a point near each line's middle, once every line and the more important
+ * names are drawn. */
+static void
+paint_corridor_names (Painter             *p,
+                      const AtlasMapState *state)
+{
+  const AtlasPoint *points = atlas_features_get_points (state->features);
+
   for (guint i = 0; i < atlas_features_get_n_corridors (state->features); i++)
     {
       const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
@@ -864,6 +873,26 @@ atlas_map_painter_hit (const AtlasView     *view,
   return hit;
 }
 
+/* The selected place's name comes before every other label, so nothing hides it. */
+static void
+paint_selected_place_name (Painter             *p,
+                           const AtlasMapState *state)
+{
+  const AtlasPlaceMark *place;
+  double x, y;
+
+  if (state->selection.kind != ATLAS_ITEM_PLACE ||
+      (place = atlas_features_find_place (state->features, state->selection.id)) == NULL ||
+      !atlas_geo_box_contains (&p->visible, place->point))
+    return;
+
+  to_screen (p, place->point, &x, &y);
+  if (p->view->dark)
+    draw_label (p, place->name, x + 11, y, "Sans Bold 10", 0.6, 0.78, 1.0);
+  else
+    draw_label (p, place->name, x + 11, y, "Sans Bold 10", 0.13, 0.36, 0.70);
+}
+
 /* When the selection lies off screen, an arrow at the edge points to it, with its name. */
 static void
 paint_edge_marker (Painter             *p,
@@ -978,8 +1007,10 @@ atlas_map_painter_paint (cairo_t             *cr,
   paint_events (&p, state);
   /* Capitals' names first, then countries', then the rest as room allows. */
   paint_edge_marker (&p, state);
+  paint_selected_place_name (&p, state);
   paint_places (&p, state, 0, 0);
   paint_country_names (&p, state);
+  paint_corridor_names (&p, state);
   paint_places (&p, state, 1, 3);
   cairo_restore (cr);
 
