@@ -167,9 +167,10 @@ bench_frames (AtlasStore *store)
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
 
-  /* Once round the path to fill the tile cache, as a person panning back and forth would. */
-  gtk_widget_set_visible (layer, FALSE);
+  /* Once round the path to fill the tile caches (the basemap's and the features'), as a
+   * person panning back and forth would; then each mode on the same path. */
   g_array_unref (run_path (window, viewport));
+  gtk_widget_set_visible (layer, FALSE);
 
   basemap = run_path (window, viewport);
   gtk_widget_set_visible (layer, TRUE);

@@ -23,9 +23,31 @@ typedef struct
   const AtlasView  *view;
   double            size;     /* world size in map pixels */
   AtlasBox          visible;  /* in unit Mercator */
+  AtlasBox          near;     /* visible and a margin round it, for marks that spill over */
   GArray           *labels;   /* cairo_rectangle_t already taken */
   AtlasLegendFlags  drawn;
+  gboolean          shapes;
+  gboolean          texts;
+  GArray           *blits;    /* AtlasBlit, when labels are to be copied by the caller */
 } Painter;
+
+static void
+clear_blit (gpointer data)
+{
+  AtlasBlit *blit = data;
+
+  cairo_surface_destroy (blit->surface);
+}
+
+/* An array for atlas_map_painter_paint_parts() to put its labels in. */
+GArray *
+atlas_blits_new (void)
+{
+  GArray *blits = g_array_new (FALSE, FALSE, sizeof (AtlasBlit));
+
+  g_array_set_clear_func (blits, clear_blit);
+  return blits;
+}
 
 static AtlasLegendFlags
 corridor_flag (const char *kind)
@@ -392,6 +414,15 @@ draw_label (Painter    *p,
     return FALSE;
   g_array_append_val (p->labels, rect);
 
+  if (p->blits != NULL)
+    {
+      AtlasBlit blit = { cairo_surface_reference (sprite->surface), round (rect.x), round (rect.y),
+                         sprite->width, sprite->height };
+
+      g_array_append_val (p->blits, blit);
+      return TRUE;
+    }
+
   cairo_set_source_surface (p->cr, sprite->surface, round (rect.x), round (rect.y));
   cairo_rectangle (p->cr, round (rect.x), round (rect.y), sprite->width, sprite->height);
   cairo_fill (p->cr);
@@ -439,26 +470,35 @@ paint_zones (Painter             *p,
       gboolean selected = is_selected (state, ATLAS_ITEM_ZONE, zone->id);
       double x, y;
 
-      if (!atlas_zone_valid_at (zone, state->day) || !atlas_geo_box_intersects (&zone->box, &p->visible))
+      if (!atlas_zone_valid_at (zone, state->day) ||
+          !atlas_geo_box_intersects (&zone->box, p->shapes ? &p->near : &p->visible))
+        continue;
+
+      if (g_strcmp0 (zone->kind, "exclave") == 0)
+        p->drawn |= ATLAS_LEGEND_EXCLAVE;
+      else if (g_strcmp0 (zone->kind, "peacekeeping") == 0)
+        p->drawn |= ATLAS_LEGEND_PEACEKEEPING;
+      else
+        p->drawn |= ATLAS_LEGEND_OTHER_ZONE;
+
+      if (p->texts && p->view->zoom >= 6.5)
+        {
+          to_screen (p, (AtlasPoint) { (zone->box.x1 + zone->box.x2) / 2, (zone->box.y1 + zone->box.y2) / 2 },
+                     &x, &y);
+          draw_label (p, zone->name, x - 30, y, "Sans Italic 9", p->view->dark ? 0.8 : 0.35,
+                      p->view->dark ? 0.7 : 0.25, p->view->dark ? 0.85 : 0.4);
+        }
+      if (!p->shapes)
         continue;
 
       /* Tinted, with a dashed edge: a zone is an arrangement, not a border. */
       trace_line (p, points + zone->first_point, zone->n_points, TRUE);
       if (g_strcmp0 (zone->kind, "exclave") == 0)
-        {
-          cairo_set_source_rgba (p->cr, 0.0, 0.57, 0.74, selected ? 0.25 : 0.0);
-          p->drawn |= ATLAS_LEGEND_EXCLAVE;
-        }
+        cairo_set_source_rgba (p->cr, 0.0, 0.57, 0.74, selected ? 0.25 : 0.0);
       else if (g_strcmp0 (zone->kind, "peacekeeping") == 0)
-        {
-          cairo_set_source_rgba (p->cr, 0.83, 0.33, 0.0, selected ? 0.35 : 0.18);
-          p->drawn |= ATLAS_LEGEND_PEACEKEEPING;
-        }
+        cairo_set_source_rgba (p->cr, 0.83, 0.33, 0.0, selected ? 0.35 : 0.18);
       else
-        {
-          cairo_set_source_rgba (p->cr, 0.55, 0.35, 0.65, selected ? 0.35 : 0.15);
-          p->drawn |= ATLAS_LEGEND_OTHER_ZONE;
-        }
+        cairo_set_source_rgba (p->cr, 0.55, 0.35, 0.65, selected ? 0.35 : 0.15);
       cairo_fill_preserve (p->cr);
 
       cairo_set_dash (p->cr, dash, G_N_ELEMENTS (dash), 0);
@@ -466,12 +506,6 @@ paint_zones (Painter             *p,
       cairo_set_source_rgba (p->cr, 0.35, 0.25, 0.4, 0.9);
       cairo_stroke (p->cr);
       cairo_set_dash (p->cr, NULL, 0, 0);
-
-      to_screen (p, (AtlasPoint) { (zone->box.x1 + zone->box.x2) / 2, (zone->box.y1 + zone->box.y2) / 2 },
-                 &x, &y);
-      if (p->view->zoom >= 6.5)
-        draw_label (p, zone->name, x - 30, y, "Sans Italic 9", p->view->dark ? 0.8 : 0.35,
-                    p->view->dark ? 0.7 : 0.25, p->view->dark ? 0.85 : 0.4);
     }
 }
 
@@ -493,10 +527,12 @@ paint_corridors (Painter             *p,
       double width = p->view->zoom < 6 ? 2.5 : 3.5;
 
       if (status == ATLAS_STATUS_NONE || corridor->n_points < 2 ||
-          !atlas_geo_box_intersects (&corridor->box, &p->visible))
+          !atlas_geo_box_intersects (&corridor->box, p->shapes ? &p->near : &p->visible))
         continue;
 
       p->drawn |= corridor_flag (corridor->kind) | status_flag (status);
+      if (!p->shapes)
+        continue;
       cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_ROUND);
 
@@ -573,7 +609,7 @@ paint_places (Painter             *p,
         double x, y;
 
         if (place->rank != rank || (p->view->zoom < place_shown_from[rank] && !selected) ||
-            !atlas_geo_box_contains (&p->visible, place->point))
+            !atlas_geo_box_contains (p->shapes ? &p->near : &p->visible, place->point))
           continue;
 
         to_screen (p, place->point, &x, &y);
@@ -581,6 +617,8 @@ paint_places (Painter             *p,
           p->drawn |= ATLAS_LEGEND_PLACES;
         if (rank == 3)
           {
+            if (!p->texts)
+              continue;
             if (p->view->dark)
               draw_label (p, place->name, x, y, "Sans Italic 9", 0.75, 0.72, 0.68);
             else
@@ -588,8 +626,9 @@ paint_places (Painter             *p,
             continue;
           }
 
-        draw_sprite (p->cr, rank == 0 ? SPRITE_CAPITAL : SPRITE_TOWN, x, y);
-        if (selected)
+        if (p->shapes)
+          draw_sprite (p->cr, rank == 0 ? SPRITE_CAPITAL : SPRITE_TOWN, x, y);
+        if (selected && p->shapes)
           {
             cairo_new_path (p->cr);
             cairo_arc (p->cr, x, y, 9, 0, 2 * G_PI);
@@ -598,6 +637,8 @@ paint_places (Painter             *p,
             cairo_stroke (p->cr);
           }
 
+        if (!p->texts || !atlas_geo_box_contains (&p->visible, place->point))
+          continue;
         if (p->view->dark)
           draw_label (p, place->name, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9", 0.92, 0.92, 0.9);
         else
@@ -677,11 +718,13 @@ paint_events (Painter             *p,
       const AtlasEventGlyph *glyph = &g_array_index (state->events, AtlasEventGlyph, i);
       double radius, x, y;
 
-      if (!atlas_geo_box_contains (&p->visible, glyph->point))
+      if (!atlas_geo_box_contains (p->shapes ? &p->near : &p->visible, glyph->point))
         continue;
 
       atlas_map_painter_event_position (glyph, p->view, &x, &y, &radius);
       p->drawn |= ATLAS_LEGEND_EVENTS;
+      if (!p->shapes)
+        continue;
 
       if (glyph->count > 1)
         draw_sprite (p->cr, (glyph->selected ? SPRITE_CLUSTER_SELECTED : SPRITE_CLUSTER) +
@@ -915,20 +958,42 @@ paint_edge_marker (Painter             *p,
   y = cy + dy * t;
   angle = atan2 (dy, dx);
 
-  cairo_save (p->cr);
-  cairo_translate (p->cr, x, y);
-  cairo_rotate (p->cr, angle);
-  cairo_move_to (p->cr, 14, 0);
-  cairo_line_to (p->cr, -8, -10);
-  cairo_line_to (p->cr, -3, 0);
-  cairo_line_to (p->cr, -8, 10);
-  cairo_close_path (p->cr);
-  cairo_set_source_rgb (p->cr, 0.21, 0.52, 0.89);
-  cairo_fill_preserve (p->cr);
-  cairo_set_source_rgb (p->cr, 1, 1, 1);
-  cairo_set_line_width (p->cr, 2);
-  cairo_stroke (p->cr);
-  cairo_restore (p->cr);
+  {
+    /* Drawn on its own small surface, so that it can be copied like a label. */
+    int scale = target_scale (p->cr);
+    cairo_surface_t *arrow = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40 * scale, 40 * scale);
+    cairo_t *acr = cairo_create (arrow);
+
+    cairo_surface_set_device_scale (arrow, scale, scale);
+    cairo_scale (acr, scale, scale);
+    cairo_translate (acr, 20, 20);
+    cairo_rotate (acr, angle);
+    cairo_move_to (acr, 14, 0);
+    cairo_line_to (acr, -8, -10);
+    cairo_line_to (acr, -3, 0);
+    cairo_line_to (acr, -8, 10);
+    cairo_close_path (acr);
+    cairo_set_source_rgb (acr, 0.21, 0.52, 0.89);
+    cairo_fill_preserve (acr);
+    cairo_set_source_rgb (acr, 1, 1, 1);
+    cairo_set_line_width (acr, 2);
+    cairo_stroke (acr);
+    cairo_destroy (acr);
+
+    if (p->blits != NULL)
+      {
+        AtlasBlit blit = { arrow, round (x - 20), round (y - 20), 40, 40 };
+
+        g_array_append_val (p->blits, blit);
+      }
+    else
+      {
+        cairo_set_source_surface (p->cr, arrow, round (x - 20), round (y - 20));
+        cairo_rectangle (p->cr, round (x - 20), round (y - 20), 40, 40);
+        cairo_fill (p->cr);
+        cairo_surface_destroy (arrow);
+      }
+  }
 
   if (state->target_name != NULL)
     {
@@ -993,24 +1058,59 @@ atlas_map_painter_paint (cairo_t             *cr,
                          const AtlasMapState *state,
                          AtlasLegendFlags    *drawn)
 {
+  atlas_map_painter_paint_parts (cr, view, state, ATLAS_PAINT_ALL, 0, NULL, drawn);
+}
+
+/**
+ * atlas_map_painter_paint_parts:
+ * @parts: the shapes, the labels or both
+ * @margin: how far outside the view, in pixels, marks are still drawn: a tile needs the
+ *   glyphs of its neighbours that spill over its edge
+ * @blits: (nullable) (element-type AtlasBlit): where labels go instead of onto @cr
+ *
+ * Paints part of what atlas_map_painter_paint() paints, for a map that keeps its shapes in
+ * tiles and places its labels for each frame.
+ */
+void
+atlas_map_painter_paint_parts (cairo_t             *cr,
+                               const AtlasView     *view,
+                               const AtlasMapState *state,
+                               AtlasPaintParts      parts,
+                               double               margin,
+                               GArray              *blits,
+                               AtlasLegendFlags    *drawn)
+{
   Painter p = { cr, view, atlas_geo_world_size (view->zoom) };
 
   g_return_if_fail (state != NULL && state->features != NULL);
 
   p.visible = (AtlasBox) { view->x / p.size, view->y / p.size,
                            (view->x + view->width) / p.size, (view->y + view->height) / p.size };
+  p.near = (AtlasBox) { (view->x - margin) / p.size, (view->y - margin) / p.size,
+                        (view->x + view->width + margin) / p.size,
+                        (view->y + view->height + margin) / p.size };
   p.labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  p.shapes = (parts & ATLAS_PAINT_SHAPES) != 0;
+  p.texts = (parts & ATLAS_PAINT_LABELS) != 0;
+  p.blits = blits;
 
   cairo_save (cr);
   paint_zones (&p, state);
   paint_corridors (&p, state);
   paint_events (&p, state);
-  /* Capitals' names first, then countries', then the rest as room allows. */
-  paint_edge_marker (&p, state);
-  paint_selected_place_name (&p, state);
+  /* Names in order of importance: the selection's, capitals', countries', then the rest as
+   * room allows. */
+  if (p.texts)
+    {
+      paint_edge_marker (&p, state);
+      paint_selected_place_name (&p, state);
+    }
   paint_places (&p, state, 0, 0);
-  paint_country_names (&p, state);
-  paint_corridor_names (&p, state);
+  if (p.texts)
+    {
+      paint_country_names (&p, state);
+      paint_corridor_names (&p, state);
+    }
   paint_places (&p, state, 1, 3);
   cairo_restore (cr);
 

@@ -57,10 +57,37 @@ typedef struct
   const char    *target_name;
 } AtlasMapState;
 
+/* What to paint: the shapes can be painted into tiles and kept; the labels depend on the
+ * whole view (they must not collide) and are placed afresh for each frame. */
+typedef enum
+{
+  ATLAS_PAINT_SHAPES = 1 << 0,
+  ATLAS_PAINT_LABELS = 1 << 1,
+  ATLAS_PAINT_ALL    = ATLAS_PAINT_SHAPES | ATLAS_PAINT_LABELS,
+} AtlasPaintParts;
+
+/* A label (or the edge marker) to copy onto the view, when painting labels as blits. */
+typedef struct
+{
+  cairo_surface_t *surface;  /* a reference, dropped by the array's clear function */
+  double           x;
+  double           y;
+  double           width;
+  double           height;
+} AtlasBlit;
+
 void  atlas_map_painter_paint           (cairo_t             *cr,
                                          const AtlasView     *view,
                                          const AtlasMapState *state,
                                          AtlasLegendFlags    *drawn);
+void  atlas_map_painter_paint_parts     (cairo_t             *cr,
+                                         const AtlasView     *view,
+                                         const AtlasMapState *state,
+                                         AtlasPaintParts      parts,
+                                         double               margin,
+                                         GArray              *blits,
+                                         AtlasLegendFlags    *drawn);
+GArray *atlas_blits_new                 (void);
 void  atlas_map_painter_paint_legend    (cairo_t             *cr,
                                          AtlasLegendFlags     flags,
                                          gboolean             dark,

@@ -15,6 +15,13 @@
 #include "atlas-basemap.h"
 #include "atlas-feature-layer.h"
 
+/* The shapes are painted in tiles at whole zoom levels and kept, like the basemap's, and
+ * scaled between levels; only the labels are placed afresh for each frame. Uploading one
+ * window-sized picture every frame cost more than all the painting. */
+#define TILE_SIZE   256
+#define TILE_MARGIN 48.0   /* glyphs and casings that spill over from the next tile */
+#define MAX_TILES   600
+
 struct _AtlasFeatureLayer
 {
   ShumateLayer   parent_instance;
@@ -24,6 +31,8 @@ struct _AtlasFeatureLayer
   GHashTable       *clusters;  /* half zoom level -> GArray of clustered glyphs */
   char             *target_name;
   gboolean          dark;
+  GHashTable       *tiles;      /* tile key -> GdkTexture of the shapes */
+  int               tile_scale; /* the scale factor the tiles were painted at */
   char             *day;
   AtlasLegendFlags  drawn;
 };
@@ -87,12 +96,89 @@ atlas_feature_layer_get_view (AtlasFeatureLayer *self,
   };
 }
 
+static cairo_user_data_key_t texture_key;
+
+/* The texture of a label's surface, made once and kept with the surface. */
+static GdkTexture *
+surface_texture (cairo_surface_t *surface)
+{
+  GdkTexture *texture = cairo_surface_get_user_data (surface, &texture_key);
+
+  if (texture == NULL)
+    {
+      int width = cairo_image_surface_get_width (surface);
+      int height = cairo_image_surface_get_height (surface);
+      int stride = cairo_image_surface_get_stride (surface);
+      g_autoptr(GBytes) bytes = NULL;
+
+      cairo_surface_flush (surface);
+      bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+      texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+      cairo_surface_set_user_data (surface, &texture_key, texture, g_object_unref);
+    }
+
+  return texture;
+}
+
+static void
+unref_tile (gpointer tile)
+{
+  if (tile != NULL)
+    g_object_unref (tile);
+}
+
+/* The shapes of one tile, or %NULL when there are none. */
+static GdkTexture *
+paint_tile (AtlasFeatureLayer *self,
+            int                zoom,
+            gint64             tx,
+            gint64             ty)
+{
+  AtlasView view = { zoom, tx * TILE_SIZE, ty * TILE_SIZE, TILE_SIZE, TILE_SIZE, self->dark };
+  int size = TILE_SIZE * self->tile_scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr = cairo_create (surface);
+
+  AtlasLegendFlags drawn = 0;
+
+  cairo_scale (cr, self->tile_scale, self->tile_scale);
+  atlas_map_painter_paint_parts (cr, &view, &self->state, ATLAS_PAINT_SHAPES, TILE_MARGIN, NULL, &drawn);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* An empty tile is remembered as such and costs nothing to draw. */
+  if ((drawn & ~ATLAS_LEGEND_PROVINCES) == 0)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * size,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
+}
+
+static void
+forget_tiles (AtlasFeatureLayer *self)
+{
+  g_hash_table_remove_all (self->tiles);
+}
+
 static void
 atlas_feature_layer_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
   AtlasFeatureLayer *self = ATLAS_FEATURE_LAYER (widget);
+  g_autoptr(GArray) blits = NULL;
+  AtlasLegendFlags before = self->drawn;
+  cairo_surface_t *scratch;
   AtlasView view;
+  double factor, x0, y0;
+  gint64 last;
+  int zoom, scale;
   cairo_t *cr;
 
   if (self->state.features == NULL)
@@ -101,17 +187,61 @@ atlas_feature_layer_snapshot (GtkWidget   *widget,
   atlas_feature_layer_get_view (self, &view);
   if (view.width <= 0 || view.height <= 0)
     return;
-  ensure_clusters (self, view.zoom);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
-  {
-    AtlasLegendFlags before = self->drawn;
+  scale = gtk_widget_get_scale_factor (widget);
+  if (scale != self->tile_scale || g_hash_table_size (self->tiles) > MAX_TILES)
+    {
+      forget_tiles (self);
+      self->tile_scale = scale;
+    }
 
-    atlas_map_painter_paint (cr, &view, &self->state, &self->drawn);
-    if (self->drawn != before)
-      g_idle_add_full (G_PRIORITY_DEFAULT, notify_drawn, g_object_ref (self), g_object_unref);
-  }
+  /* Shapes: the tiles of the nearest whole zoom, scaled to the view's. */
+  zoom = (int) round (view.zoom);
+  factor = exp2 (view.zoom - zoom);
+  x0 = view.x / factor;
+  y0 = view.y / factor;
+  last = (gint64) exp2 (zoom) - 1;
+  ensure_clusters (self, zoom);
+  for (gint64 tx = MAX (0, (gint64) floor (x0 / TILE_SIZE));
+       tx <= MIN (last, (gint64) floor ((x0 + view.width / factor) / TILE_SIZE)); tx++)
+    for (gint64 ty = MAX (0, (gint64) floor (y0 / TILE_SIZE));
+         ty <= MIN (last, (gint64) floor ((y0 + view.height / factor) / TILE_SIZE)); ty++)
+      {
+        gint64 key = ((gint64) zoom << 56) | (tx << 28) | ty;
+        gpointer tile = NULL;
+
+        if (!g_hash_table_lookup_extended (self->tiles, &key, NULL, &tile))
+          {
+            tile = paint_tile (self, zoom, tx, ty);
+            g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
+          }
+        if (tile == NULL)
+          continue;
+        gtk_snapshot_append_texture (snapshot, tile,
+                                     &GRAPHENE_RECT_INIT ((tx * TILE_SIZE - x0) * factor,
+                                                          (ty * TILE_SIZE - y0) * factor,
+                                                          TILE_SIZE * factor, TILE_SIZE * factor));
+      }
+
+  /* Labels: placed for this view, copied from textures made once per label. */
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (scratch);
+  cairo_scale (cr, scale, scale);
+  blits = atlas_blits_new ();
+  atlas_map_painter_paint_parts (cr, &view, &self->state, ATLAS_PAINT_LABELS, 0, blits, &self->drawn);
   cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+
+  for (guint i = 0; i < blits->len; i++)
+    {
+      const AtlasBlit *blit = &g_array_index (blits, AtlasBlit, i);
+
+      gtk_snapshot_append_texture (snapshot, surface_texture (blit->surface),
+                                   &GRAPHENE_RECT_INIT (blit->x, blit->y, blit->width, blit->height));
+    }
+
+  if (self->drawn != before)
+    g_idle_add_full (G_PRIORITY_DEFAULT, notify_drawn, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -144,6 +274,7 @@ atlas_feature_layer_dispose (GObject *object)
   g_clear_pointer (&self->glyphs, g_array_unref);
   g_clear_pointer (&self->day, g_free);
   g_clear_pointer (&self->target_name, g_free);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_feature_layer_parent_class)->dispose (object);
 }
@@ -187,6 +318,8 @@ atlas_feature_layer_class_init (AtlasFeatureLayerClass *klass)
 static void
 atlas_feature_layer_init (AtlasFeatureLayer *self)
 {
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, unref_tile);
+  self->tile_scale = 1;
   self->clusters = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                           (GDestroyNotify) g_array_unref);
 }
@@ -216,6 +349,7 @@ atlas_feature_layer_set_day (AtlasFeatureLayer *self,
   g_free (self->day);
   self->day = g_strdup (day);
   self->state.day = self->day;
+  forget_tiles (self);
   queue_draw (self);
 }
 
@@ -230,6 +364,7 @@ atlas_feature_layer_set_events (AtlasFeatureLayer *self,
   self->state.events = NULL;
   g_hash_table_remove_all (self->clusters);
   self->glyphs = glyphs ? g_array_ref (glyphs) : NULL;
+  forget_tiles (self);
   queue_draw (self);
 }
 
@@ -240,6 +375,7 @@ atlas_feature_layer_set_selection (AtlasFeatureLayer *self,
   g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
 
   self->state.selection = selection ? *selection : (AtlasItem) { ATLAS_ITEM_NONE, 0 };
+  forget_tiles (self);
   queue_draw (self);
 }
 
@@ -271,6 +407,7 @@ atlas_feature_layer_set_dark (AtlasFeatureLayer *self,
   g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
 
   self->dark = dark;
+  forget_tiles (self);
   queue_draw (self);
 }
 
