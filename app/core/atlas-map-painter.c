@@ -25,6 +25,7 @@ typedef struct
   AtlasBox          visible;  /* in unit Mercator */
   AtlasBox          near;     /* visible and a margin round it, for marks that spill over */
   GArray           *labels;   /* cairo_rectangle_t already taken */
+  GHashTable       *named;    /* texts already drawn: a region and its province, say, once */
   AtlasLegendFlags  drawn;
   gboolean          shapes;
   gboolean          texts;
@@ -401,7 +402,7 @@ draw_label (Painter    *p,
   cairo_rectangle_t rect;
   double estimate = g_utf8_strlen (text, -1) * 4.5;  /* on the small side: only a first sieve */
 
-  if (p->labels->len >= MAX_LABELS)
+  if (p->labels->len >= MAX_LABELS || g_hash_table_contains (p->named, text))
     return FALSE;
 
   rect = (cairo_rectangle_t) { x - 1, y - 8, estimate + 2, 16 };
@@ -413,6 +414,7 @@ draw_label (Painter    *p,
   if (!label_fits (p, &rect))
     return FALSE;
   g_array_append_val (p->labels, rect);
+  g_hash_table_add (p->named, g_strdup (text));
 
   if (p->blits != NULL)
     {
@@ -1045,6 +1047,30 @@ paint_country_names (Painter             *p,
     }
 }
 
+/* Provinces' names from the zoom at which their boundaries show, quieter than countries'. */
+static void
+paint_province_names (Painter             *p,
+                      const AtlasMapState *state)
+{
+  double shade = p->view->dark ? 0.68 : 0.5;
+
+  if (state->basemap == NULL || p->view->zoom < 7)
+    return;
+
+  for (guint i = 0; i < atlas_basemap_get_n_features (state->basemap); i++)
+    {
+      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (state->basemap, i);
+      double x, y;
+
+      if (feature->kind != ATLAS_BASEMAP_PROVINCE || !atlas_geo_box_contains (&p->visible, feature->label))
+        continue;
+
+      to_screen (p, feature->label, &x, &y);
+      draw_label (p, feature->name, x - g_utf8_strlen (feature->name, -1) * 3.0, y,
+                  "Sans Italic 9", shade + 0.04, shade, shade - 0.03);
+    }
+}
+
 /**
  * atlas_map_painter_paint:
  *
@@ -1090,6 +1116,7 @@ atlas_map_painter_paint_parts (cairo_t             *cr,
                         (view->x + view->width + margin) / p.size,
                         (view->y + view->height + margin) / p.size };
   p.labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  p.named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p.shapes = (parts & ATLAS_PAINT_SHAPES) != 0;
   p.texts = (parts & ATLAS_PAINT_LABELS) != 0;
   p.blits = blits;
@@ -1112,6 +1139,8 @@ atlas_map_painter_paint_parts (cairo_t             *cr,
       paint_corridor_names (&p, state);
     }
   paint_places (&p, state, 1, 3);
+  if (p.texts)
+    paint_province_names (&p, state);
   cairo_restore (cr);
 
   if (view->zoom >= 6.5)
@@ -1119,6 +1148,7 @@ atlas_map_painter_paint_parts (cairo_t             *cr,
   if (drawn != NULL)
     *drawn = p.drawn;
   g_array_unref (p.labels);
+  g_hash_table_unref (p.named);
 }
 
 typedef enum
