@@ -118,3 +118,19 @@ atlas_test_parse_csv (const char *text)
   g_string_free (field, TRUE);
   return rows;
 }
+
+/* The one integer a query returns, failing the test if it returns none. */
+gint64
+atlas_test_query_int (AtlasStore *store,
+                      const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}

@@ -16,5 +16,7 @@ void        atlas_test_write_file    (const char *path,
                                       const char *contents,
                                       gssize      length);
 GPtrArray  *atlas_test_parse_csv     (const char *text);
+gint64      atlas_test_query_int     (AtlasStore *store,
+                                      const char *sql);
 
 G_END_DECLS

@@ -15,15 +15,7 @@ static AtlasStore *bundled;
 static int
 count (const char *sql)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = atlas_store_prepare (bundled, sql, &error);
-  int value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
+  return atlas_test_query_int (bundled, sql);
 }
 
 /* Prints the keys a query finds (to say what is wrong) and returns how many there were. */

@@ -15,21 +15,6 @@ static const char * const migration_paths[] = {
   "/io/github/caucasusatlas/CaucasusAtlas/schema/002-search.sql",
 };
 
-static int
-query_int (AtlasStore *store,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, &error);
-  int value;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
 static void
 assert_file_unchanged (const char *path,
                        GBytes     *before)
@@ -53,9 +38,9 @@ test_store_create (void)
   g_assert_false (atlas_store_get_read_only (store));
   g_assert_cmpint (atlas_store_get_schema_version (store), ==, atlas_store_get_latest_version ());
   g_assert_cmpint (atlas_store_get_latest_version (), ==, G_N_ELEMENTS (migration_paths));
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, atlas_store_get_latest_version ());
-  g_assert_cmpint (query_int (store, "PRAGMA application_id"), ==, ATLAS_STORE_APPLICATION_ID);
-  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (atlas_test_query_int (store, "PRAGMA user_version"), ==, atlas_store_get_latest_version ());
+  g_assert_cmpint (atlas_test_query_int (store, "PRAGMA application_id"), ==, ATLAS_STORE_APPLICATION_ID);
+  g_assert_cmpint (atlas_test_query_int (store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_null (atlas_store_get_backup_path (store));
   g_clear_object (&store);
 
@@ -63,7 +48,7 @@ test_store_create (void)
   store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_false (atlas_store_get_created (store));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM actors"), ==, 0);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors"), ==, 0);
   g_clear_object (&store);
 
   g_remove (path);
@@ -95,10 +80,10 @@ test_store_constraints (void)
                                            "VALUES ('bad', 'summit', 'Bad', '2025-05', '2024')",
                                     &error));
   g_clear_error (&error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM events WHERE key = 'war-2020' "
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM events WHERE key = 'war-2020' "
                                      "AND precision = 'year' AND first_day = '2020-01-01' "
                                      "AND last_day = '2020-12-31'"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM events WHERE key = 'talks-2024' "
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM events WHERE key = 'talks-2024' "
                                      "AND first_day = '2024-05-01' AND last_day = '2024-06-30'"),
                    ==, 1);
 
@@ -108,11 +93,11 @@ test_store_constraints (void)
   g_clear_error (&error);
 
   /* Deleting an excerpt takes it out of the search index. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM excerpt_search "
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM excerpt_search "
                                      "WHERE excerpt_search MATCH 'tehran'"), ==, 1);
   atlas_store_exec (store, "DELETE FROM excerpts WHERE key = 'x-iran'", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM excerpt_search "
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM excerpt_search "
                                      "WHERE excerpt_search MATCH 'tehran'"), ==, 0);
 }
 
@@ -163,12 +148,12 @@ test_store_upgrade (void)
       g_assert_no_error (error);
       g_assert_false (atlas_store_get_created (store));
       g_assert_cmpint (atlas_store_get_schema_version (store), ==, atlas_store_get_latest_version ());
-      g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==,
+      g_assert_cmpint (atlas_test_query_int (store, "PRAGMA user_version"), ==,
                        atlas_store_get_latest_version ());
 
       /* The data came through, the new index covers old rows, and no dataset was added. */
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM actors"), ==, 1);
-      g_assert_cmpint (query_int (store, "SELECT count(*) FROM excerpt_search "
+      g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors"), ==, 1);
+      g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM excerpt_search "
                                          "WHERE excerpt_search MATCH 'atlantis'"), ==, 1);
 
       /* The file as it was is kept beside it. */
@@ -306,7 +291,7 @@ test_store_read_only (void)
   store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (atlas_store_get_read_only (store));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM actors"), ==, 1);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors"), ==, 1);
   g_assert_false (atlas_store_exec (store, "DELETE FROM actors", &error));
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY);
   g_clear_object (&store);
