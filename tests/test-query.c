@@ -107,6 +107,71 @@ test_query_filters (void)
     }
 }
 
+static gint64
+key_id (AtlasStore *store,
+        const char *table,
+        const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE key = '%s'", table, key);
+
+  return atlas_test_query_int (store, sql);
+}
+
+/* Event kinds, corridors, places and "only with excerpts", alone and with the others. */
+static void
+test_query_more_filters (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autofree char *keys = NULL;
+
+  atlas_filter_add_kind (filter, "summit");
+  atlas_filter_add_kind (filter, "statement");
+  keys = event_keys (store, filter);
+  g_assert_cmpstr (keys, ==, "warning-2023 washington-2025-08");
+  g_clear_pointer (&keys, g_free);
+
+  /* AND across kinds of criteria: summits and statements of Azerbaijan's. */
+  atlas_filter_add_actor (filter, actor (store, "Azerbaijan"));
+  keys = event_keys (store, filter);
+  g_assert_cmpstr (keys, ==, "washington-2025-08");
+  g_clear_pointer (&keys, g_free);
+
+  /* Removing brings them back. */
+  atlas_filter_remove_kind (filter, "summit");
+  atlas_filter_remove_kind (filter, "statement");
+  atlas_filter_clear_actors (filter);
+  g_assert_true (atlas_filter_is_empty (filter));
+
+  atlas_filter_add_id (filter, ATLAS_FILTER_CORRIDORS, key_id (store, "corridors", "route"));
+  keys = event_keys (store, filter);
+  g_assert_cmpstr (keys, ==, "washington-2025-08");
+  g_clear_pointer (&keys, g_free);
+  atlas_filter_clear_ids (filter, ATLAS_FILTER_CORRIDORS);
+
+  atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, key_id (store, "places", "baku"));
+  atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, key_id (store, "places", "meghri"));
+  keys = event_keys (store, filter);
+  g_assert_cmpstr (keys, ==, "signing-2025-08-08");
+  g_clear_pointer (&keys, g_free);
+  atlas_filter_remove_id (filter, ATLAS_FILTER_PLACES, key_id (store, "places", "baku"));
+  keys = event_keys (store, filter);
+  g_assert_cmpstr (keys, ==, "");
+  g_clear_pointer (&keys, g_free);
+  atlas_filter_clear_ids (filter, ATLAS_FILTER_PLACES);
+
+  /* An event no excerpt backs drops out with "only with excerpts". */
+  atlas_store_exec (store, "INSERT INTO events (key, kind, title, start) "
+                           "VALUES ('unsourced', 'meeting', 'Unsourced', '2022')", NULL);
+  keys = event_keys (store, filter);
+  g_assert_nonnull (strstr (keys, "unsourced"));
+  g_clear_pointer (&keys, g_free);
+  atlas_filter_set_with_excerpts (filter, TRUE);
+  keys = event_keys (store, filter);
+  g_assert_null (strstr (keys, "unsourced"));
+  g_assert_cmpstr (keys, ==, "war-2020 warning-2023 talks-2024 washington-2025-08 signing-2025-08-08");
+}
+
 static void
 test_query_bad_date (void)
 {
@@ -234,6 +299,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/query/filters", test_query_filters);
+  g_test_add_func ("/query/more-filters", test_query_more_filters);
   g_test_add_func ("/query/bad-date", test_query_bad_date);
   g_test_add_func ("/query/excerpts", test_query_excerpts);
   g_test_add_func ("/query/excerpts-for-item", test_query_excerpts_for_item);

@@ -4,7 +4,7 @@
  *
  * A plain value: the session holds a copy and views set a changed copy back, so that every
  * change is one notification. Kinds of criteria combine with AND, values within one kind
- * (several actors) with OR; atlas-query.c turns it into SQL.
+ * (several actors, several event kinds) with OR; atlas-query.c turns it into SQL.
  */
 
 #define G_LOG_DOMAIN "atlas-filter"
@@ -15,10 +15,12 @@
 
 struct _AtlasFilter
 {
-  char   *from;    /* a date at any precision, or NULL */
-  char   *to;
-  char   *text;
-  GArray *actors;  /* gint64 actor ids */
+  char      *from;    /* a date at any precision, or NULL */
+  char      *to;
+  char      *text;
+  GArray    *ids[ATLAS_FILTER_N_SETS];  /* gint64 record ids */
+  GPtrArray *kinds;   /* event kinds, NULL-terminated */
+  gboolean   with_excerpts;
 };
 
 G_DEFINE_BOXED_TYPE (AtlasFilter, atlas_filter, atlas_filter_copy, atlas_filter_free)
@@ -28,7 +30,9 @@ atlas_filter_new (void)
 {
   AtlasFilter *filter = g_new0 (AtlasFilter, 1);
 
-  filter->actors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < ATLAS_FILTER_N_SETS; i++)
+    filter->ids[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  filter->kinds = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   return filter;
 }
 
@@ -44,7 +48,11 @@ atlas_filter_copy (const AtlasFilter *filter)
   copy->from = g_strdup (filter->from);
   copy->to = g_strdup (filter->to);
   copy->text = g_strdup (filter->text);
-  g_array_append_vals (copy->actors, filter->actors->data, filter->actors->len);
+  copy->with_excerpts = filter->with_excerpts;
+  for (guint i = 0; i < ATLAS_FILTER_N_SETS; i++)
+    g_array_append_vals (copy->ids[i], filter->ids[i]->data, filter->ids[i]->len);
+  for (guint i = 0; i < filter->kinds->len; i++)
+    g_ptr_array_add (copy->kinds, g_strdup (g_ptr_array_index (filter->kinds, i)));
   return copy;
 }
 
@@ -57,16 +65,31 @@ atlas_filter_free (AtlasFilter *filter)
   g_free (filter->from);
   g_free (filter->to);
   g_free (filter->text);
-  g_array_unref (filter->actors);
+  for (guint i = 0; i < ATLAS_FILTER_N_SETS; i++)
+    g_array_unref (filter->ids[i]);
+  g_ptr_array_unref (filter->kinds);
   g_free (filter);
 }
 
 gboolean
 atlas_filter_is_empty (const AtlasFilter *filter)
 {
-  return filter == NULL ||
-         (filter->from == NULL && filter->to == NULL && filter->text == NULL &&
-          filter->actors->len == 0);
+  if (filter == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < ATLAS_FILTER_N_SETS; i++)
+    if (filter->ids[i]->len > 0)
+      return FALSE;
+
+  return filter->from == NULL && filter->to == NULL && filter->text == NULL &&
+         filter->kinds->len == 0 && !filter->with_excerpts;
+}
+
+static gboolean
+arrays_equal (const GArray *a,
+              const GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
 }
 
 gboolean
@@ -76,11 +99,20 @@ atlas_filter_equal (const AtlasFilter *a,
   if (atlas_filter_is_empty (a) || atlas_filter_is_empty (b))
     return atlas_filter_is_empty (a) == atlas_filter_is_empty (b);
 
+  for (guint i = 0; i < ATLAS_FILTER_N_SETS; i++)
+    if (!arrays_equal (a->ids[i], b->ids[i]))
+      return FALSE;
+
+  if (a->kinds->len != b->kinds->len)
+    return FALSE;
+  for (guint i = 0; i < a->kinds->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a->kinds, i), g_ptr_array_index (b->kinds, i)) != 0)
+      return FALSE;
+
   return g_strcmp0 (a->from, b->from) == 0 &&
          g_strcmp0 (a->to, b->to) == 0 &&
          g_strcmp0 (a->text, b->text) == 0 &&
-         a->actors->len == b->actors->len &&
-         memcmp (a->actors->data, b->actors->data, a->actors->len * sizeof (gint64)) == 0;
+         a->with_excerpts == b->with_excerpts;
 }
 
 static void
@@ -133,24 +165,125 @@ atlas_filter_set_text (AtlasFilter *filter,
 }
 
 const GArray *
+atlas_filter_get_ids (const AtlasFilter *filter,
+                      AtlasFilterSet     set)
+{
+  g_return_val_if_fail (set < ATLAS_FILTER_N_SETS, NULL);
+
+  return filter->ids[set];
+}
+
+void
+atlas_filter_add_id (AtlasFilter    *filter,
+                     AtlasFilterSet  set,
+                     gint64          id)
+{
+  GArray *ids;
+
+  g_return_if_fail (set < ATLAS_FILTER_N_SETS);
+
+  ids = filter->ids[set];
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return;
+
+  g_array_append_val (ids, id);
+}
+
+void
+atlas_filter_remove_id (AtlasFilter    *filter,
+                        AtlasFilterSet  set,
+                        gint64          id)
+{
+  GArray *ids;
+
+  g_return_if_fail (set < ATLAS_FILTER_N_SETS);
+
+  ids = filter->ids[set];
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        g_array_remove_index (ids, i);
+        return;
+      }
+}
+
+void
+atlas_filter_clear_ids (AtlasFilter    *filter,
+                        AtlasFilterSet  set)
+{
+  g_return_if_fail (set < ATLAS_FILTER_N_SETS);
+
+  g_array_set_size (filter->ids[set], 0);
+}
+
+const GArray *
 atlas_filter_get_actors (const AtlasFilter *filter)
 {
-  return filter->actors;
+  return atlas_filter_get_ids (filter, ATLAS_FILTER_ACTORS);
 }
 
 void
 atlas_filter_add_actor (AtlasFilter *filter,
                         gint64       actor_id)
 {
-  for (guint i = 0; i < filter->actors->len; i++)
-    if (g_array_index (filter->actors, gint64, i) == actor_id)
-      return;
-
-  g_array_append_val (filter->actors, actor_id);
+  atlas_filter_add_id (filter, ATLAS_FILTER_ACTORS, actor_id);
 }
 
 void
 atlas_filter_clear_actors (AtlasFilter *filter)
 {
-  g_array_set_size (filter->actors, 0);
+  atlas_filter_clear_ids (filter, ATLAS_FILTER_ACTORS);
+}
+
+/* The event kinds, as a NULL-terminated array (empty: any kind). */
+const char * const *
+atlas_filter_get_kinds (const AtlasFilter *filter)
+{
+  static const char * const none[] = { NULL };
+
+  /* An array that was never added to may have no storage yet. */
+  if (filter->kinds->pdata == NULL)
+    return none;
+
+  return (const char * const *) filter->kinds->pdata;
+}
+
+void
+atlas_filter_add_kind (AtlasFilter *filter,
+                       const char  *kind)
+{
+  g_return_if_fail (kind != NULL);
+
+  for (guint i = 0; i < filter->kinds->len; i++)
+    if (g_str_equal (g_ptr_array_index (filter->kinds, i), kind))
+      return;
+
+  g_ptr_array_add (filter->kinds, g_strdup (kind));
+}
+
+void
+atlas_filter_remove_kind (AtlasFilter *filter,
+                          const char  *kind)
+{
+  for (guint i = 0; i < filter->kinds->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (filter->kinds, i), kind) == 0)
+      {
+        g_ptr_array_remove_index (filter->kinds, i);
+        return;
+      }
+}
+
+gboolean
+atlas_filter_get_with_excerpts (const AtlasFilter *filter)
+{
+  return filter->with_excerpts;
+}
+
+/* Only events that some excerpt backs. */
+void
+atlas_filter_set_with_excerpts (AtlasFilter *filter,
+                                gboolean     with_excerpts)
+{
+  filter->with_excerpts = !!with_excerpts;
 }

@@ -57,9 +57,9 @@ atlas_query_fts_expression (const char *text)
   return g_string_free (query, FALSE);
 }
 
-/* The actor ids of a filter as a JSON array, for json_each(). */
+/* Record ids as a JSON array, for json_each(). */
 static char *
-actors_json (const GArray *actors)
+ids_json (const GArray *actors)
 {
   GString *json = g_string_new ("[");
 
@@ -75,9 +75,31 @@ typedef struct
   char *from;   /* first day of the filter's from date */
   char *to;     /* last day of the filter's to date */
   char *fts;
-  char *actors;
+  char *actors;     /* JSON arrays, for json_each () */
+  char *corridors;
+  char *places;
+  char *kinds;
+  gboolean with_excerpts;
   gint64 id;    /* the record a query is about, as :id */
 } Criteria;
+
+/* The event kinds as a JSON array of strings. */
+static char *
+kinds_json (const char * const *kinds)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autoptr(GString) kind = g_string_new (kinds[i]);
+
+      g_string_replace (kind, "\\", "\\\\", 0);
+      g_string_replace (kind, "\"", "\\\"", 0);
+      g_string_append_printf (json, "%s\"%s\"", i ? "," : "", kind->str);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
 
 static void
 criteria_clear (Criteria *criteria)
@@ -86,6 +108,9 @@ criteria_clear (Criteria *criteria)
   g_clear_pointer (&criteria->to, g_free);
   g_clear_pointer (&criteria->fts, g_free);
   g_clear_pointer (&criteria->actors, g_free);
+  g_clear_pointer (&criteria->corridors, g_free);
+  g_clear_pointer (&criteria->places, g_free);
+  g_clear_pointer (&criteria->kinds, g_free);
 }
 
 static gboolean
@@ -116,8 +141,15 @@ criteria_init (Criteria           *criteria,
     }
 
   criteria->fts = atlas_query_fts_expression (atlas_filter_get_text (filter));
-  if (atlas_filter_get_actors (filter)->len > 0)
-    criteria->actors = actors_json (atlas_filter_get_actors (filter));
+  if (atlas_filter_get_ids (filter, ATLAS_FILTER_ACTORS)->len > 0)
+    criteria->actors = ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_ACTORS));
+  if (atlas_filter_get_ids (filter, ATLAS_FILTER_CORRIDORS)->len > 0)
+    criteria->corridors = ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_CORRIDORS));
+  if (atlas_filter_get_ids (filter, ATLAS_FILTER_PLACES)->len > 0)
+    criteria->places = ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_PLACES));
+  if (atlas_filter_get_kinds (filter)[0] != NULL)
+    criteria->kinds = kinds_json (atlas_filter_get_kinds (filter));
+  criteria->with_excerpts = atlas_filter_get_with_excerpts (filter);
 
   return TRUE;
 }
@@ -139,6 +171,16 @@ append_event_terms (GString        *sql,
                      " JOIN actors a ON a.id = ea.actor_id"
                      " WHERE ea.actor_id IN (SELECT value FROM json_each (:actors))"
                      " OR a.affiliation_id IN (SELECT value FROM json_each (:actors)))");
+  if (criteria->kinds != NULL)
+    g_string_append (sql, " AND e.kind IN (SELECT value FROM json_each (:kinds))");
+  if (criteria->corridors != NULL)
+    g_string_append (sql, " AND e.id IN (SELECT event_id FROM event_corridors"
+                          " WHERE corridor_id IN (SELECT value FROM json_each (:corridors)))");
+  if (criteria->places != NULL)
+    g_string_append (sql, " AND e.place_id IN (SELECT value FROM json_each (:places))");
+  if (criteria->with_excerpts)
+    g_string_append (sql, " AND e.id IN (SELECT event_id FROM excerpt_links"
+                          " WHERE event_id IS NOT NULL)");
   if (criteria->fts != NULL)
     g_string_append (sql,
                      " AND (e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH :fts)"
@@ -166,6 +208,9 @@ bind_criteria (sqlite3_stmt   *stmt,
   bind_named (stmt, ":to", criteria->to);
   bind_named (stmt, ":fts", criteria->fts);
   bind_named (stmt, ":actors", criteria->actors);
+  bind_named (stmt, ":corridors", criteria->corridors);
+  bind_named (stmt, ":places", criteria->places);
+  bind_named (stmt, ":kinds", criteria->kinds);
   if (sqlite3_bind_parameter_index (stmt, ":id") > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), criteria->id);
 }
@@ -258,7 +303,8 @@ atlas_query_excerpts (AtlasStore         *store,
       append_event_terms (sql, &criteria);
       g_string_append (sql, ")");
 
-      if (criteria.fts != NULL && criteria.from == NULL && criteria.to == NULL)
+      if (criteria.fts != NULL && criteria.from == NULL && criteria.to == NULL &&
+          criteria.kinds == NULL && criteria.corridors == NULL && criteria.places == NULL)
         {
           g_string_append (sql, " OR (x.id IN (SELECT rowid FROM excerpt_search"
                                 " WHERE excerpt_search MATCH :fts)");
