@@ -15,6 +15,7 @@
 #include "atlas-actors-panel.h"
 #include "atlas-details-panel.h"
 #include "atlas-events-panel.h"
+#include "atlas-history.h"
 #include "atlas-map-panel.h"
 #include "atlas-window.h"
 
@@ -23,6 +24,7 @@ struct _AtlasWindow
   GtkApplicationWindow  parent_instance;
 
   AtlasSession         *session;
+  AtlasHistory         *history;
 
   GtkLabel             *subtitle_label;
   GtkRevealer          *read_only_banner;
@@ -42,6 +44,7 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = ATLAS_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_object (&self->history);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
@@ -73,6 +76,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "session.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
 }
 
 static void
@@ -87,14 +92,58 @@ clear_selection (GSimpleAction *action,
 }
 
 static void
+go_back (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  if (self->history != NULL)
+    atlas_history_go_back (self->history);
+}
+
+static void
+go_forward (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  if (self->history != NULL)
+    atlas_history_go_forward (self->history);
+}
+
+/* The header's back and forward buttons are live only when there is somewhere to go. */
+static void
+update_moves (AtlasWindow *self)
+{
+  GAction *back = g_action_map_lookup_action (G_ACTION_MAP (self), "back");
+  GAction *forward = g_action_map_lookup_action (G_ACTION_MAP (self), "forward");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (back),
+                               self->history != NULL && atlas_history_can_go_back (self->history));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (forward),
+                               self->history != NULL && atlas_history_can_go_forward (self->history));
+}
+
+static void
 atlas_window_init (AtlasWindow *self)
 {
+  static const GActionEntry window_actions[] = {
+    { "back", go_back },
+    { "forward", go_forward },
+  };
+
   static const GActionEntry session_actions[] = {
     { "clear-selection", clear_selection },
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
+  update_moves (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), session_actions,
                                    G_N_ELEMENTS (session_actions), self);
@@ -160,6 +209,11 @@ atlas_window_new (AtlasApplication *application,
     }
 
   self->session = atlas_session_new (store);
+  self->history = atlas_history_new (self->session);
+  g_signal_connect_object (self->history, "notify::can-go-back", G_CALLBACK (update_moves), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-go-forward", G_CALLBACK (update_moves), self,
+                           G_CONNECT_SWAPPED);
   name = g_path_get_basename (atlas_store_get_path (store));
   gtk_label_set_text (self->subtitle_label, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), atlas_store_get_path (store));

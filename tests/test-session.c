@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "atlas-history.h"
 #include "atlas-session.h"
 #include "atlas-test-util.h"
 
@@ -104,6 +105,49 @@ test_session_date_and_view (void)
   g_assert_cmpfloat (zoom, ==, 20.0);
 }
 
+static void
+test_session_history (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  g_autoptr(AtlasHistory) history = atlas_history_new (session);
+  const AtlasItem *now;
+
+  g_assert_false (atlas_history_can_go_back (history));
+  g_assert_false (atlas_history_can_go_forward (history));
+
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, 1);
+  atlas_session_select (session, ATLAS_ITEM_EVENT, 2);
+  atlas_session_select (session, ATLAS_ITEM_PLACE, 3);
+  g_assert_true (atlas_history_can_go_back (history));
+  g_assert_false (atlas_history_can_go_forward (history));
+
+  atlas_history_go_back (history);
+  now = atlas_session_get_selection (session);
+  g_assert_cmpint (now->kind, ==, ATLAS_ITEM_EVENT);
+  g_assert_cmpint (now->id, ==, 2);
+  atlas_history_go_back (history);
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
+  g_assert_false (atlas_history_can_go_back (history));
+  g_assert_true (atlas_history_can_go_forward (history));
+
+  atlas_history_go_forward (history);
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_EVENT);
+
+  /* A new selection drops the step ahead, as in a browser. */
+  atlas_session_select (session, ATLAS_ITEM_CORRIDOR, 4);
+  g_assert_false (atlas_history_can_go_forward (history));
+  atlas_history_go_back (history);
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_EVENT);
+
+  /* Clearing is not a step, and back from nothing shows the last thing again. */
+  atlas_history_go_forward (history);
+  atlas_session_set_selection (session, NULL);
+  g_assert_true (atlas_history_can_go_back (history));
+  atlas_history_go_back (history);
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_CORRIDOR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +157,7 @@ main (int   argc,
   g_test_add_func ("/session/selection", test_session_selection);
   g_test_add_func ("/session/filter", test_session_filter);
   g_test_add_func ("/session/date-and-view", test_session_date_and_view);
+  g_test_add_func ("/session/history", test_session_history);
 
   return g_test_run ();
 }

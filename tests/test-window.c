@@ -192,6 +192,16 @@ test_window_select_actor_then_event (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (event_rows)), ==, n);
   }
 
+  /* Back goes to the actor again, forward to the event. */
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "back")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, aliyev);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_EVENT);
+
   /* Escape clears the selection and every event is back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "session.clear-selection", NULL);
   iterate ();
