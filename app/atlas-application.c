@@ -25,6 +25,7 @@ struct _AtlasApplication
   GtkApplication  parent_instance;
 
   char           *db_path;  /* from --db, or NULL for the default store */
+  char           *view;     /* from --view: a saved view to open */
   GSettings      *interface_settings;
 };
 
@@ -48,6 +49,8 @@ static const GOptionEntry option_entries[] = {
   { "text", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --list: only events and excerpts whose text holds every word of QUERY"),
     N_("QUERY") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the window on the saved view NAME"),
+    N_("NAME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -166,6 +169,8 @@ atlas_application_handle_local_options (GApplication *application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
 
+  g_variant_dict_lookup (options, "view", "s", &self->view);
+
   if (g_variant_dict_lookup (options, "list", "s", &kind))
     return print_listing (self, options, kind);
 
@@ -219,6 +224,8 @@ atlas_application_activate (GApplication *application)
   path = resolve_db_path (self);
   store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
   window = GTK_WINDOW (atlas_window_new (self, store, error));
+  if (store != NULL && self->view != NULL)
+    atlas_window_open_view (ATLAS_WINDOW (window), self->view);
   if (g_getenv ("ATLAS_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
   gtk_window_present (window);
@@ -287,6 +294,7 @@ static void
 atlas_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *save_view_accels[] = { "<Control>s", NULL };
 
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
@@ -301,6 +309,8 @@ atlas_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   watch_color_scheme (ATLAS_APPLICATION (application));
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.save-view",
+                                         save_view_accels);
 }
 
 static void
@@ -309,6 +319,7 @@ atlas_application_finalize (GObject *object)
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->view, g_free);
   g_clear_object (&self->interface_settings);
 
   G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);

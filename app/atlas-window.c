@@ -17,6 +17,7 @@
 #include "atlas-events-panel.h"
 #include "atlas-history.h"
 #include "atlas-map-panel.h"
+#include "atlas-saved-views.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -30,6 +31,7 @@ struct _AtlasWindow
   GtkRevealer          *read_only_banner;
   GtkStack             *main_stack;
   GtkLabel             *error_label;
+  GMenu                *views_menu;
   AtlasActorsPanel     *actors_panel;
   AtlasEventsPanel     *events_panel;
   AtlasMapPanel        *map_panel;
@@ -69,6 +71,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, views_menu);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, actors_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, events_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_panel);
@@ -113,6 +116,135 @@ go_forward (GSimpleAction *action,
     atlas_history_go_forward (self->history);
 }
 
+static void
+show_message (AtlasWindow *self,
+              const char  *primary,
+              const char  *secondary)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The Saved Views submenu lists the store's views, each opening its view. */
+static void
+update_views_menu (AtlasWindow *self)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_menu_remove_all (self->views_menu);
+  if (self->session == NULL)
+    return;
+
+  names = atlas_saved_views_list (atlas_session_get_store (self->session), NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (names[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-view", g_variant_new_string (names[i]));
+      g_menu_append_item (self->views_menu, item);
+    }
+}
+
+/**
+ * atlas_window_open_view:
+ *
+ * Shows the saved view @name, or says why it cannot.
+ */
+gboolean
+atlas_window_open_view (AtlasWindow *self,
+                        const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  if (self->session == NULL)
+    return FALSE;
+
+  if (!atlas_saved_views_open (self->session, name, NULL, &error))
+    {
+      show_message (self, _("Could not open the view"), error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+atlas_window_save_view (AtlasWindow *self,
+                        const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  if (self->session == NULL)
+    return FALSE;
+
+  if (!atlas_saved_views_save (self->session, name, NULL, &error))
+    {
+      show_message (self, _("Could not save the view"), error->message);
+      return FALSE;
+    }
+  update_views_menu (self);
+  return TRUE;
+}
+
+static void
+open_view (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  atlas_window_open_view (ATLAS_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_save_response (GtkDialog   *dialog,
+                  int          response,
+                  AtlasWindow *self)
+{
+  GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    atlas_window_save_view (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Asks for a name and saves the view under it (a name in use is replaced). */
+static void
+save_view (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+  GtkWidget *dialog, *entry, *area;
+
+  dialog = gtk_dialog_new_with_buttons (_("Save View"), GTK_WINDOW (self),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT |
+                                        GTK_DIALOG_USE_HEADER_BAR,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                        _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name of the view"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Name of the view"), -1);
+  gtk_widget_set_margin_start (entry, 18);
+  gtk_widget_set_margin_end (entry, 18);
+  gtk_widget_set_margin_top (entry, 18);
+  gtk_widget_set_margin_bottom (entry, 18);
+  area = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+  gtk_box_append (GTK_BOX (area), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The header's back and forward buttons are live only when there is somewhere to go. */
 static void
 update_moves (AtlasWindow *self)
@@ -132,6 +264,8 @@ atlas_window_init (AtlasWindow *self)
   static const GActionEntry window_actions[] = {
     { "back", go_back },
     { "forward", go_forward },
+    { "save-view", save_view },
+    { "open-view", open_view, "s" },
   };
 
   static const GActionEntry session_actions[] = {
@@ -214,6 +348,7 @@ atlas_window_new (AtlasApplication *application,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-go-forward", G_CALLBACK (update_moves), self,
                            G_CONNECT_SWAPPED);
+  update_views_menu (self);
   name = g_path_get_basename (atlas_store_get_path (store));
   gtk_label_set_text (self->subtitle_label, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), atlas_store_get_path (store));

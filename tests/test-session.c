@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "atlas-history.h"
+#include "atlas-saved-views.h"
 #include "atlas-session.h"
 #include "atlas-test-util.h"
 
@@ -148,6 +149,78 @@ test_session_history (void)
   g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_CORRIDOR);
 }
 
+static void
+test_session_saved_views (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  g_autoptr(AtlasSession) other = atlas_session_new (store);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lanes = NULL;
+  g_auto(GStrv) names = NULL;
+  double latitude, longitude, zoom;
+
+  atlas_filter_set_from (filter, "2024-05");
+  atlas_filter_set_text (filter, "route");
+  atlas_filter_add_actor (filter, 1);
+  atlas_filter_add_actor (filter, 5);
+  atlas_filter_add_id (filter, ATLAS_FILTER_CORRIDORS, 1);
+  atlas_filter_add_kind (filter, "summit");
+  atlas_filter_set_with_excerpts (filter, TRUE);
+  atlas_session_set_filter (session, filter);
+  atlas_session_select (session, ATLAS_ITEM_EVENT, 2);
+  atlas_session_set_date (session, "2025-08-08");
+  atlas_session_set_map_view (session, 39.2, 46.4, 9.5);
+
+  g_assert_true (atlas_saved_views_save (session, "  Zangezur watch ", "actor", &error));
+  g_assert_no_error (error);
+
+  /* Opened in another session, everything comes back. */
+  g_assert_true (atlas_saved_views_open (other, "Zangezur watch", &lanes, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_filter_equal (atlas_session_get_filter (other), filter));
+  g_assert_cmpint (atlas_session_get_selection (other)->kind, ==, ATLAS_ITEM_EVENT);
+  g_assert_cmpint (atlas_session_get_selection (other)->id, ==, 2);
+  g_assert_cmpstr (atlas_session_get_date (other), ==, "2025-08-08");
+  atlas_session_get_map_view (other, &latitude, &longitude, &zoom);
+  g_assert_cmpfloat (latitude, ==, 39.2);
+  g_assert_cmpfloat (longitude, ==, 46.4);
+  g_assert_cmpfloat (zoom, ==, 9.5);
+  g_assert_cmpstr (lanes, ==, "actor");
+
+  /* Saving again under the name replaces the view. */
+  atlas_session_set_date (session, NULL);
+  g_assert_true (atlas_saved_views_save (session, "Zangezur watch", NULL, NULL));
+  g_assert_true (atlas_saved_views_open (other, "Zangezur watch", NULL, NULL));
+  g_assert_null (atlas_session_get_date (other));
+  g_assert_true (atlas_saved_views_save (session, "Another", NULL, NULL));
+
+  names = atlas_saved_views_list (store, NULL);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[0], ==, "Another");
+  g_assert_cmpstr (names[1], ==, "Zangezur watch");
+
+  /* Rename and delete, with their errors. */
+  g_assert_false (atlas_saved_views_rename (store, "Another", "Zangezur watch", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (atlas_saved_views_rename (store, "Another", "   ", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_true (atlas_saved_views_rename (store, "Another", "Third", &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_saved_views_delete (store, "Third", &error));
+  g_assert_false (atlas_saved_views_delete (store, "Third", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (atlas_saved_views_open (other, "Third", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (atlas_saved_views_save (session, "", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/session/filter", test_session_filter);
   g_test_add_func ("/session/date-and-view", test_session_date_and_view);
   g_test_add_func ("/session/history", test_session_history);
+  g_test_add_func ("/session/saved-views", test_session_saved_views);
 
   return g_test_run ();
 }

@@ -516,6 +516,39 @@ test_window_map_online_switch (void)
   iterate ();
 }
 
+static void
+test_window_saved_views (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  gint64 azerbaijan = atlas_test_query_int (store, "SELECT id FROM actors WHERE key = 'azerbaijan'");
+  g_autoptr(GMenuModel) menu = NULL;
+  GMenuModel *views;
+
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, azerbaijan);
+  atlas_session_set_map_view (session, 40.4, 49.9, 8);
+  g_assert_true (atlas_window_save_view (window, "Baku"));
+  atlas_session_set_selection (session, NULL);
+  atlas_session_set_map_view (session, 41, 45, 6);
+  iterate ();
+
+  /* The menu lists it, and its action brings it back. */
+  menu = g_object_ref (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window),
+                                                                                           GTK_TYPE_MENU_BUTTON))));
+  views = g_menu_model_get_item_link (g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION),
+                                      1, G_MENU_LINK_SUBMENU);
+  g_assert_cmpint (g_menu_model_get_n_items (views), ==, 1);
+  g_object_unref (views);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-view", "s", "Baku");
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, azerbaijan);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);
+  g_test_add_func ("/window/saved-views", test_window_saved_views);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -287,3 +287,75 @@ atlas_filter_set_with_excerpts (AtlasFilter *filter,
 {
   filter->with_excerpts = !!with_excerpts;
 }
+
+static GVariant *
+ids_variant (const GArray *ids)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
+}
+
+/* The filter as "a{sv}", for saved views. */
+GVariant *
+atlas_filter_to_variant (const AtlasFilter *filter)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  if (filter->from != NULL)
+    g_variant_builder_add (&builder, "{sv}", "from", g_variant_new_string (filter->from));
+  if (filter->to != NULL)
+    g_variant_builder_add (&builder, "{sv}", "to", g_variant_new_string (filter->to));
+  if (filter->text != NULL)
+    g_variant_builder_add (&builder, "{sv}", "text", g_variant_new_string (filter->text));
+  g_variant_builder_add (&builder, "{sv}", "actors", ids_variant (filter->ids[ATLAS_FILTER_ACTORS]));
+  g_variant_builder_add (&builder, "{sv}", "corridors", ids_variant (filter->ids[ATLAS_FILTER_CORRIDORS]));
+  g_variant_builder_add (&builder, "{sv}", "places", ids_variant (filter->ids[ATLAS_FILTER_PLACES]));
+  g_variant_builder_add (&builder, "{sv}", "kinds", g_variant_new_strv (atlas_filter_get_kinds (filter), -1));
+  g_variant_builder_add (&builder, "{sv}", "with-excerpts", g_variant_new_boolean (filter->with_excerpts));
+  return g_variant_builder_end (&builder);
+}
+
+static void
+read_ids (GVariantDict *dict,
+          const char   *key,
+          GArray       *ids)
+{
+  g_autoptr(GVariant) value = g_variant_dict_lookup_value (dict, key, G_VARIANT_TYPE ("ax"));
+  const gint64 *values;
+  gsize n = 0;
+
+  if (value == NULL)
+    return;
+  values = g_variant_get_fixed_array (value, &n, sizeof (gint64));
+  g_array_append_vals (ids, values, n);
+}
+
+/* Reads what atlas_filter_to_variant() wrote; unknown or missing keys are ignored. */
+AtlasFilter *
+atlas_filter_new_from_variant (GVariant *variant)
+{
+  AtlasFilter *filter = atlas_filter_new ();
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  g_autofree const char **kinds = NULL;
+  const char *text;
+  gboolean with_excerpts;
+
+  g_variant_dict_clear (&dict);
+  g_variant_dict_init (&dict, variant);
+  if (g_variant_dict_lookup (&dict, "from", "&s", &text))
+    atlas_filter_set_from (filter, text);
+  if (g_variant_dict_lookup (&dict, "to", "&s", &text))
+    atlas_filter_set_to (filter, text);
+  if (g_variant_dict_lookup (&dict, "text", "&s", &text))
+    atlas_filter_set_text (filter, text);
+  read_ids (&dict, "actors", filter->ids[ATLAS_FILTER_ACTORS]);
+  read_ids (&dict, "corridors", filter->ids[ATLAS_FILTER_CORRIDORS]);
+  read_ids (&dict, "places", filter->ids[ATLAS_FILTER_PLACES]);
+  if (g_variant_dict_lookup (&dict, "kinds", "^a&s", &kinds))
+    for (guint i = 0; kinds[i] != NULL; i++)
+      atlas_filter_add_kind (filter, kinds[i]);
+  if (g_variant_dict_lookup (&dict, "with-excerpts", "b", &with_excerpts))
+    filter->with_excerpts = with_excerpts;
+
+  return filter;
+}

@@ -66,6 +66,9 @@ gboolean      atlas_filter_get_with_excerpts (const AtlasFilter *filter);
 void          atlas_filter_set_with_excerpts (AtlasFilter       *filter,
                                               gboolean           with_excerpts);
 
+GVariant     *atlas_filter_to_variant        (const AtlasFilter *filter);
+AtlasFilter  *atlas_filter_new_from_variant  (GVariant          *variant);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasFilter, atlas_filter_free)
 
 G_END_DECLS

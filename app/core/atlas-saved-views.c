@@ -1,0 +1,241 @@
+/* atlas-saved-views.c: named views of the atlas, kept in the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A view is what the session holds (filter, selection, "as of" date, map view) and the
+ * timeline's lane mode, kept as the text form of one GVariant so that a later version can
+ * add to it and still read old views.
+ */
+
+#define G_LOG_DOMAIN "atlas-saved-views"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-saved-views.h"
+
+#define VIEW_TYPE "a{sv}"
+
+static GVariant *
+capture (AtlasSession *session,
+         const char   *lanes)
+{
+  const AtlasItem *selection = atlas_session_get_selection (session);
+  GVariantBuilder builder;
+  double latitude, longitude, zoom;
+
+  atlas_session_get_map_view (session, &latitude, &longitude, &zoom);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "filter",
+                         atlas_filter_to_variant (atlas_session_get_filter (session)));
+  g_variant_builder_add (&builder, "{sv}", "selection",
+                         g_variant_new ("(ix)", selection->kind, selection->id));
+  if (atlas_session_get_date (session) != NULL)
+    g_variant_builder_add (&builder, "{sv}", "date", g_variant_new_string (atlas_session_get_date (session)));
+  g_variant_builder_add (&builder, "{sv}", "map", g_variant_new ("(ddd)", latitude, longitude, zoom));
+  if (lanes != NULL)
+    g_variant_builder_add (&builder, "{sv}", "lanes", g_variant_new_string (lanes));
+  return g_variant_builder_end (&builder);
+}
+
+/* @name without its surrounding spaces, or %NULL (and an error) when nothing is left. */
+static char *
+clean_name (const char  *name,
+            GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*clean == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A view needs a name."));
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+/* Saves the session's view under @name, replacing a view of that name. */
+gboolean
+atlas_saved_views_save (AtlasSession  *session,
+                        const char    *name,
+                        const char    *lanes,
+                        GError       **error)
+{
+  AtlasStore *store;
+  g_autoptr(GVariant) state = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
+
+  if ((clean = clean_name (name, error)) == NULL)
+    return FALSE;
+
+  store = atlas_session_get_store (session);
+  state = g_variant_ref_sink (capture (session, lanes));
+  text = g_variant_print (state, TRUE);
+  stmt = atlas_store_prepare (store,
+                              "INSERT INTO saved_views (name, state) VALUES (?1, ?2)"
+                              " ON CONFLICT (name) DO UPDATE SET state = ?2,"
+                              " modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  return atlas_store_step_done (store, stmt, error);
+}
+
+/**
+ * atlas_saved_views_open:
+ * @lanes: (out) (optional) (nullable): the timeline's lane mode the view was saved with
+ *
+ * Puts the view called @name into the session.
+ */
+gboolean
+atlas_saved_views_open (AtlasSession  *session,
+                        const char    *name,
+                        char         **lanes,
+                        GError       **error)
+{
+  AtlasStore *store;
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GVariant) filter_state = NULL;
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
+  sqlite3_stmt *stmt;
+  const char *date = NULL;
+  double latitude, longitude, zoom;
+  gint32 kind;
+  gint64 id;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
+
+  store = atlas_session_get_store (session);
+  stmt = atlas_store_prepare (store, "SELECT state FROM saved_views WHERE name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = atlas_store_dup_column (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (text == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no saved view called “%s”."),
+                   name);
+      return FALSE;
+    }
+
+  state = g_variant_parse (G_VARIANT_TYPE (VIEW_TYPE), text, NULL, NULL, &parse_error);
+  if (state == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The saved view “%s” cannot be read: %s"), name, parse_error->message);
+      return FALSE;
+    }
+
+  g_variant_dict_clear (&dict);
+  g_variant_dict_init (&dict, state);
+  filter_state = g_variant_dict_lookup_value (&dict, "filter", G_VARIANT_TYPE_VARDICT);
+  filter = filter_state ? atlas_filter_new_from_variant (filter_state) : atlas_filter_new ();
+  atlas_session_set_filter (session, filter);
+  g_variant_dict_lookup (&dict, "date", "&s", &date);
+  atlas_session_set_date (session, date);
+  if (g_variant_dict_lookup (&dict, "map", "(ddd)", &latitude, &longitude, &zoom))
+    atlas_session_set_map_view (session, latitude, longitude, zoom);
+  if (g_variant_dict_lookup (&dict, "selection", "(ix)", &kind, &id))
+    atlas_session_select (session, kind, id);
+  if (lanes != NULL)
+    *lanes = g_variant_dict_lookup (&dict, "lanes", "s", lanes) ? *lanes : NULL;
+
+  return TRUE;
+}
+
+/* The names of the saved views, in alphabetical order. */
+GStrv
+atlas_saved_views_list (AtlasStore  *store,
+                        GError     **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  stmt = atlas_store_prepare (store, "SELECT name FROM saved_views ORDER BY name COLLATE NOCASE",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (names);
+}
+
+static gboolean
+change_one (AtlasStore  *store,
+            const char  *sql,
+            const char  *name,
+            const char  *new_name,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (new_name != NULL)
+    sqlite3_bind_text (stmt, 2, new_name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      if ((sqlite3_extended_errcode (atlas_store_get_db (store)) & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                     _("There is already a view called “%s”."), new_name);
+      else
+        atlas_store_set_error (store, error, _("Changing a saved view"));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (sqlite3_changes (atlas_store_get_db (store)) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no saved view called “%s”."),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+atlas_saved_views_rename (AtlasStore  *store,
+                          const char  *name,
+                          const char  *new_name,
+                          GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
+
+  return (clean = clean_name (new_name, error)) != NULL &&
+         change_one (store, "UPDATE saved_views SET name = ?2,"
+                            " modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1",
+                     name, clean, error);
+}
+
+gboolean
+atlas_saved_views_delete (AtlasStore  *store,
+                          const char  *name,
+                          GError     **error)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
+
+  return change_one (store, "DELETE FROM saved_views WHERE name = ?1", name, NULL, error);
+}
