@@ -18,6 +18,7 @@
 #include "atlas-history.h"
 #include "atlas-map-panel.h"
 #include "atlas-saved-views.h"
+#include "atlas-timeline-panel.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -35,6 +36,7 @@ struct _AtlasWindow
   AtlasActorsPanel     *actors_panel;
   AtlasEventsPanel     *events_panel;
   AtlasMapPanel        *map_panel;
+  AtlasTimelinePanel   *timeline_panel;
   AtlasDetailsPanel    *details_panel;
 };
 
@@ -64,6 +66,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_EVENTS_PANEL);
   g_type_ensure (ATLAS_TYPE_DETAILS_PANEL);
   g_type_ensure (ATLAS_TYPE_MAP_PANEL);
+  g_type_ensure (ATLAS_TYPE_TIMELINE_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-window.ui");
@@ -76,6 +79,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, events_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_panel);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_panel);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "session.clear-selection", NULL);
@@ -358,6 +362,7 @@ atlas_window_new (AtlasApplication *application,
   g_object_set (self->events_panel, "session", self->session, NULL);
   g_object_set (self->details_panel, "session", self->session, NULL);
   g_object_set (self->map_panel, "session", self->session, NULL);
+  g_object_set (self->timeline_panel, "session", self->session, NULL);
   {
     g_autoptr(GPropertyAction) online = g_property_action_new ("online-map", self->map_panel, "online");
 

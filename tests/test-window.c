@@ -13,6 +13,7 @@
 #include "atlas-events-panel.h"
 #include "atlas-features.h"
 #include "atlas-map-panel.h"
+#include "atlas-timeline-panel.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
@@ -549,6 +550,75 @@ test_window_saved_views (void)
   iterate ();
 }
 
+static void
+test_window_timeline (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasTimelinePanel *panel = ATLAS_TIMELINE_PANEL (find_descendant (GTK_WIDGET (window),
+                                                                     ATLAS_TYPE_TIMELINE_PANEL));
+  AtlasTimeline *timeline = atlas_timeline_panel_get_timeline (panel);
+  gint64 washington = atlas_test_query_int (store, "SELECT id FROM events WHERE key = 'washington-summit-2025-08-08'");
+  int day = atlas_timeline_iso_to_day ("2025-08-08");
+  guint kinds, lane = G_MAXUINT;
+  GtkSearchEntry *words;
+
+  g_assert_nonnull (panel);
+  kinds = atlas_timeline_get_n_lanes (timeline);
+  g_assert_cmpuint (kinds, >=, 10);
+
+  /* A click on the summit's dot finds it: it is in the lane of summits. */
+  atlas_timeline_set_visible (timeline, day - 60, 120);
+  for (guint l = 0; l < kinds && lane == G_MAXUINT; l++)
+    if (atlas_timeline_event_at (timeline, atlas_timeline_day_to_x (timeline, day),
+                                 atlas_timeline_lane_y (timeline, l)) == washington)
+      lane = l;
+  g_assert_cmpuint (lane, !=, G_MAXUINT);
+  g_signal_emit_by_name (timeline, "event-activated", washington);
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_EVENT);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, washington);
+
+  /* Moving the "as of" cursor moves the session's date. */
+  g_signal_emit_by_name (timeline, "cursor-moved", atlas_timeline_iso_to_day ("2022-03-01"));
+  iterate ();
+  g_assert_cmpstr (atlas_session_get_date (session), ==, "2022-03-01");
+  g_assert_cmpint (atlas_timeline_get_cursor (timeline), ==, atlas_timeline_iso_to_day ("2022-03-01"));
+
+  /* Brushing a range filters by it, shown as a chip that one click clears. */
+  g_signal_emit_by_name (timeline, "range-brushed", atlas_timeline_iso_to_day ("2025-01-01"),
+                         atlas_timeline_iso_to_day ("2025-12-31"));
+  iterate ();
+  g_assert_cmpstr (atlas_filter_get_from (atlas_session_get_filter (session)), ==, "2025-01-01");
+  g_assert_cmpstr (atlas_filter_get_to (atlas_session_get_filter (session)), ==, "2025-12-31");
+
+  /* Words filter too, through FTS. */
+  words = GTK_SEARCH_ENTRY (find_descendant (GTK_WIDGET (panel), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (words), "TRIPP");
+  g_signal_emit_by_name (words, "activate");
+  iterate ();
+  g_assert_cmpstr (atlas_filter_get_text (atlas_session_get_filter (session)), ==, "TRIPP");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "session.clear-selection", NULL);
+  {
+    GtkWidget *clear = find_named (GTK_WIDGET (panel), "clear-filters");
+
+    g_assert_nonnull (clear);
+    g_signal_emit_by_name (clear, "clicked");
+  }
+  iterate ();
+  g_assert_true (atlas_filter_is_empty (atlas_session_get_filter (session)));
+
+  /* Lanes by actor. */
+  atlas_timeline_set_lane_mode (timeline, ATLAS_TIMELINE_LANES_BY_ACTOR);
+  g_assert_cmpuint (atlas_timeline_get_n_lanes (timeline), <=, 11);
+  g_assert_cmpuint (atlas_timeline_get_n_lanes (timeline), >=, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);
   g_test_add_func ("/window/saved-views", test_window_saved_views);
+  g_test_add_func ("/window/timeline", test_window_timeline);
 
   status = g_test_run ();
   g_clear_object (&app);

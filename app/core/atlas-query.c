@@ -666,3 +666,66 @@ atlas_query_event_places (AtlasStore         *store,
 
   return g_steal_pointer (&places);
 }
+
+/**
+ * atlas_query_timeline:
+ * @filter: (nullable): which events
+ *
+ * Returns: (transfer full) (element-type AtlasTimelineEvent): the events that meet @filter,
+ *   with the first and last day they can cover as day numbers, by first day
+ */
+GArray *
+atlas_query_timeline (AtlasStore         *store,
+                      const AtlasFilter  *filter,
+                      GError            **error)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (AtlasTimelineEvent));
+  g_autoptr(GString) sql = g_string_new ("SELECT e.id, CAST (julianday (e.first_day) AS INTEGER),"
+                                         " CAST (julianday (e.last_day) AS INTEGER),"
+                                         " length (e.start), e.end IS NOT NULL, e.kind,"
+                                         " (SELECT min (actor_id) FROM event_actors WHERE event_id = e.id)"
+                                         " FROM events e WHERE 1");
+  Criteria criteria;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  if (!criteria_init (&criteria, filter, error))
+    return NULL;
+
+  append_event_terms (sql, &criteria);
+  g_string_append (sql, " ORDER BY e.first_day, e.last_day, e.id");
+  stmt = atlas_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    {
+      criteria_clear (&criteria);
+      return NULL;
+    }
+  bind_criteria (stmt, &criteria);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasTimelineEvent event = { 0 };
+      int length = sqlite3_column_int (stmt, 3);
+
+      event.id = sqlite3_column_int64 (stmt, 0);
+      event.first_day = sqlite3_column_int (stmt, 1);
+      event.last_day = sqlite3_column_int (stmt, 2);
+      event.precision = length == 10 ? 2 : length == 7 ? 1 : 0;
+      event.has_end = sqlite3_column_int (stmt, 4);
+      g_strlcpy (event.kind, (const char *) sqlite3_column_text (stmt, 5), sizeof event.kind);
+      event.first_actor = sqlite3_column_int64 (stmt, 6);
+      g_array_append_val (events, event);
+    }
+  sqlite3_reset (stmt);
+  criteria_clear (&criteria);
+
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("Searching"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&events);
+}

@@ -26,6 +26,18 @@ typedef struct
   gint64 place_id;
 } AtlasEventPlace;
 
+/* An event as the timeline draws it. Days are Julian day numbers (as SQLite's julianday). */
+typedef struct
+{
+  gint64 id;
+  int    first_day;
+  int    last_day;
+  int    precision;    /* 0 year, 1 month, 2 day */
+  gboolean has_end;
+  char   kind[16];
+  gint64 first_actor;  /* for lanes by actor */
+} AtlasTimelineEvent;
+
 char     *atlas_query_fts_expression (const char         *text);
 GArray   *atlas_query_events         (AtlasStore         *store,
                                       const AtlasFilter  *filter,
@@ -57,6 +69,10 @@ GPtrArray *atlas_query_other_names   (AtlasStore         *store,
 GArray   *atlas_query_event_places   (AtlasStore         *store,
                                       const AtlasFilter  *filter,
                                       const char         *until,
+                                      GError            **error);
+
+GArray   *atlas_query_timeline       (AtlasStore         *store,
+                                      const AtlasFilter  *filter,
                                       GError            **error);
 
 G_END_DECLS

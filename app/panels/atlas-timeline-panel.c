@@ -1,0 +1,535 @@
+/* atlas-timeline-panel.c: the timeline, the filters as chips, and the "as of" date
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything here reads and writes the session: the filter (chips, words, a brushed range),
+ * the "as of" date (the cursor, the date entry, play) and the selection (a click on an
+ * event). The map and the other panels follow through the session.
+ */
+
+#define G_LOG_DOMAIN "atlas-timeline-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-actor.h"
+#include "atlas-date.h"
+#include "atlas-event.h"
+#include "atlas-query.h"
+#include "atlas-summary.h"
+#include "atlas-timeline.h"
+#include "atlas-timeline-panel.h"
+
+struct _AtlasTimelinePanel
+{
+  AtlasPanel      parent_instance;
+
+  GHashTable     *actor_names;  /* gint64 actor id -> name */
+  guint           play_id;
+
+  GtkSearchEntry *text_entry;
+  GtkBox         *chips_box;
+  GtkLabel       *count_label;
+  GtkButton      *clear_button;
+  AtlasTimeline  *timeline;
+  GtkDropDown    *lanes_dropdown;
+  GtkEntry       *date_entry;
+  GtkToggleButton *play_button;
+  GtkDropDown    *speed_dropdown;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasTimelinePanel, atlas_timeline_panel, ATLAS_TYPE_PANEL)
+
+static AtlasSession *
+session_of (AtlasTimelinePanel *self)
+{
+  return atlas_panel_get_session (ATLAS_PANEL (self));
+}
+
+/* Changes a copy of the session's filter with @change and sets it back. */
+typedef void (*FilterChange) (AtlasFilter *filter, gpointer data);
+
+static void
+change_filter (AtlasTimelinePanel *self,
+               FilterChange        change,
+               gpointer            data)
+{
+  g_autoptr(AtlasFilter) filter = atlas_filter_copy (atlas_session_get_filter (session_of (self)));
+
+  change (filter, data);
+  atlas_session_set_filter (session_of (self), filter);
+}
+
+/* A chip: what a criterion is, and a button that takes it away. */
+typedef struct
+{
+  AtlasFilterSet set;   /* for ids; ATLAS_FILTER_N_SETS for the others */
+  gint64         id;
+  char          *kind;
+  char           what;  /* 'd' dates, 't' text, 'x' with excerpts, 'k' kind, 'i' ids */
+} Chip;
+
+static void
+chip_free (gpointer data)
+{
+  Chip *chip = data;
+
+  g_free (chip->kind);
+  g_free (chip);
+}
+
+static void
+remove_chip (AtlasFilter *filter,
+             gpointer     data)
+{
+  Chip *chip = data;
+
+  switch (chip->what)
+    {
+    case 'd':
+      atlas_filter_set_from (filter, NULL);
+      atlas_filter_set_to (filter, NULL);
+      break;
+    case 't':
+      atlas_filter_set_text (filter, NULL);
+      break;
+    case 'x':
+      atlas_filter_set_with_excerpts (filter, FALSE);
+      break;
+    case 'k':
+      atlas_filter_remove_kind (filter, chip->kind);
+      break;
+    case 'i':
+    default:
+      atlas_filter_remove_id (filter, chip->set, chip->id);
+      break;
+    }
+}
+
+static void
+on_chip_clicked (GtkButton          *button,
+                 AtlasTimelinePanel *self)
+{
+  change_filter (self, remove_chip, g_object_get_data (G_OBJECT (button), "chip"));
+}
+
+static void
+add_chip (AtlasTimelinePanel *self,
+          const char         *label,
+          Chip               *chip)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  g_autofree char *accessible = g_strdup_printf (_("Remove the filter %s"), label);
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "atlas-chip");
+  gtk_widget_set_tooltip_text (button, _("Remove this filter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  g_object_set_data_full (G_OBJECT (button), "chip", chip, chip_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked), self);
+  gtk_box_append (self->chips_box, button);
+}
+
+static char *
+id_label (AtlasTimelinePanel *self,
+          AtlasFilterSet      set,
+          gint64              id)
+{
+  AtlasItem item = { set == ATLAS_FILTER_CORRIDORS ? ATLAS_ITEM_CORRIDOR : ATLAS_ITEM_PLACE, id };
+  g_autoptr(AtlasSummary) summary = NULL;
+  const char *name;
+
+  if (set == ATLAS_FILTER_ACTORS)
+    {
+      name = g_hash_table_lookup (self->actor_names, &id);
+      return g_strdup (name ? name : "?");
+    }
+
+  summary = atlas_summary_load (atlas_session_get_store (session_of (self)), &item, NULL, NULL);
+  return g_strdup (summary ? summary->title : "?");
+}
+
+static void
+rebuild_chips (AtlasTimelinePanel *self)
+{
+  const AtlasFilter *filter = atlas_session_get_filter (session_of (self));
+  const char * const *kinds = atlas_filter_get_kinds (filter);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_box_remove (self->chips_box, child);
+
+  if (atlas_filter_get_from (filter) != NULL || atlas_filter_get_to (filter) != NULL)
+    {
+      g_autofree char *from = atlas_filter_get_from (filter) ? atlas_date_format (atlas_filter_get_from (filter)) : NULL;
+      g_autofree char *to = atlas_filter_get_to (filter) ? atlas_date_format (atlas_filter_get_to (filter)) : NULL;
+      g_autofree char *label = NULL;
+      Chip *chip = g_new0 (Chip, 1);
+
+      if (from != NULL && to != NULL)
+        /* Translators: a date filter: from a date to a date */
+        label = g_strdup_printf (_("%s – %s"), from, to);
+      else if (from != NULL)
+        label = g_strdup_printf (_("From %s"), from);
+      else
+        label = g_strdup_printf (_("Until %s"), to);
+      chip->what = 'd';
+      add_chip (self, label, chip);
+    }
+
+  for (guint set = 0; set < ATLAS_FILTER_N_SETS; set++)
+    {
+      const GArray *ids = atlas_filter_get_ids (filter, set);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          Chip *chip = g_new0 (Chip, 1);
+          g_autofree char *label = NULL;
+
+          chip->what = 'i';
+          chip->set = set;
+          chip->id = g_array_index (ids, gint64, i);
+          label = id_label (self, set, chip->id);
+          add_chip (self, label, chip);
+        }
+    }
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      Chip *chip = g_new0 (Chip, 1);
+
+      chip->what = 'k';
+      chip->kind = g_strdup (kinds[i]);
+      add_chip (self, atlas_event_kind_label (kinds[i]), chip);
+    }
+
+  if (atlas_filter_get_text (filter) != NULL)
+    {
+      g_autofree char *label = g_strdup_printf ("“%s”", atlas_filter_get_text (filter));
+      Chip *chip = g_new0 (Chip, 1);
+
+      chip->what = 't';
+      add_chip (self, label, chip);
+    }
+
+  if (atlas_filter_get_with_excerpts (filter))
+    {
+      Chip *chip = g_new0 (Chip, 1);
+
+      chip->what = 'x';
+      add_chip (self, _("With sources only"), chip);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), !atlas_filter_is_empty (filter));
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
+                         atlas_filter_get_text (filter) ? atlas_filter_get_text (filter) : "");
+}
+
+static void
+reload (AtlasTimelinePanel *self)
+{
+  AtlasSession *session = session_of (self);
+  const AtlasFilter *filter = atlas_session_get_filter (session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) events = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *count = NULL;
+
+  events = atlas_query_timeline (atlas_session_get_store (session), filter, &error);
+  if (events == NULL)
+    {
+      g_warning ("Could not place the events on the timeline: %s", error->message);
+      return;
+    }
+
+  atlas_timeline_set_events (self->timeline, events, self->actor_names);
+  first = atlas_date_first_day (atlas_filter_get_from (filter));
+  last = atlas_date_last_day (atlas_filter_get_to (filter));
+  atlas_timeline_set_range (self->timeline, atlas_timeline_iso_to_day (first),
+                            atlas_timeline_iso_to_day (last));
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", events->len),
+                           events->len);
+  gtk_label_set_text (self->count_label, count);
+  rebuild_chips (self);
+}
+
+static void
+on_session_date (AtlasTimelinePanel *self)
+{
+  const char *date = atlas_session_get_date (session_of (self));
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+
+  atlas_timeline_set_cursor (self->timeline, atlas_timeline_iso_to_day (date));
+  if (g_strcmp0 (shown, date ? date : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date ? date : "");
+}
+
+static void
+on_session_selection (AtlasTimelinePanel *self)
+{
+  const AtlasItem *item = atlas_session_get_selection (session_of (self));
+
+  atlas_timeline_set_selected (self->timeline, item->kind == ATLAS_ITEM_EVENT ? item->id : 0);
+}
+
+static void
+on_event_activated (AtlasTimelinePanel *self,
+                    gint64              event_id)
+{
+  atlas_session_select (session_of (self), ATLAS_ITEM_EVENT, event_id);
+}
+
+static void
+on_cursor_moved (AtlasTimelinePanel *self,
+                 int                 day)
+{
+  g_autofree char *iso = atlas_timeline_day_to_iso (day);
+
+  atlas_session_set_date (session_of (self), iso);
+}
+
+typedef struct
+{
+  char *from;
+  char *to;
+} Range;
+
+static void
+set_range (AtlasFilter *filter,
+           gpointer     data)
+{
+  Range *range = data;
+
+  atlas_filter_set_from (filter, range->from);
+  atlas_filter_set_to (filter, range->to);
+}
+
+static void
+on_range_brushed (AtlasTimelinePanel *self,
+                  int                 first,
+                  int                 last)
+{
+  g_autofree char *from = atlas_timeline_day_to_iso (first);
+  g_autofree char *to = atlas_timeline_day_to_iso (last);
+  Range range = { from, to };
+
+  change_filter (self, set_range, &range);
+}
+
+static void
+set_text (AtlasFilter *filter,
+          gpointer     data)
+{
+  atlas_filter_set_text (filter, data);
+}
+
+static void
+on_text_activate (AtlasTimelinePanel *self)
+{
+  change_filter (self, set_text, (gpointer) gtk_editable_get_text (GTK_EDITABLE (self->text_entry)));
+}
+
+static void
+on_text_stop (AtlasTimelinePanel *self)
+{
+  change_filter (self, set_text, NULL);
+}
+
+static void
+on_clear_clicked (AtlasTimelinePanel *self)
+{
+  atlas_session_set_filter (session_of (self), NULL);
+}
+
+static void
+on_lanes_changed (AtlasTimelinePanel *self)
+{
+  atlas_timeline_set_lane_mode (self->timeline, gtk_drop_down_get_selected (self->lanes_dropdown) == 1
+                                                ? ATLAS_TIMELINE_LANES_BY_ACTOR
+                                                : ATLAS_TIMELINE_LANES_BY_KIND);
+}
+
+static void
+on_fit_clicked (AtlasTimelinePanel *self)
+{
+  atlas_timeline_show_all (self->timeline);
+}
+
+/* A typed date: YYYY-MM-DD, or a month or year (taken at its first day); empty for today. */
+static void
+on_date_activate (AtlasTimelinePanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *day = NULL;
+
+  if (*text == '\0')
+    {
+      atlas_session_set_date (session_of (self), NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+      return;
+    }
+
+  day = atlas_date_first_day (text);
+  if (day == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+  atlas_session_set_date (session_of (self), day);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), day);
+}
+
+/* Each tick moves the date on by a share of the visible years; the end stops play. */
+static gboolean
+play_tick (gpointer user_data)
+{
+  AtlasTimelinePanel *self = ATLAS_TIMELINE_PANEL (user_data);
+  static const double shares[] = { 1.0 / 600, 1.0 / 200, 1.0 / 60 };
+  double start, span;
+  int day = atlas_timeline_get_cursor (self->timeline);
+  g_autofree char *iso = NULL;
+
+  atlas_timeline_get_visible (self->timeline, &start, &span);
+  if (day < start || day >= start + span)
+    day = (int) start;
+  day += MAX (1, (int) (span * shares[MIN (gtk_drop_down_get_selected (self->speed_dropdown), 2)]));
+
+  if (day >= start + span)
+    {
+      gtk_toggle_button_set_active (self->play_button, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+
+  iso = atlas_timeline_day_to_iso (day);
+  atlas_session_set_date (session_of (self), iso);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_play_toggled (AtlasTimelinePanel *self)
+{
+  gboolean playing = gtk_toggle_button_get_active (self->play_button);
+
+  g_clear_handle_id (&self->play_id, g_source_remove);
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+  if (playing)
+    self->play_id = g_timeout_add (50, play_tick, self);
+}
+
+static void
+load_actor_names (AtlasTimelinePanel *self)
+{
+  AtlasStore *store = atlas_session_get_store (session_of (self));
+  g_autoptr(GArray) ids = atlas_query_actors_named (store, "", NULL);
+
+  g_hash_table_remove_all (self->actor_names);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autoptr(AtlasActor) actor = atlas_actor_load (store, g_array_index (ids, gint64, i), NULL);
+
+      if (actor != NULL)
+        g_hash_table_insert (self->actor_names, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)),
+                             g_strdup (atlas_actor_get_name (actor)));
+    }
+}
+
+/* Most of what the sources report happened in the last few years; start there. Fit shows
+ * the century. */
+static void
+show_recent_years (AtlasTimelinePanel *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+  int today = atlas_timeline_iso_to_day (iso);
+
+  atlas_timeline_set_visible (self->timeline, today - 365.25 * 6.5, 365.25 * 7);
+}
+
+static void
+atlas_timeline_panel_session_changed (AtlasPanel *panel)
+{
+  AtlasTimelinePanel *self = ATLAS_TIMELINE_PANEL (panel);
+  AtlasSession *session = atlas_panel_get_session (panel);
+
+  if (session == NULL)
+    return;
+
+  load_actor_names (self);
+  g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (session, "notify::date", G_CALLBACK (on_session_date), self);
+  g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (on_session_selection), self);
+  reload (self);
+  on_session_date (self);
+  on_session_selection (self);
+  show_recent_years (self);
+}
+
+static void
+atlas_timeline_panel_dispose (GObject *object)
+{
+  AtlasTimelinePanel *self = ATLAS_TIMELINE_PANEL (object);
+
+  g_clear_handle_id (&self->play_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIMELINE_PANEL);
+  g_clear_pointer (&self->actor_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (atlas_timeline_panel_parent_class)->dispose (object);
+}
+
+static void
+atlas_timeline_panel_class_init (AtlasTimelinePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_timeline_panel_dispose;
+  ATLAS_PANEL_CLASS (klass)->session_changed = atlas_timeline_panel_session_changed;
+
+  g_type_ensure (ATLAS_TYPE_TIMELINE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/caucasusatlas/CaucasusAtlas/atlas-timeline-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, text_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, timeline);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, lanes_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, play_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, speed_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_event_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_cursor_moved);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_brushed);
+  gtk_widget_class_bind_template_callback (widget_class, on_lanes_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_fit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_play_toggled);
+}
+
+static void
+atlas_timeline_panel_init (AtlasTimelinePanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->actor_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+AtlasTimeline *
+atlas_timeline_panel_get_timeline (AtlasTimelinePanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_PANEL (self), NULL);
+
+  return self->timeline;
+}

@@ -1,0 +1,18 @@
+/* atlas-timeline-panel.h: the timeline, the filters as chips, and the "as of" date
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-panel.h"
+#include "atlas-timeline.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_TIMELINE_PANEL (atlas_timeline_panel_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasTimelinePanel, atlas_timeline_panel, ATLAS, TIMELINE_PANEL, AtlasPanel)
+
+AtlasTimeline *atlas_timeline_panel_get_timeline (AtlasTimelinePanel *self);
+
+G_END_DECLS
