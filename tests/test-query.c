@@ -173,6 +173,32 @@ test_query_more_filters (void)
 }
 
 static void
+test_query_actor_counts (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  gint64 aliyev = actor (store, "Ilham Aliyev"), azerbaijan = actor (store, "Azerbaijan");
+  gint64 turkey = actor (store, "Turkey");
+
+  ids = atlas_query_events (store, filter, NULL);
+  counts = atlas_query_actor_counts (store, ids, NULL);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &aliyev)), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &azerbaijan)), ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  g_clear_pointer (&counts, g_hash_table_unref);
+
+  /* Under a filter, only its events count. */
+  atlas_filter_set_from (filter, "2025-08-08");
+  ids = atlas_query_events (store, filter, NULL);
+  counts = atlas_query_actor_counts (store, ids, NULL);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &aliyev)), ==, 2);
+  g_assert_false (g_hash_table_contains (counts, &azerbaijan));
+  g_assert_false (g_hash_table_contains (counts, &turkey));
+}
+
+static void
 test_query_bad_date (void)
 {
   g_autoptr(AtlasStore) store = atlas_test_small_store ();
@@ -300,6 +326,7 @@ main (int   argc,
 
   g_test_add_func ("/query/filters", test_query_filters);
   g_test_add_func ("/query/more-filters", test_query_more_filters);
+  g_test_add_func ("/query/actor-counts", test_query_actor_counts);
   g_test_add_func ("/query/bad-date", test_query_bad_date);
   g_test_add_func ("/query/excerpts", test_query_excerpts);
   g_test_add_func ("/query/excerpts-for-item", test_query_excerpts_for_item);

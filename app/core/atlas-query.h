@@ -71,6 +71,9 @@ GArray   *atlas_query_event_places   (AtlasStore         *store,
                                       const char         *until,
                                       GError            **error);
 
+GHashTable *atlas_query_actor_counts (AtlasStore         *store,
+                                      GArray             *events,
+                                      GError            **error);
 GArray   *atlas_query_timeline       (AtlasStore         *store,
                                       const AtlasFilter  *filter,
                                       GError            **error);

@@ -304,52 +304,102 @@ atlas_timeline_snapshot (GtkWidget   *widget,
   cairo_save (cr);
   cairo_rectangle (cr, GUTTER, AXIS_HEIGHT, width - GUTTER, height - AXIS_HEIGHT);
   cairo_clip (cr);
-  last_x = g_new0 (double, MAX (self->lanes->len, 1));
-  for (guint l = 0; l < self->lanes->len; l++)
+  last_x = g_new0 (double, 2 * MAX (self->lanes->len, 1));
+  for (guint l = 0; l < 2 * self->lanes->len; l++)
     last_x[l] = -G_MAXDOUBLE;
-  for (guint i = first_visible (self, self->start); i < self->events->len; i++)
-    {
-      const AtlasTimelineEvent *event = &g_array_index (self->events, AtlasTimelineEvent, i);
-      int lane = g_array_index (self->event_lanes, int, i);
-      double x1, x2, y;
-      gboolean selected = event->id == self->selected;
+  {
+    /* x = left + (day - start) * scale, worked out once rather than per event. Marks are
+     * gathered by style and each style filled once: one fill of thousands of shapes costs
+     * far less than thousands of fills. */
+    double scale = track_width (self) / self->span, left = GUTTER - self->start * scale;
+    g_autoptr(GArray) vague = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+    g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+    g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+    const AtlasTimelineEvent *chosen = NULL;
+    int chosen_lane = 0;
 
-      if (event->first_day > end)
-        break;
-      if (event->last_day + 1 < self->start)
-        continue;
+    for (guint i = first_visible (self, self->start); i < self->events->len; i++)
+      {
+        const AtlasTimelineEvent *event = &g_array_index (self->events, AtlasTimelineEvent, i);
+        int lane = g_array_index (self->event_lanes, int, i);
+        gboolean dot = !event->has_end && event->precision == 2;
+        double *seen, key, x1, x2, y;
 
-      x1 = day_to_x (self, event->first_day);
-      x2 = day_to_x (self, event->last_day + 1);
-      y = AXIS_HEIGHT + lane * LANE_HEIGHT;
+        if (event->first_day > end)
+          break;
+        if (event->last_day + 1 < self->start)
+          continue;
 
-      /* One mark a pixel a lane is all the eye can see. */
-      if (!selected && fabs (x1 - last_x[lane]) < 1 && x2 - x1 < 3)
-        continue;
-      last_x[lane] = x1;
+        x1 = left + event->first_day * scale;
+        x2 = left + (event->last_day + 1) * scale;
+        y = AXIS_HEIGHT + lane * LANE_HEIGHT;
 
-      if (event->has_end || event->precision < 2)
-        {
-          cairo_rectangle (cr, x1, y + (event->has_end ? 5 : 3), MAX (2, x2 - x1),
-                           LANE_HEIGHT - (event->has_end ? 10 : 6));
-          if (selected)
-            cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
-          else if (event->has_end && event->precision == 2)
-            cairo_set_source_rgba (cr, 0.80, 0.14, 0.11, 0.75);
-          else
-            cairo_set_source_rgba (cr, 0.80, 0.14, 0.11, 0.22);  /* a month or a year: less exact */
-          cairo_fill (cr);
-        }
-      if (!event->has_end && event->precision == 2)
-        {
-          cairo_arc (cr, x1, y + LANE_HEIGHT / 2.0, selected ? 5.5 : 4, 0, 2 * G_PI);
-          if (selected)
-            cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-          else
-            cairo_set_source_rgb (cr, 0.80, 0.14, 0.11);
-          cairo_fill (cr);
-        }
-    }
+        if (event->id == self->selected)
+          {
+            chosen = event;
+            chosen_lane = lane;
+            continue;
+          }
+
+        /* One mark a lane a spot is all the eye can see: a dot within a couple of pixels of
+         * the last one, or a span over the same pixels as the last span, adds nothing. */
+        seen = &last_x[2 * lane + (dot ? 0 : 1)];
+        key = dot ? floor (x1 / 2) : floor (x1) * 16384 + floor (x2);
+        if (*seen == key)
+          continue;
+        *seen = key;
+
+        if (dot)
+          g_array_append_val (dots, GRAPHENE_POINT_INIT (x1, y + LANE_HEIGHT / 2.0));
+        else if (event->has_end && event->precision == 2)
+          g_array_append_val (bars, GRAPHENE_RECT_INIT (x1, y + 5, MAX (2, x2 - x1), LANE_HEIGHT - 10));
+        else
+          g_array_append_val (vague, GRAPHENE_RECT_INIT (x1, y + 3, MAX (2, x2 - x1), LANE_HEIGHT - 6));
+      }
+
+    /* A month or a year: translucent, plainly less exact than a day. */
+    for (guint i = 0; i < vague->len; i++)
+      {
+        const graphene_rect_t *r = &g_array_index (vague, graphene_rect_t, i);
+
+        cairo_rectangle (cr, r->origin.x, r->origin.y, r->size.width, r->size.height);
+      }
+    cairo_set_source_rgba (cr, 0.80, 0.14, 0.11, 0.22);
+    cairo_fill (cr);
+
+    for (guint i = 0; i < bars->len; i++)
+      {
+        const graphene_rect_t *r = &g_array_index (bars, graphene_rect_t, i);
+
+        cairo_rectangle (cr, r->origin.x, r->origin.y, r->size.width, r->size.height);
+      }
+    cairo_set_source_rgba (cr, 0.80, 0.14, 0.11, 0.75);
+    cairo_fill (cr);
+
+    for (guint i = 0; i < dots->len; i++)
+      {
+        const graphene_point_t *d = &g_array_index (dots, graphene_point_t, i);
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, d->x, d->y, 4, 0, 2 * G_PI);
+      }
+    cairo_set_source_rgb (cr, 0.80, 0.14, 0.11);
+    cairo_fill (cr);
+
+    /* The selected event, over the rest. */
+    if (chosen != NULL)
+      {
+        double x1 = left + chosen->first_day * scale, x2 = left + (chosen->last_day + 1) * scale;
+        double y = AXIS_HEIGHT + chosen_lane * LANE_HEIGHT;
+
+        if (!chosen->has_end && chosen->precision == 2)
+          cairo_arc (cr, x1, y + LANE_HEIGHT / 2.0, 5.5, 0, 2 * G_PI);
+        else
+          cairo_rectangle (cr, x1, y + 3, MAX (2, x2 - x1), LANE_HEIGHT - 6);
+        cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+        cairo_fill (cr);
+      }
+  }
   cairo_restore (cr);
 
   /* Today, and the "as of" cursor with its handle. */
