@@ -610,6 +610,30 @@ test_window_timeline (void)
   iterate ();
   g_assert_true (atlas_filter_is_empty (atlas_session_get_filter (session)));
 
+  /* "Filter Events by This" in the details adds the selected actor; a kind's check adds
+   * the kind; both show as chips. */
+  {
+    gint64 armenia = atlas_test_query_int (store, "SELECT id FROM actors WHERE key = 'armenia'");
+    GtkWidget *filter_button = find_named (GTK_WIDGET (window), "filter-by-this");
+    GtkWidget *kind_check = find_descendant (GTK_WIDGET (panel), GTK_TYPE_CHECK_BUTTON);
+
+    atlas_session_select (session, ATLAS_ITEM_ACTOR, armenia);
+    iterate ();
+    g_assert_true (gtk_widget_get_visible (filter_button));
+    g_signal_emit_by_name (filter_button, "clicked");
+    iterate ();
+    g_assert_cmpuint (atlas_filter_get_actors (atlas_session_get_filter (session))->len, ==, 1);
+    g_assert_cmpint (g_array_index (atlas_filter_get_actors (atlas_session_get_filter (session)), gint64, 0),
+                     ==, armenia);
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (kind_check), TRUE);
+    iterate ();
+    g_assert_cmpstr (atlas_filter_get_kinds (atlas_session_get_filter (session))[0], ==, "agreement");
+    atlas_session_set_filter (session, NULL);
+    iterate ();
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (kind_check)));
+  }
+
   /* Lanes by actor. */
   atlas_timeline_set_lane_mode (timeline, ATLAS_TIMELINE_LANES_BY_ACTOR);
   g_assert_cmpuint (atlas_timeline_get_n_lanes (timeline), <=, 11);

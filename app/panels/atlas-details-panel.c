@@ -30,6 +30,7 @@ struct _AtlasDetailsPanel
   GtkLabel     *title_label;
   GtkLabel     *subtitle_label;
   GtkFlowBox   *links_box;
+  GtkButton    *filter_button;
   GtkLabel     *summary_label;
   GtkLabel     *names_label;
   GtkLabel     *excerpts_heading;
@@ -295,10 +296,53 @@ show_summary (AtlasDetailsPanel *self,
   return TRUE;
 }
 
+/* Which set of the filter an item kind belongs in, or -1 when it cannot filter events. */
+static int
+filter_set_for (AtlasItemKind kind)
+{
+  switch (kind)
+    {
+    case ATLAS_ITEM_ACTOR:
+      return ATLAS_FILTER_ACTORS;
+    case ATLAS_ITEM_CORRIDOR:
+      return ATLAS_FILTER_CORRIDORS;
+    case ATLAS_ITEM_PLACE:
+      return ATLAS_FILTER_PLACES;
+    case ATLAS_ITEM_NONE:
+    case ATLAS_ITEM_EVENT:
+    case ATLAS_ITEM_ZONE:
+    case ATLAS_ITEM_EXCERPT:
+    case ATLAS_ITEM_SOURCE:
+    case ATLAS_ITEM_RELATION:
+    case ATLAS_ITEM_COUNTRY:
+    case ATLAS_ITEM_PROVINCE:
+    default:
+      return -1;
+    }
+}
+
+/* Adds the shown actor, corridor or place to the session's filter. */
+static void
+on_filter_clicked (AtlasDetailsPanel *self)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  const AtlasItem *item = atlas_session_get_selection (session);
+  g_autoptr(AtlasFilter) filter = atlas_filter_copy (atlas_session_get_filter (session));
+  int set = filter_set_for (item->kind);
+
+  if (set < 0)
+    return;
+
+  atlas_filter_add_id (filter, set, item->id);
+  atlas_session_set_filter (session, filter);
+}
+
 static void
 on_session_selection (AtlasDetailsPanel *self)
 {
   const AtlasItem *item = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), filter_set_for (item->kind) >= 0);
 
   switch (item->kind)
     {
@@ -372,6 +416,8 @@ atlas_details_panel_class_init (AtlasDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, links_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, filter_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_clicked);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, names_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, excerpts_heading);

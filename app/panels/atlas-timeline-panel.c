@@ -29,6 +29,8 @@ struct _AtlasTimelinePanel
   guint           play_id;
 
   GtkSearchEntry *text_entry;
+  GtkBox         *kinds_box;
+  gboolean        syncing_kinds;
   GtkBox         *chips_box;
   GtkLabel       *count_label;
   GtkButton      *clear_button;
@@ -154,6 +156,85 @@ id_label (AtlasTimelinePanel *self,
   return g_strdup (summary ? summary->title : "?");
 }
 
+/* Event kinds offered as filters, in the order of the dataset's README. */
+static const char * const event_kinds[] = {
+  "agreement", "summit", "visit", "meeting", "statement", "military", "conflict", "exercise",
+  "incident", "legislation", "sanction", "economic", "infrastructure", "election", "diplomatic",
+};
+
+static void
+toggle_kind (AtlasFilter *filter,
+             gpointer     data)
+{
+  const char *kind = data;
+  const char * const *kinds = atlas_filter_get_kinds (filter);
+
+  if (g_strv_contains (kinds, kind))
+    atlas_filter_remove_kind (filter, kind);
+  else
+    atlas_filter_add_kind (filter, kind);
+}
+
+static void
+toggle_with_excerpts (AtlasFilter *filter,
+                      gpointer     data)
+{
+  atlas_filter_set_with_excerpts (filter, !atlas_filter_get_with_excerpts (filter));
+}
+
+static void
+on_kind_toggled (GtkCheckButton     *check,
+                 AtlasTimelinePanel *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (check), "kind");
+
+  if (self->syncing_kinds)
+    return;
+  if (kind != NULL)
+    change_filter (self, toggle_kind, (gpointer) kind);
+  else
+    change_filter (self, toggle_with_excerpts, NULL);
+}
+
+/* The kinds popover: a check for each kind of event, and "with sources only". */
+static void
+build_kinds (AtlasTimelinePanel *self)
+{
+  GtkWidget *check;
+
+  for (guint i = 0; i < G_N_ELEMENTS (event_kinds); i++)
+    {
+      check = gtk_check_button_new_with_label (atlas_event_kind_label (event_kinds[i]));
+      g_object_set_data (G_OBJECT (check), "kind", (gpointer) event_kinds[i]);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_kind_toggled), self);
+      gtk_box_append (self->kinds_box, check);
+    }
+  gtk_box_append (self->kinds_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  check = gtk_check_button_new_with_label (_("Only events with sources"));
+  g_signal_connect (check, "toggled", G_CALLBACK (on_kind_toggled), self);
+  gtk_box_append (self->kinds_box, check);
+}
+
+static void
+sync_kinds (AtlasTimelinePanel *self,
+            const AtlasFilter  *filter)
+{
+  self->syncing_kinds = TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->kinds_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *kind = g_object_get_data (G_OBJECT (child), "kind");
+
+      if (!GTK_IS_CHECK_BUTTON (child))
+        continue;
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
+                                   kind ? g_strv_contains (atlas_filter_get_kinds (filter), kind)
+                                        : atlas_filter_get_with_excerpts (filter));
+    }
+  self->syncing_kinds = FALSE;
+}
+
 static void
 rebuild_chips (AtlasTimelinePanel *self)
 {
@@ -226,6 +307,7 @@ rebuild_chips (AtlasTimelinePanel *self)
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), !atlas_filter_is_empty (filter));
+  sync_kinds (self, filter);
   gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
                          atlas_filter_get_text (filter) ? atlas_filter_get_text (filter) : "");
 }
@@ -499,6 +581,7 @@ atlas_timeline_panel_class_init (AtlasTimelinePanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-timeline-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, text_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, kinds_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, chips_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, clear_button);
@@ -523,6 +606,7 @@ static void
 atlas_timeline_panel_init (AtlasTimelinePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_kinds (self);
   self->actor_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
