@@ -535,8 +535,8 @@ test_window_saved_views (void)
   iterate ();
 
   /* The menu lists it, and its action brings it back. */
-  menu = g_object_ref (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window),
-                                                                                           GTK_TYPE_MENU_BUTTON))));
+  menu = g_object_ref (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_named (GTK_WIDGET (window),
+                                                                                      "primary-menu"))));
   views = g_menu_model_get_item_link (g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION),
                                       1, G_MENU_LINK_SUBMENU);
   g_assert_cmpint (g_menu_model_get_n_items (views), ==, 1);
