@@ -185,7 +185,8 @@ test_query_actor_counts (void)
   ids = atlas_query_events (store, filter, NULL);
   counts = atlas_query_actor_counts (store, ids, NULL);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &aliyev)), ==, 2);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &azerbaijan)), ==, 1);
+  /* The war, and Aliyev's two events: a state counts what its people do. */
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &azerbaijan)), ==, 3);
   g_clear_pointer (&ids, g_array_unref);
   g_clear_pointer (&counts, g_hash_table_unref);
 
@@ -194,7 +195,7 @@ test_query_actor_counts (void)
   ids = atlas_query_events (store, filter, NULL);
   counts = atlas_query_actor_counts (store, ids, NULL);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &aliyev)), ==, 2);
-  g_assert_false (g_hash_table_contains (counts, &azerbaijan));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &azerbaijan)), ==, 2);
   g_assert_false (g_hash_table_contains (counts, &turkey));
 }
 

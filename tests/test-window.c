@@ -77,6 +77,26 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static AtlasWindow *
 open_window (AtlasStore *store)
 {
@@ -191,6 +211,25 @@ test_window_select_actor_then_event (void)
     g_assert_cmpuint (excerpts->len, >, 0);
     g_assert_cmpuint (atlas_details_panel_get_n_excerpts (details), ==, excerpts->len);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (event_rows)), ==, n);
+  }
+
+  /* A passage's copy button puts the quotation and its source on the clipboard. */
+  {
+    GtkWidget *quote = find_with_class (GTK_WIDGET (details), "atlas-excerpt");
+    GtkWidget *copy;
+    GdkContentProvider *content;
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_assert_nonnull (quote);
+    copy = find_descendant (quote, GTK_TYPE_BUTTON);
+    g_assert_nonnull (copy);
+    g_signal_emit_by_name (copy, "clicked");
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (copy));
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_nonnull (strstr (g_value_get_string (&value), "”"));
+    g_assert_nonnull (strstr (g_value_get_string (&value), "¶"));
   }
 
   /* Back goes to the actor again, forward to the event. */

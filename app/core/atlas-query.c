@@ -761,8 +761,12 @@ participation_get (AtlasStore  *store,
   if (participation != NULL)
     return participation;
 
-  stmt = atlas_store_prepare (store, "SELECT event_id, actor_id FROM event_actors ORDER BY event_id",
-                              error);
+  /* An actor takes part in what those affiliated with it do, as in the actor filter. */
+  stmt = atlas_store_prepare (store,
+                              "SELECT event_id, actor_id FROM event_actors"
+                              " UNION SELECT ea.event_id, a.affiliation_id FROM event_actors ea"
+                              " JOIN actors a ON a.id = ea.actor_id WHERE a.affiliation_id IS NOT NULL"
+                              " ORDER BY 1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -786,8 +790,8 @@ participation_get (AtlasStore  *store,
  * atlas_query_actor_counts:
  * @events: (element-type gint64): event ids, as atlas_query_events() gives them
  *
- * Returns: (transfer full): actor id (gint64*) -> how many of @events it takes part in
- *   (as GUINT_TO_POINTER)
+ * Returns: (transfer full): actor id (gint64*) -> how many of @events it or those
+ *   affiliated with it take part in (as GUINT_TO_POINTER), as the actor filter counts
  */
 GHashTable *
 atlas_query_actor_counts (AtlasStore  *store,
@@ -838,4 +842,26 @@ atlas_query_actor_counts (AtlasStore  *store,
     }
 
   return g_steal_pointer (&counts);
+}
+
+/* The first event an excerpt backs, by date, or 0. */
+gint64
+atlas_query_excerpt_event (AtlasStore *store,
+                           gint64      excerpt_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), 0);
+
+  stmt = atlas_store_prepare (store, "SELECT e.id FROM excerpt_links l JOIN events e ON e.id = l.event_id"
+                                     " WHERE l.excerpt_id = ? ORDER BY e.first_day LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, excerpt_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
 }

@@ -74,6 +74,8 @@ GArray   *atlas_query_event_places   (AtlasStore         *store,
 GHashTable *atlas_query_actor_counts (AtlasStore         *store,
                                       GArray             *events,
                                       GError            **error);
+gint64    atlas_query_excerpt_event  (AtlasStore         *store,
+                                      gint64              excerpt_id);
 GArray   *atlas_query_timeline       (AtlasStore         *store,
                                       const AtlasFilter  *filter,
                                       GError            **error);

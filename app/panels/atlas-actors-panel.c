@@ -24,6 +24,7 @@ struct _AtlasActorsPanel
 
   GListStore         *rows;
   GtkSingleSelection *selection;
+  GHashTable         *counts;  /* actor id -> events under the session's filter */
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -155,6 +156,7 @@ setup_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "name", name);
   g_object_set_data (G_OBJECT (box), "detail", detail);
   g_object_set_data (G_OBJECT (box), "count", count);
+  g_object_set_data (G_OBJECT (box), "panel", g_object_get_data (G_OBJECT (factory), "panel"));
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -195,7 +197,13 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (box, "name"), atlas_actor_get_name (actor));
   gtk_label_set_text (g_object_get_data (box, "detail"), detail ? detail : "");
   gtk_widget_set_visible (g_object_get_data (box, "detail"), detail != NULL);
-  count = g_strdup_printf ("%u", atlas_actor_get_event_count (actor));
+  {
+    AtlasActorsPanel *self = g_object_get_data (box, "panel");
+    gint64 id = atlas_actor_get_id (actor);
+
+    count = g_strdup_printf ("%u", self->counts ? GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, &id))
+                                               : atlas_actor_get_event_count (actor));
+  }
   gtk_label_set_text (g_object_get_data (box, "count"), count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (box), atlas_actor_get_description (actor));
 }
@@ -203,6 +211,21 @@ bind_row (GtkSignalListItemFactory *factory,
 static void
 on_session_selection (AtlasActorsPanel *self)
 {
+  sync_selection (self);
+}
+
+/* Each row counts the actor's events under the session's filter. */
+static void
+on_session_filter (AtlasActorsPanel *self)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  g_autoptr(GArray) events = NULL;
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  events = atlas_query_events (atlas_session_get_store (session), atlas_session_get_filter (session), NULL);
+  if (events != NULL)
+    self->counts = atlas_query_actor_counts (atlas_session_get_store (session), events, NULL);
+  rebuild_rows (self);
   sync_selection (self);
 }
 
@@ -216,8 +239,8 @@ atlas_actors_panel_session_changed (AtlasPanel *panel)
     {
       g_signal_connect_swapped (session, "notify::selection",
                                 G_CALLBACK (on_session_selection), self);
-      rebuild_rows (self);
-      sync_selection (self);
+      g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (on_session_filter), self);
+      on_session_filter (self);
     }
 }
 
@@ -229,6 +252,7 @@ atlas_actors_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_ACTORS_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_actors_panel_parent_class)->dispose (object);
 }
@@ -264,6 +288,7 @@ atlas_actors_panel_init (AtlasActorsPanel *self)
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (on_selection_changed), self);
 
+  g_object_set_data (G_OBJECT (factory), "panel", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);

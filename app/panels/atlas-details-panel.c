@@ -106,29 +106,76 @@ add_actor_link (AtlasDetailsPanel *self,
   gtk_flow_box_append (self->links_box, button);
 }
 
+/* Copies the quotation with its attribution, ready to paste into a report. */
+static void
+on_copy_citation (GtkButton *button,
+                  gpointer   user_data)
+{
+  const char *citation = g_object_get_data (G_OBJECT (button), "citation");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), citation);
+}
+
+/* Selecting a quotation selects the event it reports, when it reports one. */
+static void
+on_excerpt_pressed (GtkGestureClick   *gesture,
+                    int                n_press,
+                    double             x,
+                    double             y,
+                    AtlasDetailsPanel *self)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  gint64 excerpt = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "excerpt-id"));
+  gint64 event = atlas_query_excerpt_event (atlas_session_get_store (session), excerpt);
+
+  if (n_press == 1 && event != 0)
+    atlas_session_select (session, ATLAS_ITEM_EVENT, event);
+}
+
 static GtkWidget *
-excerpt_widget (AtlasExcerpt *excerpt)
+excerpt_widget (AtlasDetailsPanel *self,
+                AtlasExcerpt      *excerpt)
 {
   g_autofree char *quoted = g_strdup_printf ("“%s”", atlas_excerpt_get_text (excerpt));
   g_autofree char *attribution = atlas_excerpt_dup_attribution (excerpt);
-  GtkWidget *box, *text, *source;
+  GtkWidget *box, *text, *footer, *source, *copy;
+  GtkGesture *click;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (box, "atlas-excerpt");
+  g_object_set_data (G_OBJECT (box), "excerpt-id", GINT_TO_POINTER ((int) atlas_excerpt_get_id (excerpt)));
+  gtk_widget_set_tooltip_text (box, _("Click to select the event this passage reports"));
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_excerpt_pressed), self);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
 
   text = gtk_label_new (quoted);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
   gtk_widget_add_css_class (text, "atlas-quote");
   gtk_box_append (GTK_BOX (box), text);
 
+  footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   source = gtk_label_new (attribution);
   gtk_label_set_wrap (GTK_LABEL (source), TRUE);
   gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_widget_set_hexpand (source, TRUE);
   gtk_widget_add_css_class (source, "caption");
   gtk_widget_add_css_class (source, "dim-label");
-  gtk_box_append (GTK_BOX (box), source);
+  gtk_box_append (GTK_BOX (footer), source);
+
+  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_valign (copy, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (copy, _("Copy the Quotation with Its Source"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy citation"), -1);
+  g_object_set_data_full (G_OBJECT (copy), "citation",
+                          g_strdup_printf ("%s (%s)", quoted, attribution), g_free);
+  g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_citation), NULL);
+  gtk_box_append (GTK_BOX (footer), copy);
+  gtk_box_append (GTK_BOX (box), footer);
 
   return box;
 }
@@ -158,7 +205,7 @@ show_excerpts (AtlasDetailsPanel *self,
                                                             NULL);
 
       if (excerpt != NULL)
-        gtk_box_append (self->excerpts_box, excerpt_widget (excerpt));
+        gtk_box_append (self->excerpts_box, excerpt_widget (self, excerpt));
     }
 
   self->n_excerpts = ids->len;
