@@ -200,6 +200,26 @@ test_query_actor_counts (void)
 }
 
 static void
+test_query_relations (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  gint64 azerbaijan = actor (store, "Azerbaijan"), turkey = actor (store, "Turkey");
+  g_autoptr(GPtrArray) before = atlas_query_relations (store, azerbaijan, "2021-06-14", NULL);
+  g_autoptr(GPtrArray) after = atlas_query_relations (store, azerbaijan, "2021-06-15", NULL);
+  g_autoptr(GPtrArray) from_turkey = atlas_query_relations (store, turkey, NULL, NULL);
+  AtlasRelationRow *row;
+
+  /* The alliance holds from the day it was made, seen from either side. */
+  g_assert_cmpuint (before->len, ==, 0);
+  g_assert_cmpuint (after->len, ==, 1);
+  row = g_ptr_array_index (after, 0);
+  g_assert_cmpstr (row->kind, ==, "alliance");
+  g_assert_cmpint (row->other_id, ==, turkey);
+  g_assert_cmpuint (from_turkey->len, ==, 1);
+  g_assert_cmpint (((AtlasRelationRow *) g_ptr_array_index (from_turkey, 0))->other_id, ==, azerbaijan);
+}
+
+static void
 test_query_bad_date (void)
 {
   g_autoptr(AtlasStore) store = atlas_test_small_store ();
@@ -328,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/query/filters", test_query_filters);
   g_test_add_func ("/query/more-filters", test_query_more_filters);
   g_test_add_func ("/query/actor-counts", test_query_actor_counts);
+  g_test_add_func ("/query/relations", test_query_relations);
   g_test_add_func ("/query/bad-date", test_query_bad_date);
   g_test_add_func ("/query/excerpts", test_query_excerpts);
   g_test_add_func ("/query/excerpts-for-item", test_query_excerpts_for_item);

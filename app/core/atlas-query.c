@@ -865,3 +865,71 @@ atlas_query_excerpt_event (AtlasStore *store,
   sqlite3_reset (stmt);
   return id;
 }
+
+void
+atlas_relation_row_free (AtlasRelationRow *row)
+{
+  g_free (row->kind);
+  g_free (row->title);
+  g_free (row->other_name);
+  g_free (row->from);
+  g_free (row->to);
+  g_free (row);
+}
+
+/**
+ * atlas_query_relations:
+ * @day: (nullable): "YYYY-MM-DD": only relations in force then; %NULL for all
+ *
+ * Returns: (transfer full) (element-type AtlasRelationRow): the relations of an actor, with
+ *   the other actor of each, by start
+ */
+GPtrArray *
+atlas_query_relations (AtlasStore  *store,
+                       gint64       actor_id,
+                       const char  *day,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_relation_row_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  stmt = atlas_store_prepare (store,
+                              "SELECT r.id, r.kind, r.title, o.id, o.name, r.valid_from, r.valid_to"
+                              " FROM relations r JOIN actors o"
+                              "  ON o.id = CASE WHEN r.actor_a = ?1 THEN r.actor_b ELSE r.actor_a END"
+                              " WHERE (r.actor_a = ?1 OR r.actor_b = ?1)"
+                              " AND (?2 IS NULL OR ((r.valid_from IS NULL OR"
+                              "   date (substr (r.valid_from || '-01-01', 1, 10)) <= ?2)"
+                              "  AND (r.valid_to IS NULL OR substr (r.valid_to || '-12-31', 1, 10) >= ?2)))"
+                              " ORDER BY r.valid_from, o.name", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, actor_id);
+  if (day != NULL)
+    sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasRelationRow *row = g_new0 (AtlasRelationRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->kind = atlas_store_dup_column (stmt, 1);
+      row->title = atlas_store_dup_column (stmt, 2);
+      row->other_id = sqlite3_column_int64 (stmt, 3);
+      row->other_name = atlas_store_dup_column (stmt, 4);
+      row->from = atlas_store_dup_column (stmt, 5);
+      row->to = atlas_store_dup_column (stmt, 6);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("Reading relations"));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -26,6 +26,20 @@ typedef struct
   gint64 place_id;
 } AtlasEventPlace;
 
+/* A relation as seen from one of its actors. */
+typedef struct
+{
+  gint64  id;
+  char   *kind;
+  char   *title;
+  gint64  other_id;
+  char   *other_name;
+  char   *from;
+  char   *to;
+} AtlasRelationRow;
+
+void      atlas_relation_row_free    (AtlasRelationRow   *row);
+
 /* An event as the timeline draws it. Days are Julian day numbers (as SQLite's julianday). */
 typedef struct
 {
@@ -73,6 +87,10 @@ GArray   *atlas_query_event_places   (AtlasStore         *store,
 
 GHashTable *atlas_query_actor_counts (AtlasStore         *store,
                                       GArray             *events,
+                                      GError            **error);
+GPtrArray *atlas_query_relations     (AtlasStore         *store,
+                                      gint64              actor_id,
+                                      const char         *day,
                                       GError            **error);
 gint64    atlas_query_excerpt_event  (AtlasStore         *store,
                                       gint64              excerpt_id);

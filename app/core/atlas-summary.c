@@ -77,6 +77,21 @@ zone_kind_label (const char *kind)
 
 /* Runs @sql with the item's id as ?1 and the day as ?2; its columns are the kicker, title,
  * subtitle and body. */
+const char *
+atlas_relation_kind_label (const char *kind)
+{
+  static const struct { const char *kind; const char *label; } labels[] = {
+    { "alliance", N_("Alliance") }, { "strategic-partnership", N_("Strategic partnership") },
+    { "partnership", N_("Partnership") }, { "rivalry", N_("Rivalry") },
+    { "mediation", N_("Mediation") }, { "sanction", N_("Sanction") }, { "conflict", N_("Conflict") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (kind, labels[i].kind) == 0)
+      return _(labels[i].label);
+  return kind;
+}
+
 static AtlasSummary *
 from_row (AtlasStore       *store,
           const char       *sql,
@@ -192,6 +207,27 @@ atlas_summary_load (AtlasStore       *store,
         }
       break;
 
+    case ATLAS_ITEM_RELATION:
+      summary = from_row (store, "SELECT r.kind, a.name || ' – ' || b.name, r.title, r.description"
+                                 " FROM relations r JOIN actors a ON a.id = r.actor_a"
+                                 " JOIN actors b ON b.id = r.actor_b WHERE r.id = ?1",
+                          item->id, day, error);
+      if (summary != NULL)
+        {
+          sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT valid_from, valid_to FROM relations"
+                                                           " WHERE id = ?", NULL);
+          g_autofree char *span = NULL;
+
+          sqlite3_bind_int64 (stmt, 1, item->id);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            span = atlas_date_format_span ((const char *) sqlite3_column_text (stmt, 0),
+                                           (const char *) sqlite3_column_text (stmt, 1), FALSE);
+          sqlite3_reset (stmt);
+          replace (&summary->kicker, span ? g_strdup_printf ("%s · %s", atlas_relation_kind_label (summary->kicker), span)
+                                          : g_strdup (atlas_relation_kind_label (summary->kicker)));
+        }
+      break;
+
     case ATLAS_ITEM_COUNTRY:
     case ATLAS_ITEM_PROVINCE:
       {
@@ -222,7 +258,6 @@ atlas_summary_load (AtlasStore       *store,
     case ATLAS_ITEM_EVENT:
     case ATLAS_ITEM_EXCERPT:
     case ATLAS_ITEM_SOURCE:
-    case ATLAS_ITEM_RELATION:
     default:
       break;
     }

@@ -23,6 +23,7 @@ AtlasSummary *atlas_summary_load (AtlasStore       *store,
                                   const char       *day,
                                   GError          **error);
 void          atlas_summary_free (AtlasSummary     *summary);
+const char   *atlas_relation_kind_label (const char *kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSummary, atlas_summary_free)
 

@@ -34,6 +34,8 @@ struct _AtlasDetailsPanel
   GtkLabel     *summary_label;
   GtkLabel     *names_label;
   GtkLabel     *excerpts_heading;
+  GtkLabel     *relations_heading;
+  GtkBox       *relations_box;
   GtkBox       *excerpts_box;
 };
 
@@ -243,6 +245,68 @@ show_names (AtlasDetailsPanel *self,
 }
 
 static void
+on_relation_clicked (GtkButton         *button,
+                     AtlasDetailsPanel *self)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "relation-id"));
+
+  atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), ATLAS_ITEM_RELATION, id);
+}
+
+/* An actor's relations in force on the session's date, each opening its passages. */
+static void
+show_relations (AtlasDetailsPanel *self,
+                const AtlasItem   *item)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  const char *day = atlas_session_get_date (session);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *when = NULL;
+
+  clear_box (GTK_WIDGET (self->relations_box));
+  if (item->kind == ATLAS_ITEM_ACTOR)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      rows = atlas_query_relations (atlas_session_get_store (session), item->id, day ? day : today, NULL);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), rows != NULL && rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->relations_box), rows != NULL && rows->len > 0);
+  if (rows == NULL || rows->len == 0)
+    return;
+
+  when = day ? atlas_date_format (day) : g_strdup (_("today"));
+  /* Translators: a heading; %s is a date or "today" */
+  heading = g_strdup_printf (_("Relations as of %s"), when);
+  gtk_label_set_text (self->relations_heading, heading);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AtlasRelationRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *span = row->from ? atlas_date_format_span (row->from, row->to, FALSE) : NULL;
+      g_autofree char *text = NULL;
+      GtkWidget *button, *label;
+
+      text = g_strdup_printf ("%s · %s%s%s%s%s", atlas_relation_kind_label (row->kind), row->other_name,
+                              row->title ? " · " : "", row->title ? row->title : "",
+                              span ? " · " : "", span ? span : "");
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Show the passages behind this relation"));
+      g_object_set_data (G_OBJECT (button), "relation-id", GINT_TO_POINTER ((int) row->id));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_relation_clicked), self);
+      gtk_box_append (self->relations_box, button);
+    }
+}
+
+static void
 show_actor (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
@@ -265,6 +329,7 @@ show_actor (AtlasDetailsPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
   set_optional_text (self->summary_label, atlas_actor_get_description (actor));
   show_names (self, item);
+  show_relations (self, item);
   show_excerpts (self, item);
 }
 
@@ -313,6 +378,7 @@ show_event (AtlasDetailsPanel *self,
     g_string_append_printf (summary, "%s%s", summary->len ? "\n\n" : "", atlas_event_get_note (event));
   set_optional_text (self->summary_label, summary->str);
   set_optional_text (self->names_label, NULL);
+  show_relations (self, item);
   show_excerpts (self, item);
 }
 
@@ -339,6 +405,7 @@ show_summary (AtlasDetailsPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
   set_optional_text (self->summary_label, summary->body);
   show_names (self, item);
+  show_relations (self, item);
   show_excerpts (self, item);
   return TRUE;
 }
@@ -384,6 +451,15 @@ on_filter_clicked (AtlasDetailsPanel *self)
   atlas_session_set_filter (session, filter);
 }
 
+/* Only the relations depend on the date; the rest stays, scrolled where it was. */
+static void
+on_session_date (AtlasDetailsPanel *self)
+{
+  const AtlasItem *item = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
+
+  show_relations (self, item);
+}
+
 static void
 on_session_selection (AtlasDetailsPanel *self)
 {
@@ -404,13 +480,13 @@ on_session_selection (AtlasDetailsPanel *self)
     case ATLAS_ITEM_ZONE:
     case ATLAS_ITEM_COUNTRY:
     case ATLAS_ITEM_PROVINCE:
+    case ATLAS_ITEM_RELATION:
       if (show_summary (self, item))
         break;
       G_GNUC_FALLTHROUGH;
     case ATLAS_ITEM_NONE:
     case ATLAS_ITEM_EXCERPT:
     case ATLAS_ITEM_SOURCE:
-    case ATLAS_ITEM_RELATION:
     default:
       clear_box (GTK_WIDGET (self->excerpts_box));
       self->n_excerpts = 0;
@@ -432,6 +508,7 @@ atlas_details_panel_session_changed (AtlasPanel *panel)
     {
       g_signal_connect_swapped (session, "notify::selection",
                                 G_CALLBACK (on_session_selection), self);
+      g_signal_connect_swapped (session, "notify::date", G_CALLBACK (on_session_date), self);
       on_session_selection (self);
     }
 }
@@ -468,6 +545,8 @@ atlas_details_panel_class_init (AtlasDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, names_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, excerpts_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, relations_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, relations_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, excerpts_box);
 }
 
