@@ -933,3 +933,47 @@ atlas_query_relations (AtlasStore  *store,
     }
   return g_steal_pointer (&rows);
 }
+
+void
+atlas_status_row_free (AtlasStatusRow *row)
+{
+  g_free (row->date);
+  g_free (row->status);
+  g_free (row->note);
+  g_free (row);
+}
+
+/**
+ * atlas_query_status_history:
+ *
+ * Returns: (transfer full) (element-type AtlasStatusRow): a corridor's status changes, by date
+ */
+GPtrArray *
+atlas_query_status_history (AtlasStore  *store,
+                            gint64       corridor_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_status_row_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  stmt = atlas_store_prepare (store, "SELECT id, date, status, note FROM corridor_status"
+                                     " WHERE corridor_id = ? ORDER BY first_day, id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, corridor_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      AtlasStatusRow *row = g_new0 (AtlasStatusRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->date = atlas_store_dup_column (stmt, 1);
+      row->status = atlas_store_dup_column (stmt, 2);
+      row->note = atlas_store_dup_column (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&rows);
+}

@@ -40,6 +40,17 @@ typedef struct
 
 void      atlas_relation_row_free    (AtlasRelationRow   *row);
 
+/* A dated change of a corridor's status. */
+typedef struct
+{
+  gint64  id;
+  char   *date;
+  char   *status;
+  char   *note;
+} AtlasStatusRow;
+
+void      atlas_status_row_free      (AtlasStatusRow     *row);
+
 /* An event as the timeline draws it. Days are Julian day numbers (as SQLite's julianday). */
 typedef struct
 {
@@ -92,6 +103,9 @@ GPtrArray *atlas_query_relations     (AtlasStore         *store,
                                       gint64              actor_id,
                                       const char         *day,
                                       GError            **error);
+GPtrArray *atlas_query_status_history (AtlasStore        *store,
+                                       gint64             corridor_id,
+                                       GError           **error);
 gint64    atlas_query_excerpt_event  (AtlasStore         *store,
                                       gint64              excerpt_id);
 GArray   *atlas_query_timeline       (AtlasStore         *store,

@@ -15,6 +15,7 @@
 #include "atlas-basemap.h"
 #include "atlas-date.h"
 #include "atlas-features.h"
+#include "atlas-query.h"
 #include "atlas-summary.h"
 
 void
@@ -165,24 +166,35 @@ atlas_summary_load (AtlasStore       *store,
 
     case ATLAS_ITEM_CORRIDOR:
       summary = from_row (store,
-                          "SELECT c.kind, c.name,"
-                          " (SELECT s.status || '|' || s.date FROM corridor_status s"
-                          "  WHERE s.corridor_id = c.id AND (?2 IS NULL OR s.first_day <= ?2)"
-                          "  ORDER BY s.first_day DESC LIMIT 1),"
-                          " c.description FROM corridors c WHERE c.id = ?1",
+                          "SELECT c.kind, c.name, NULL, c.description FROM corridors c WHERE c.id = ?1",
                           item->id, day, error);
       if (summary != NULL)
         {
+          g_autoptr(GPtrArray) history = atlas_query_status_history (store, item->id, NULL);
+          const AtlasStatusRow *since = NULL;
+
           replace (&summary->kicker, g_strdup (corridor_kind_label (summary->kicker)));
-          if (summary->subtitle != NULL)
+
+          /* The status on the day, dated from the first of the changes that led to it. */
+          for (guint i = 0; history != NULL && i < history->len; i++)
             {
-              g_auto(GStrv) parts = g_strsplit (summary->subtitle, "|", 2);
-              g_autofree char *date = atlas_date_format (parts[1]);
+              const AtlasStatusRow *row = g_ptr_array_index (history, i);
+              g_autofree char *first = atlas_date_first_day (row->date);
+
+              if (day != NULL && g_strcmp0 (first, day) > 0)
+                break;
+              if (since == NULL || g_strcmp0 (since->status, row->status) != 0)
+                since = row;
+            }
+
+          if (since != NULL)
+            {
+              g_autofree char *date = atlas_date_format (since->date);
 
               /* Translators: a corridor's status and the date the sources give for it */
               replace (&summary->subtitle,
                        g_strdup_printf (_("%s since %s"),
-                                        atlas_status_label (atlas_status_from_string (parts[0])), date));
+                                        atlas_status_label (atlas_status_from_string (since->status)), date));
             }
           else
             replace (&summary->subtitle, g_strdup (_("No status on this date in the sources")));

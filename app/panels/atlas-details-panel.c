@@ -14,6 +14,7 @@
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
 #include "atlas-excerpt.h"
+#include "atlas-features.h"
 #include "atlas-panel.h"
 #include "atlas-query.h"
 #include "atlas-summary.h"
@@ -382,6 +383,36 @@ show_event (AtlasDetailsPanel *self,
   show_excerpts (self, item);
 }
 
+/* A corridor's status changes, each with its date and what the sources say of it. */
+static void
+show_status_history (AtlasDetailsPanel *self,
+                     const AtlasItem   *item)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  g_autoptr(GPtrArray) rows = atlas_query_status_history (atlas_session_get_store (session), item->id, NULL);
+
+  clear_box (GTK_WIDGET (self->relations_box));
+  gtk_label_set_text (self->relations_heading, _("Status History"));
+  gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), rows != NULL && rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->relations_box), rows != NULL && rows->len > 0);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      AtlasStatusRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *date = atlas_date_format (row->date);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> · %s%s%s", date,
+                                                         atlas_status_label (atlas_status_from_string (row->status)),
+                                                         row->note ? "\n" : "", row->note ? row->note : "");
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_box_append (self->relations_box, label);
+    }
+}
+
 /* Places, corridors, zones, countries and provinces: what they are and what is said of them. */
 static gboolean
 show_summary (AtlasDetailsPanel *self,
@@ -405,7 +436,10 @@ show_summary (AtlasDetailsPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
   set_optional_text (self->summary_label, summary->body);
   show_names (self, item);
-  show_relations (self, item);
+  if (item->kind == ATLAS_ITEM_CORRIDOR)
+    show_status_history (self, item);
+  else
+    show_relations (self, item);
   show_excerpts (self, item);
   return TRUE;
 }
@@ -457,7 +491,8 @@ on_session_date (AtlasDetailsPanel *self)
 {
   const AtlasItem *item = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
 
-  show_relations (self, item);
+  if (item->kind == ATLAS_ITEM_ACTOR)
+    show_relations (self, item);
 }
 
 static void
