@@ -242,6 +242,24 @@ test_window_select_actor_then_event (void)
   iterate ();
   g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_EVENT);
 
+  /* Sorting by a column keeps the selected event selected. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (events_view);
+    g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 1);
+    guint selected;
+
+    gtk_column_view_sort_by_column (events_view, title, GTK_SORT_ASCENDING);
+    iterate ();
+    selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (event_rows));
+    g_assert_cmpuint (selected, !=, GTK_INVALID_LIST_POSITION);
+    {
+      g_autoptr(AtlasEvent) shown = g_list_model_get_item (G_LIST_MODEL (event_rows), selected);
+
+      g_assert_cmpint (atlas_event_get_id (shown), ==, atlas_session_get_selection (session)->id);
+    }
+    gtk_column_view_sort_by_column (events_view, NULL, GTK_SORT_ASCENDING);
+  }
+
   /* Escape clears the selection and every event is back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "session.clear-selection", NULL);
   iterate ();

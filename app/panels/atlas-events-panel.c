@@ -25,6 +25,7 @@ struct _AtlasEventsPanel
   AtlasPanel          parent_instance;
 
   AtlasRecordList    *events;
+  GtkSortListModel   *sorted;     /* the events, as the column headers sort them */
   GtkSingleSelection *selection;
   gint64              actor_id;  /* whose events are shown, or 0 for all */
 
@@ -41,6 +42,7 @@ typedef enum
   COLUMN_TITLE,
   COLUMN_ACTORS,
   COLUMN_PLACE,
+  COLUMN_KIND,
 } Column;
 
 static void sync_selection (AtlasEventsPanel *self);
@@ -110,6 +112,28 @@ scroll_to (AtlasEventsPanel *self,
 #endif
 }
 
+/* The row of event @id as shown. Unsorted, the record list knows without loading any row;
+ * sorted, every row is loaded anyway. */
+static guint
+find_row (AtlasEventsPanel *self,
+          gint64            id)
+{
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    return atlas_record_list_find (self->events, id);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (atlas_event_get_id (event) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 sync_selection (AtlasEventsPanel *self)
 {
@@ -117,7 +141,7 @@ sync_selection (AtlasEventsPanel *self)
   guint position = GTK_INVALID_LIST_POSITION;
 
   if (selected->kind == ATLAS_ITEM_EVENT)
-    position = atlas_record_list_find (self->events, selected->id);
+    position = find_row (self, selected->id);
 
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
@@ -202,11 +226,53 @@ bind_cell (GtkSignalListItemFactory *factory,
     case COLUMN_PLACE:
       text = atlas_event_get_place_name (event);
       break;
+    case COLUMN_KIND:
+      text = atlas_event_kind_label (atlas_event_get_kind (event));
+      break;
     default:
       g_assert_not_reached ();
     }
 
   gtk_label_set_text (label, text ? text : "");
+}
+
+static const char *
+sort_text (AtlasEvent *event,
+           Column      column)
+{
+  switch (column)
+    {
+    case COLUMN_DATE:
+      return atlas_event_get_start (event);
+    case COLUMN_TITLE:
+      return atlas_event_get_title (event);
+    case COLUMN_ACTORS:
+      return atlas_event_get_actor_names (event);
+    case COLUMN_PLACE:
+      return atlas_event_get_place_name (event);
+    case COLUMN_KIND:
+      return atlas_event_kind_label (atlas_event_get_kind (event));
+    default:
+      return NULL;
+    }
+}
+
+/* Dates sort as ISO text (a year before its months, as on the timeline); the rest as
+ * words, empty cells last. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  const char *x = sort_text (ATLAS_EVENT ((gpointer) a), column);
+  const char *y = sort_text (ATLAS_EVENT ((gpointer) b), column);
+
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+  if (column == COLUMN_DATE)
+    return strcmp (x, y);
+  return g_utf8_collate (x, y);
 }
 
 static void
@@ -218,11 +284,14 @@ add_column (AtlasEventsPanel *self,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
+  gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (fixed_width > 0)
@@ -237,13 +306,16 @@ atlas_events_panel_session_changed (AtlasPanel *panel)
   AtlasSession *session = atlas_panel_get_session (panel);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->events);
   gtk_column_view_set_model (self->column_view, NULL);
 
   if (session != NULL)
     {
       self->events = atlas_record_list_new (atlas_session_get_store (session), ATLAS_ITEM_EVENT);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+      self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->events)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       g_signal_connect_swapped (self->selection, "selection-changed",
@@ -266,6 +338,7 @@ atlas_events_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EVENTS_PANEL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->events);
 
   G_OBJECT_CLASS (atlas_events_panel_parent_class)->dispose (object);
@@ -293,9 +366,10 @@ atlas_events_panel_init (AtlasEventsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, _("Date"), COLUMN_DATE, FALSE, 175);
-  add_column (self, _("Event"), COLUMN_TITLE, TRUE, 300);
-  add_column (self, _("Actors"), COLUMN_ACTORS, FALSE, 160);
+  add_column (self, _("Date"), COLUMN_DATE, FALSE, 165);
+  add_column (self, _("Event"), COLUMN_TITLE, TRUE, 240);
+  add_column (self, _("Actors"), COLUMN_ACTORS, FALSE, 140);
+  add_column (self, _("Kind"), COLUMN_KIND, FALSE, 100);
   add_column (self, _("Place"), COLUMN_PLACE, FALSE, 100);
 }
 
