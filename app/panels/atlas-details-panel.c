@@ -109,6 +109,60 @@ add_actor_link (AtlasDetailsPanel *self,
   gtk_flow_box_append (self->links_box, button);
 }
 
+/* @text as Pango markup with each word of @words (as a word's start, any case) in bold,
+ * as the search matched them. */
+static char *
+highlight (const char *text,
+           const char *words)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) pattern = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GString) markup = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  int last = 0;
+
+  if (words == NULL || *words == '\0')
+    return g_markup_escape_text (text, -1);
+
+  parts = g_strsplit_set (words, " \t", -1);
+  pattern = g_string_new (NULL);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      escaped = g_regex_escape_string (parts[i], -1);
+      g_string_append_printf (pattern, "%s\\b%s\\w*", pattern->len ? "|" : "", escaped);
+    }
+  if (pattern->len == 0 ||
+      (regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL)) == NULL)
+    return g_markup_escape_text (text, -1);
+
+  markup = g_string_new (NULL);
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+      g_autofree char *before = NULL;
+      g_autofree char *hit = NULL;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      before = g_markup_escape_text (text + last, start - last);
+      hit = g_markup_escape_text (text + start, end - start);
+      g_string_append_printf (markup, "%s<b>%s</b>", before, hit);
+      last = end;
+      g_match_info_next (match, NULL);
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (text + last, -1);
+
+    g_string_append (markup, rest);
+  }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
 /* Copies the quotation with its attribution, ready to paste into a report. */
 static void
 on_copy_citation (GtkButton *button,
@@ -153,7 +207,13 @@ excerpt_widget (AtlasDetailsPanel *self,
   g_signal_connect (click, "pressed", G_CALLBACK (on_excerpt_pressed), self);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
 
-  text = gtk_label_new (quoted);
+  text = gtk_label_new (NULL);
+  {
+    g_autofree char *markup = highlight (quoted, atlas_filter_get_text (atlas_session_get_filter (
+                                           atlas_panel_get_session (ATLAS_PANEL (self)))));
+
+    gtk_label_set_markup (GTK_LABEL (text), markup);
+  }
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_widget_add_css_class (text, "atlas-quote");
@@ -183,24 +243,16 @@ excerpt_widget (AtlasDetailsPanel *self,
   return box;
 }
 
+/* Puts @ids' passages in the panel, the filter's words in bold. */
 static void
-show_excerpts (AtlasDetailsPanel *self,
-               const AtlasItem   *item)
+fill_excerpts (AtlasDetailsPanel *self,
+               GArray            *ids)
 {
   AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autofree char *heading = NULL;
 
   clear_box (GTK_WIDGET (self->excerpts_box));
   self->n_excerpts = 0;
-
-  ids = atlas_query_excerpts_for_item (store, item, &error);
-  if (ids == NULL)
-    {
-      g_warning ("Could not find excerpts: %s", error->message);
-      return;
-    }
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -214,10 +266,57 @@ show_excerpts (AtlasDetailsPanel *self,
   self->n_excerpts = ids->len;
   if (ids->len == 0)
     heading = g_strdup (_("No passages in the sources"));
+  else if (atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)))->kind == ATLAS_ITEM_NONE)
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Passage Behind the Filtered Events",
+                                            "%u Passages Behind the Filtered Events", ids->len), ids->len);
   else
     heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Passage in the Sources",
                                             "%u Passages in the Sources", ids->len), ids->len);
   gtk_label_set_text (self->excerpts_heading, heading);
+}
+
+static void
+show_excerpts (AtlasDetailsPanel *self,
+               const AtlasItem   *item)
+{
+  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = atlas_query_excerpts_for_item (store, item, &error);
+
+  if (ids == NULL)
+    {
+      g_warning ("Could not find excerpts: %s", error->message);
+      return;
+    }
+  fill_excerpts (self, ids);
+}
+
+/* With nothing selected but a filter set, the passages behind the filter's events. */
+static gboolean
+show_filtered (AtlasDetailsPanel *self)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  const AtlasFilter *filter = atlas_session_get_filter (session);
+  g_autoptr(GArray) ids = NULL;
+
+  if (atlas_filter_is_empty (filter))
+    return FALSE;
+
+  ids = atlas_query_excerpts (atlas_session_get_store (session), filter, NULL);
+  if (ids == NULL)
+    return FALSE;
+
+  gtk_label_set_text (self->kicker_label, _("Filtered events"));
+  gtk_label_set_text (self->title_label, _("What the Sources Say"));
+  set_optional_text (self->subtitle_label, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), FALSE);
+  set_optional_text (self->summary_label, NULL);
+  set_optional_text (self->names_label, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->relations_box), FALSE);
+  fill_excerpts (self, ids);
+  return TRUE;
 }
 
 static void
@@ -520,6 +619,9 @@ on_session_selection (AtlasDetailsPanel *self)
         break;
       G_GNUC_FALLTHROUGH;
     case ATLAS_ITEM_NONE:
+      if (item->kind == ATLAS_ITEM_NONE && show_filtered (self))
+        break;
+      G_GNUC_FALLTHROUGH;
     case ATLAS_ITEM_EXCERPT:
     case ATLAS_ITEM_SOURCE:
     default:
@@ -533,6 +635,13 @@ on_session_selection (AtlasDetailsPanel *self)
   gtk_stack_set_visible_child_name (self->stack, "details");
 }
 
+/* The filter matters only with nothing selected, and for its words' highlights. */
+static void
+on_session_filter (AtlasDetailsPanel *self)
+{
+  on_session_selection (self);
+}
+
 static void
 atlas_details_panel_session_changed (AtlasPanel *panel)
 {
@@ -544,6 +653,7 @@ atlas_details_panel_session_changed (AtlasPanel *panel)
       g_signal_connect_swapped (session, "notify::selection",
                                 G_CALLBACK (on_session_selection), self);
       g_signal_connect_swapped (session, "notify::date", G_CALLBACK (on_session_date), self);
+      g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (on_session_filter), self);
       on_session_selection (self);
     }
 }
