@@ -19,6 +19,7 @@
 #include "atlas-map-panel.h"
 #include "atlas-saved-views.h"
 #include "atlas-timeline-panel.h"
+#include "atlas-views-dialog.h"
 #include "atlas-window.h"
 
 struct _AtlasWindow
@@ -249,6 +250,22 @@ save_view (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+manage_views (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+  AtlasViewsDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = atlas_views_dialog_new (GTK_WINDOW (self), atlas_session_get_store (self->session));
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (update_views_menu), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The header's back and forward buttons are live only when there is somewhere to go. */
 static void
 update_moves (AtlasWindow *self)
@@ -270,6 +287,7 @@ atlas_window_init (AtlasWindow *self)
     { "forward", go_forward },
     { "save-view", save_view },
     { "open-view", open_view, "s" },
+    { "manage-views", manage_views },
   };
 
   static const GActionEntry session_actions[] = {

@@ -594,10 +594,14 @@ test_window_saved_views (void)
   /* The menu lists it, and its action brings it back. */
   menu = g_object_ref (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (find_named (GTK_WIDGET (window),
                                                                                       "primary-menu"))));
-  views = g_menu_model_get_item_link (g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION),
-                                      1, G_MENU_LINK_SUBMENU);
-  g_assert_cmpint (g_menu_model_get_n_items (views), ==, 1);
-  g_object_unref (views);
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (section, 1, G_MENU_LINK_SUBMENU);
+
+    views = g_menu_model_get_item_link (submenu, 0, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (views), ==, 1);
+    g_object_unref (views);
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-view", "s", "Baku");
   iterate ();
   g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
