@@ -7,6 +7,7 @@
 
 #include "atlas-query.h"
 #include "atlas-test-util.h"
+#include "atlas-text.h"
 
 /* The keys of the events a filter finds, joined by spaces, in the order found. */
 static char *
@@ -339,6 +340,22 @@ test_query_fts_expression (void)
   g_assert_null (empty);
 }
 
+/* The words are bolded where the full-text search matched them: at a word's start, any
+ * case, with the rest of the text escaped for Pango. */
+static void
+test_text_highlight (void)
+{
+  g_autofree char *two = atlas_text_highlight_markup ("Zangezur corridor & the Corridors", "corr zang");
+  g_autofree char *inside = atlas_text_highlight_markup ("Transcorridor", "corridor");
+  g_autofree char *none = atlas_text_highlight_markup ("<Baku>", NULL);
+  g_autofree char *symbols = atlas_text_highlight_markup ("a (b) c", "(b");
+
+  g_assert_cmpstr (two, ==, "<b>Zangezur</b> <b>corridor</b> &amp; the <b>Corridors</b>");
+  g_assert_cmpstr (inside, ==, "Transcorridor");
+  g_assert_cmpstr (none, ==, "&lt;Baku&gt;");
+  g_assert_cmpstr (symbols, ==, "a (b) c");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/query/resolve-actor", test_query_resolve_actor);
   g_test_add_func ("/query/actors-named", test_query_actors_named);
   g_test_add_func ("/query/fts-expression", test_query_fts_expression);
+  g_test_add_func ("/text/highlight", test_text_highlight);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
-char *atlas_text_fold (const char *text);
+char *atlas_text_fold             (const char *text);
+char *atlas_text_highlight_markup (const char *text,
+                                   const char *words);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "atlas-panel.h"
 #include "atlas-query.h"
 #include "atlas-summary.h"
+#include "atlas-text.h"
 
 struct _AtlasDetailsPanel
 {
@@ -109,60 +110,6 @@ add_actor_link (AtlasDetailsPanel *self,
   gtk_flow_box_append (self->links_box, button);
 }
 
-/* @text as Pango markup with each word of @words (as a word's start, any case) in bold,
- * as the search matched them. */
-static char *
-highlight (const char *text,
-           const char *words)
-{
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GString) pattern = NULL;
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GString) markup = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  int last = 0;
-
-  if (words == NULL || *words == '\0')
-    return g_markup_escape_text (text, -1);
-
-  parts = g_strsplit_set (words, " \t", -1);
-  pattern = g_string_new (NULL);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_autofree char *escaped = NULL;
-
-      if (*parts[i] == '\0')
-        continue;
-      escaped = g_regex_escape_string (parts[i], -1);
-      g_string_append_printf (pattern, "%s\\b%s\\w*", pattern->len ? "|" : "", escaped);
-    }
-  if (pattern->len == 0 ||
-      (regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL)) == NULL)
-    return g_markup_escape_text (text, -1);
-
-  markup = g_string_new (NULL);
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      int start, end;
-      g_autofree char *before = NULL;
-      g_autofree char *hit = NULL;
-
-      g_match_info_fetch_pos (match, 0, &start, &end);
-      before = g_markup_escape_text (text + last, start - last);
-      hit = g_markup_escape_text (text + start, end - start);
-      g_string_append_printf (markup, "%s<b>%s</b>", before, hit);
-      last = end;
-      g_match_info_next (match, NULL);
-    }
-  {
-    g_autofree char *rest = g_markup_escape_text (text + last, -1);
-
-    g_string_append (markup, rest);
-  }
-  return g_string_free (g_steal_pointer (&markup), FALSE);
-}
-
 /* Copies the quotation with its attribution, ready to paste into a report. */
 static void
 on_copy_citation (GtkButton *button,
@@ -209,7 +156,7 @@ excerpt_widget (AtlasDetailsPanel *self,
 
   text = gtk_label_new (NULL);
   {
-    g_autofree char *markup = highlight (quoted, atlas_filter_get_text (atlas_session_get_filter (
+    g_autofree char *markup = atlas_text_highlight_markup (quoted, atlas_filter_get_text (atlas_session_get_filter (
                                            atlas_panel_get_session (ATLAS_PANEL (self)))));
 
     gtk_label_set_markup (GTK_LABEL (text), markup);

@@ -19,6 +19,7 @@
 #include "atlas-panel.h"
 #include "atlas-query.h"
 #include "atlas-record-list.h"
+#include "atlas-text.h"
 
 struct _AtlasEventsPanel
 {
@@ -216,9 +217,18 @@ bind_cell (GtkSignalListItemFactory *factory,
       text = date = atlas_event_dup_date_label (event);
       break;
     case COLUMN_TITLE:
-      text = atlas_event_get_title (event);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), atlas_event_get_summary (event));
-      break;
+      {
+        AtlasSession *session = atlas_panel_get_session (g_object_get_data (G_OBJECT (factory), "panel"));
+        const AtlasFilter *filter = session ? atlas_session_get_filter (session) : NULL;
+        g_autofree char *markup = NULL;
+
+        /* The filter's words in bold, as in the excerpts. */
+        markup = atlas_text_highlight_markup (atlas_event_get_title (event),
+                                              filter ? atlas_filter_get_text (filter) : NULL);
+        gtk_label_set_markup (label, markup);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), atlas_event_get_summary (event));
+        return;
+      }
     case COLUMN_ACTORS:
       text = atlas_event_get_actor_names (event);
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
@@ -288,6 +298,7 @@ add_column (AtlasEventsPanel *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), "panel", self);
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
