@@ -86,6 +86,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
                                        "session.clear-selection", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 static void
@@ -136,6 +139,61 @@ show_message (AtlasWindow *self,
 }
 
 /* The Saved Views submenu lists the store's views, each opening its view. */
+/* F6 and Shift+F6 move the focus from panel to panel, in reading order, as GNOME
+ * applications do between their panes. */
+static void
+move_between_panels (AtlasWindow *self,
+                     int          step)
+{
+  GtkWidget *panels[] = {
+    GTK_WIDGET (self->actors_panel), GTK_WIDGET (self->map_panel), GTK_WIDGET (self->timeline_panel),
+    GTK_WIDGET (self->events_panel), GTK_WIDGET (self->details_panel),
+  };
+  const int n_panels = G_N_ELEMENTS (panels);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int current = step > 0 ? -1 : n_panels;
+
+  for (int i = 0; focus != NULL && i < n_panels; i++)
+    if (focus == panels[i] || gtk_widget_is_ancestor (focus, panels[i]))
+      current = i;
+
+  /* A panel with nothing to focus (the details with nothing selected) is passed over. */
+  for (int tried = 1; tried <= n_panels; tried++)
+    {
+      GtkWidget *next = panels[((current + step * tried) % n_panels + n_panels) % n_panels];
+
+      if (gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
+static void
+next_panel (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  move_between_panels (ATLAS_WINDOW (user_data), 1);
+}
+
+static void
+previous_panel (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  move_between_panels (ATLAS_WINDOW (user_data), -1);
+}
+
+static void
+find_words (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  if (self->session != NULL)
+    atlas_timeline_panel_focus_words (self->timeline_panel);
+}
+
 static void
 update_views_menu (AtlasWindow *self)
 {
@@ -288,6 +346,9 @@ atlas_window_init (AtlasWindow *self)
     { "save-view", save_view },
     { "open-view", open_view, "s" },
     { "manage-views", manage_views },
+    { "next-panel", next_panel },
+    { "previous-panel", previous_panel },
+    { "find", find_words },
   };
 
   static const GActionEntry session_actions[] = {

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-actor.h"
+#include "atlas-actors-panel.h"
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
 #include "atlas-events-panel.h"
@@ -265,6 +266,58 @@ test_window_select_actor_then_event (void)
   iterate ();
   g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_NONE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (event_rows)), ==, all_events);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* Which of the window's panels holds the keyboard focus, as its type. */
+static GType
+focused_panel (AtlasWindow *window)
+{
+  GType panels[] = {
+    ATLAS_TYPE_ACTORS_PANEL, ATLAS_TYPE_MAP_PANEL, ATLAS_TYPE_TIMELINE_PANEL,
+    ATLAS_TYPE_EVENTS_PANEL, ATLAS_TYPE_DETAILS_PANEL,
+  };
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (guint i = 0; focus != NULL && i < G_N_ELEMENTS (panels); i++)
+    if (gtk_widget_is_ancestor (focus, find_descendant (GTK_WIDGET (window), panels[i])))
+      return panels[i];
+  return G_TYPE_INVALID;
+}
+
+/* F6 walks the panels in reading order and Shift+F6 back; Ctrl+F lands in the words filter. */
+static void
+test_window_keyboard_panels (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  GtkWidget *focus;
+
+  gtk_widget_child_focus (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_ACTORS_PANEL),
+                          GTK_DIR_TAB_FORWARD);
+  g_assert_true (focused_panel (window) == ATLAS_TYPE_ACTORS_PANEL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-panel", NULL);
+  g_assert_true (focused_panel (window) == ATLAS_TYPE_MAP_PANEL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-panel", NULL);
+  g_assert_true (focused_panel (window) == ATLAS_TYPE_TIMELINE_PANEL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-panel", NULL);
+  g_assert_true (focused_panel (window) == ATLAS_TYPE_EVENTS_PANEL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-panel", NULL);
+  g_assert_true (focused_panel (window) == ATLAS_TYPE_TIMELINE_PANEL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-panel", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-panel", NULL);
+  g_assert_true (focused_panel (window) == ATLAS_TYPE_ACTORS_PANEL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, find_descendant (GTK_WIDGET (window),
+                                                                 ATLAS_TYPE_TIMELINE_PANEL)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -721,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/window/shows-data", test_window_shows_data);
   g_test_add_func ("/window/select-actor-then-event", test_window_select_actor_then_event);
   g_test_add_func ("/window/search-actors", test_window_search_actors);
+  g_test_add_func ("/window/keyboard-panels", test_window_keyboard_panels);
   g_test_add_func ("/window/error", test_window_error);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);

@@ -617,3 +617,18 @@ atlas_timeline_panel_get_timeline (AtlasTimelinePanel *self)
 
   return self->timeline;
 }
+
+/**
+ * atlas_timeline_panel_focus_words:
+ * @self: an #AtlasTimelinePanel
+ *
+ * Moves the keyboard focus to the words filter, its text selected so typing replaces it.
+ */
+void
+atlas_timeline_panel_focus_words (AtlasTimelinePanel *self)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE_PANEL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->text_entry), 0, -1);
+}

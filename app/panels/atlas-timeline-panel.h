@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define ATLAS_TYPE_TIMELINE_PANEL (atlas_timeline_panel_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasTimelinePanel, atlas_timeline_panel, ATLAS, TIMELINE_PANEL, AtlasPanel)
 
-AtlasTimeline *atlas_timeline_panel_get_timeline (AtlasTimelinePanel *self);
+AtlasTimeline *atlas_timeline_panel_get_timeline    (AtlasTimelinePanel *self);
+void           atlas_timeline_panel_focus_words    (AtlasTimelinePanel *self);
 
 G_END_DECLS
