@@ -158,28 +158,37 @@ first_visible (AtlasTimeline *self,
   return low;
 }
 
-/* Ticks: the largest step, from days to centuries, that leaves room for its labels. */
+/* Ticks: the smallest step, from days to centuries, whose labels fit between its ticks. */
 typedef enum { TICK_DAY, TICK_MONTH, TICK_YEAR } TickUnit;
 
 static void
 choose_ticks (AtlasTimeline *self,
+              PangoLayout   *layout,
               TickUnit      *unit,
               int           *step)
 {
-  static const struct { TickUnit unit; int step; double days; } steps[] = {
-    { TICK_DAY, 1, 1 }, { TICK_DAY, 7, 7 }, { TICK_MONTH, 1, 30.4 }, { TICK_MONTH, 3, 91.3 },
-    { TICK_YEAR, 1, 365.25 }, { TICK_YEAR, 5, 1826 }, { TICK_YEAR, 10, 3652 },
-    { TICK_YEAR, 25, 9131 }, { TICK_YEAR, 50, 18262 },
+  static const struct { TickUnit unit; int step; double days; const char *widest; } steps[] = {
+    { TICK_DAY, 1, 1, "28 Sep" }, { TICK_DAY, 7, 7, "28 Sep" },
+    { TICK_MONTH, 1, 30.4, "Sep 2000" }, { TICK_MONTH, 3, 91.3, "Sep 2000" },
+    { TICK_MONTH, 6, 182.6, "Sep 2000" }, { TICK_YEAR, 1, 365.25, "2000" },
+    { TICK_YEAR, 2, 730.5, "2000" }, { TICK_YEAR, 5, 1826, "2000" }, { TICK_YEAR, 10, 3652, "2000" },
+    { TICK_YEAR, 25, 9131, "2000" }, { TICK_YEAR, 50, 18262, "2000" }, { TICK_YEAR, 100, 36525, "2000" },
   };
   double pixels_per_day = track_width (self) / self->span;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (steps[i].days * pixels_per_day >= 70 || i == G_N_ELEMENTS (steps) - 1)
-      {
-        *unit = steps[i].unit;
-        *step = steps[i].step;
-        return;
-      }
+    {
+      int label_width;
+
+      pango_layout_set_text (layout, steps[i].widest, -1);
+      pango_layout_get_pixel_size (layout, &label_width, NULL);
+      if (steps[i].days * pixels_per_day >= label_width + 16 || i == G_N_ELEMENTS (steps) - 1)
+        {
+          *unit = steps[i].unit;
+          *step = steps[i].step;
+          return;
+        }
+    }
 }
 
 static void
@@ -206,7 +215,7 @@ draw_axis (AtlasTimeline *self,
   GDate date;
   double end = self->start + self->span;
 
-  choose_ticks (self, &unit, &step);
+  choose_ticks (self, layout, &unit, &step);
   day_to_date (self->start, &date);
   g_date_set_day (&date, 1);
   if (unit == TICK_YEAR)
@@ -222,6 +231,7 @@ draw_axis (AtlasTimeline *self,
     {
       double x = day_to_x (self, g_date_get_julian (&date) + JULIAN_OFFSET);
       char label[32];
+      int label_width;
 
       if (x >= GUTTER)
         {
@@ -236,8 +246,14 @@ draw_axis (AtlasTimeline *self,
             g_date_strftime (label, sizeof label, g_date_get_month (&date) == 1 ? "%b %Y" : "%b", &date);
           else
             g_date_strftime (label, sizeof label, "%-d %b", &date);
-          cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.7);
-          draw_text (cr, layout, label, x + 3, 6);
+          /* A label the right edge would cut is left out rather than shown clipped. */
+          pango_layout_set_text (layout, label, -1);
+          pango_layout_get_pixel_size (layout, &label_width, NULL);
+          if (x + 3 + label_width <= gtk_widget_get_width (GTK_WIDGET (self)))
+            {
+              cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.7);
+              draw_text (cr, layout, label, x + 3, 6);
+            }
         }
 
       if (unit == TICK_YEAR)
