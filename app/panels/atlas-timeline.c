@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Events known to the day are dots; to the month or year, translucent spans of that month
- * or year, plainly less exact; with an end date, solid bars. Scroll zooms around the
+ * or year, plainly less exact; with an end date, solid bars. Scroll or a pinch zooms around the
  * pointer, a drag pans, a drag along the axis strip brushes a range, and the "as of"
  * cursor is dragged by its handle. Drawing looks up the visible events by binary search
  * and draws at most one mark per lane and pixel, so its cost follows the width, not the
@@ -50,6 +50,7 @@ struct _AtlasTimeline
   double             drag_start_day;
   double             drag_x;
   double             brush_x;
+  double             pinch_span;    /* the span when a pinch began */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTimeline, atlas_timeline, GTK_TYPE_WIDGET)
@@ -545,6 +546,27 @@ atlas_timeline_zoom (AtlasTimeline *self,
   set_view (self, day - (day - self->start) * span / self->span, span);
 }
 
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                AtlasTimeline    *self)
+{
+  self->pinch_span = self->span;
+}
+
+/* Pinching zooms around the point between the fingers, as scrolling does around the pointer. */
+static void
+on_pinch_scale_changed (GtkGestureZoom *gesture,
+                        double          scale,
+                        AtlasTimeline  *self)
+{
+  double x, y;
+
+  if (scale <= 0 || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  atlas_timeline_zoom (self, self->pinch_span / scale / self->span, x_to_day (self, MAX (x, GUTTER)));
+}
+
 static gboolean
 on_scroll (GtkEventControllerScroll *controller,
            double                    dx,
@@ -710,6 +732,7 @@ atlas_timeline_init (AtlasTimeline *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
 
   self->events = g_array_new (FALSE, FALSE, sizeof (AtlasTimelineEvent));
   self->event_lanes = g_array_new (FALSE, FALSE, sizeof (int));
@@ -723,6 +746,9 @@ atlas_timeline_init (AtlasTimeline *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
