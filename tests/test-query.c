@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "atlas-links.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
 #include "atlas-text.h"
@@ -340,6 +341,65 @@ test_query_fts_expression (void)
   g_assert_null (empty);
 }
 
+static gint64
+id_of (AtlasStore *store,
+       const char *table,
+       const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE key = '%s'", table, key);
+
+  return atlas_test_query_int (store, sql);
+}
+
+/* An event links to its place and corridors; a place or corridor back to its events. */
+static void
+test_links (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  AtlasItem signing = { ATLAS_ITEM_EVENT, id_of (store, "events", "signing-2025-08-08") };
+  AtlasItem summit = { ATLAS_ITEM_EVENT, id_of (store, "events", "washington-2025-08") };
+  AtlasItem baku = { ATLAS_ITEM_PLACE, id_of (store, "places", "baku") };
+  AtlasItem route = { ATLAS_ITEM_CORRIDOR, id_of (store, "corridors", "route") };
+  AtlasItem war = { ATLAS_ITEM_EVENT, id_of (store, "events", "war-2020") };
+  AtlasItem actor = { ATLAS_ITEM_ACTOR, id_of (store, "actors", "armenia") };
+  g_autoptr(GPtrArray) links = NULL;
+  AtlasLink *link;
+
+  links = atlas_links_query (store, &signing, NULL);
+  g_assert_cmpuint (links->len, ==, 1);
+  link = g_ptr_array_index (links, 0);
+  g_assert_cmpint (link->kind, ==, ATLAS_ITEM_PLACE);
+  g_assert_cmpint (link->id, ==, baku.id);
+  g_clear_pointer (&links, g_ptr_array_unref);
+
+  links = atlas_links_query (store, &summit, NULL);
+  g_assert_cmpuint (links->len, ==, 1);
+  link = g_ptr_array_index (links, 0);
+  g_assert_cmpint (link->kind, ==, ATLAS_ITEM_CORRIDOR);
+  g_assert_cmpint (link->id, ==, route.id);
+  g_clear_pointer (&links, g_ptr_array_unref);
+
+  links = atlas_links_query (store, &baku, NULL);
+  g_assert_cmpuint (links->len, ==, 1);
+  link = g_ptr_array_index (links, 0);
+  g_assert_cmpint (link->kind, ==, ATLAS_ITEM_EVENT);
+  g_assert_cmpint (link->id, ==, signing.id);
+  g_assert_cmpstr (link->label, ==, "A signing");
+  g_clear_pointer (&links, g_ptr_array_unref);
+
+  links = atlas_links_query (store, &route, NULL);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpint (((AtlasLink *) g_ptr_array_index (links, 0))->id, ==, summit.id);
+  g_clear_pointer (&links, g_ptr_array_unref);
+
+  links = atlas_links_query (store, &war, NULL);
+  g_assert_cmpuint (links->len, ==, 0);
+  g_clear_pointer (&links, g_ptr_array_unref);
+
+  links = atlas_links_query (store, &actor, NULL);
+  g_assert_cmpuint (links->len, ==, 0);
+}
+
 /* The words are bolded where the full-text search matched them: at a word's start, any
  * case, with the rest of the text escaped for Pango. */
 static void
@@ -373,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/query/actors-named", test_query_actors_named);
   g_test_add_func ("/query/fts-expression", test_query_fts_expression);
   g_test_add_func ("/text/highlight", test_text_highlight);
+  g_test_add_func ("/query/links", test_links);
 
   return g_test_run ();
 }

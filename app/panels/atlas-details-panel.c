@@ -15,6 +15,7 @@
 #include "atlas-event.h"
 #include "atlas-excerpt.h"
 #include "atlas-features.h"
+#include "atlas-links.h"
 #include "atlas-panel.h"
 #include "atlas-query.h"
 #include "atlas-summary.h"
@@ -92,22 +93,62 @@ static void
 on_link_clicked (GtkButton         *button,
                  AtlasDetailsPanel *self)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "actor-id"));
+  AtlasItemKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "item-kind"));
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "item-id"));
 
-  atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), ATLAS_ITEM_ACTOR, id);
+  atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), kind, id);
+}
+
+/* A linked item as a button that selects it; long titles are shortened, whole in the tooltip. */
+static void
+add_link (AtlasDetailsPanel *self,
+          AtlasItemKind      kind,
+          gint64             id,
+          const char        *label,
+          const char        *tooltip)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+  GtkLabel *text = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)));
+
+  gtk_label_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (text, 36);
+  gtk_widget_add_css_class (button, "atlas-link");
+  gtk_widget_set_tooltip_text (button, tooltip ? tooltip : label);
+  g_object_set_data (G_OBJECT (button), "item-kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (button), "item-id", GINT_TO_POINTER ((int) id));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), self);
+  gtk_flow_box_append (self->links_box, button);
 }
 
 static void
 add_actor_link (AtlasDetailsPanel *self,
                 AtlasActor        *actor)
 {
-  GtkWidget *button = gtk_button_new_with_label (atlas_actor_get_name (actor));
+  add_link (self, ATLAS_ITEM_ACTOR, atlas_actor_get_id (actor), atlas_actor_get_name (actor),
+            atlas_actor_get_role (actor));
+}
 
-  gtk_widget_add_css_class (button, "atlas-link");
-  gtk_widget_set_tooltip_text (button, atlas_actor_get_role (actor));
-  g_object_set_data (G_OBJECT (button), "actor-id", GINT_TO_POINTER ((int) atlas_actor_get_id (actor)));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), self);
-  gtk_flow_box_append (self->links_box, button);
+/* The links of @item that atlas-links knows (places, corridors, zones, events), after any
+ * already in the box; the box shows when it holds any. */
+static void
+add_item_links (AtlasDetailsPanel *self,
+                const AtlasItem   *item)
+{
+  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+
+  links = atlas_links_query (store, item, &error);
+  if (links == NULL)
+    g_warning ("Could not read the linked items: %s", error->message);
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      AtlasLink *link = g_ptr_array_index (links, i);
+
+      add_link (self, link->kind, link->id, link->label, NULL);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->links_box)) != NULL);
 }
 
 /* Copies the quotation with its attribution, ready to paste into a report. */
@@ -418,7 +459,7 @@ show_event (AtlasDetailsPanel *self,
       if (actor != NULL)
         add_actor_link (self, actor);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->links_box), actors != NULL && actors->len > 0);
+  add_item_links (self, item);
 
   summary = g_string_new (atlas_event_get_summary (event));
   if (atlas_event_get_note (event) != NULL)
@@ -479,7 +520,8 @@ show_summary (AtlasDetailsPanel *self,
   gtk_label_set_text (self->kicker_label, summary->kicker ? summary->kicker : "");
   gtk_label_set_text (self->title_label, summary->title);
   set_optional_text (self->subtitle_label, summary->subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
+  clear_box (GTK_WIDGET (self->links_box));
+  add_item_links (self, item);
   set_optional_text (self->summary_label, summary->body);
   show_names (self, item);
   if (item->kind == ATLAS_ITEM_CORRIDOR)
