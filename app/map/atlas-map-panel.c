@@ -21,6 +21,7 @@
 #include "atlas-feature-layer.h"
 #include "atlas-legend.h"
 #include "atlas-map-panel.h"
+#include "atlas-map-scene.h"
 #include "atlas-query.h"
 #include "atlas-summary.h"
 #include "atlas-tile-source.h"
@@ -111,66 +112,14 @@ on_session_view (AtlasMapPanel *self)
   self->syncing = FALSE;
 }
 
-/* The ids of the events the selection stands for: an event, or an actor's events. */
-static GHashTable *
-selected_events (AtlasMapPanel *self)
-{
-  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-  const AtlasItem *selection = atlas_session_get_selection (session);
-  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  if (selection->kind == ATLAS_ITEM_EVENT)
-    g_hash_table_add (ids, g_memdup2 (&selection->id, sizeof (gint64)));
-  else if (selection->kind == ATLAS_ITEM_ACTOR)
-    {
-      g_autoptr(AtlasFilter) filter = atlas_filter_new ();
-      g_autoptr(GArray) events = NULL;
-
-      atlas_filter_add_actor (filter, selection->id);
-      events = atlas_query_events (atlas_session_get_store (session), filter, NULL);
-      for (guint i = 0; events != NULL && i < events->len; i++)
-        g_hash_table_add (ids, g_memdup2 (&g_array_index (events, gint64, i), sizeof (gint64)));
-    }
-
-  return ids;
-}
-
 /* Gathers the filter's events by place into glyphs, marking those selected. */
 static void
 update_glyphs (AtlasMapPanel *self)
 {
-  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
-  g_autoptr(GHashTable) selected = selected_events (self);
+  g_autoptr(GArray) glyphs = NULL;
 
-  atlas_geo_box_init (&self->selected_box);
-  for (guint i = 0; self->event_places != NULL && i < self->event_places->len; i++)
-    {
-      const AtlasEventPlace *pair = &g_array_index (self->event_places, AtlasEventPlace, i);
-      AtlasEventGlyph *last = glyphs->len ? &g_array_index (glyphs, AtlasEventGlyph, glyphs->len - 1)
-                                          : NULL;
-      gboolean is_selected = g_hash_table_contains (selected, &pair->event_id);
-      const AtlasPlaceMark *mark = atlas_features_find_place (self->features, pair->place_id);
-
-      if (is_selected && mark != NULL)
-        atlas_geo_box_add (&self->selected_box, mark->point);
-
-      if (last != NULL && last->place_id == pair->place_id)
-        {
-          last->count++;
-          last->selected |= is_selected;
-        }
-      else
-        {
-          const AtlasPlaceMark *place = atlas_features_find_place (self->features, pair->place_id);
-          AtlasEventGlyph glyph = { { 0, 0 }, pair->place_id, pair->event_id, 1, is_selected };
-
-          if (place == NULL)
-            continue;
-          glyph.point = place->point;
-          g_array_append_val (glyphs, glyph);
-        }
-    }
-
+  glyphs = atlas_map_scene_glyphs (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
+                                   self->event_places, &self->selected_box);
   atlas_feature_layer_set_events (self->layer, glyphs);
 }
 
@@ -181,9 +130,7 @@ reload_events (AtlasMapPanel *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->event_places, g_array_unref);
-  self->event_places = atlas_query_event_places (atlas_session_get_store (session),
-                                                 atlas_session_get_filter (session),
-                                                 atlas_session_get_date (session), &error);
+  self->event_places = atlas_map_scene_event_places (session, &error);
   if (self->event_places == NULL)
     g_warning ("Could not place the events on the map: %s", error->message);
 
