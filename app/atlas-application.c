@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "atlas-application.h"
+#include "atlas-export-command.h"
 #include "atlas-listing.h"
 #include "atlas-query.h"
 #include "atlas-store.h"
@@ -38,19 +39,35 @@ static const GOptionEntry option_entries[] = {
   { "list", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the records of KIND as CSV and exit: actors, places, corridors, events, "
        "excerpts or sources"), N_("KIND") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --list: only events that reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD)"),
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the map to FILE as PNG, SVG or PDF (by its extension) and exit; needs no display"),
+    N_("FILE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: png, svg or pdf, whatever the file's extension"), N_("FORMAT") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the size in pixels (default 1920x1080)"), N_("WxH") },
+  { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --export: PNG pixels per pixel, 1, 2 or 3 (default 1)"), N_("N") },
+  { "center", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the map's centre in degrees"), N_("LAT,LON") },
+  { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, NULL, N_("With --export: the map's zoom, 0 to 20"),
+    N_("Z") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the \"as of\" day the map shows, YYYY-MM-DD (default today)"),
     N_("DATE") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list or --export: only events that reach DATE or later (YYYY, YYYY-MM or "
+       "YYYY-MM-DD)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --list: only events that start on DATE or earlier"), N_("DATE") },
+    N_("With --list or --export: only events that start on DATE or earlier"), N_("DATE") },
   { "actor", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("With --list: only events of the actor NAME (any of its names; repeat for several)"),
-    N_("NAME") },
+    N_("With --list or --export: only events of the actor NAME (any of its names; repeat "
+       "for several)"), N_("NAME") },
   { "text", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --list: only events and excerpts whose text holds every word of QUERY"),
-    N_("QUERY") },
-  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the window on the saved view NAME"),
-    N_("NAME") },
+    N_("With --list or --export: only events and excerpts whose text holds every word of "
+       "QUERY"), N_("QUERY") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the window (or --export) on the saved view NAME"), N_("NAME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -114,19 +131,10 @@ print_listing (AtlasApplication *self,
       return 1;
     }
 
-  atlas_filter_set_from (filter, from);
-  atlas_filter_set_to (filter, to);
-  atlas_filter_set_text (filter, text);
-  for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
+  if (!atlas_filter_from_options (store, options, filter, &error))
     {
-      gint64 actor_id;
-
-      if (!atlas_query_resolve_actor (store, actors[i], &actor_id, &error))
-        {
-          g_printerr ("caucasus-atlas: %s\n", error->message);
-          return 1;
-        }
-      atlas_filter_add_actor (filter, actor_id);
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return 1;
     }
 
   csv = g_string_new (NULL);
@@ -149,8 +157,10 @@ static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
+  static const char *export_only[] = { "format", "size", "scale", "center", "zoom", "date" };
   AtlasApplication *self = ATLAS_APPLICATION (application);
   g_autofree char *kind = NULL;
+  g_autofree char *export_file = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -174,12 +184,26 @@ atlas_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "list", "s", &kind))
     return print_listing (self, options, kind);
 
+  if (g_variant_dict_lookup (options, "export", "^ay", &export_file))
+    {
+      g_autofree char *path = resolve_db_path (self);
+
+      return atlas_export_command_run (path, export_file, options);
+    }
+
   if (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to") ||
       g_variant_dict_contains (options, "actor") || g_variant_dict_contains (options, "text"))
     {
-      g_printerr (_("caucasus-atlas: --from, --to, --actor and --text go with --list\n"));
+      g_printerr (_("caucasus-atlas: --from, --to, --actor and --text go with --list or --export\n"));
       return 2;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_only); i++)
+    if (g_variant_dict_contains (options, export_only[i]))
+      {
+        g_printerr (_("caucasus-atlas: --%s goes with --export\n"), export_only[i]);
+        return 2;
+      }
 
   return -1;
 }

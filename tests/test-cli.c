@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include <cairo.h>
+
 #include "atlas-store.h"
 #include "atlas-test-util.h"
 
@@ -247,6 +249,88 @@ test_cli_version (void)
   g_assert_true (g_str_has_prefix (run.out, "caucasus-atlas "));
 }
 
+/* --export writes the map with no display: the size asked for, at the scale asked for, and
+ * bad options end with a message and a non-zero status, leaving an existing file whole. */
+static void
+test_cli_export (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nowhere", "map.png", NULL);
+  g_autofree char *contents = NULL;
+  cairo_surface_t *image;
+
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--export", png, "--size", "640x400", "--scale", "2",
+                 "--center", "40.2,45.0", "--zoom", "7", "--date", "2024-01-01",
+                 "--actor", "Armenia", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
+  cairo_surface_destroy (image);
+
+  {
+    g_auto(Run) run;
+
+    /* The format given wins over the extension. */
+    run_program (&run, "--db", db_path, "--export", pdf, "--format", "PDF", "--size", "300x200", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  }
+
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--export", png, "--size", "99999x10", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "16384"));
+  }
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--export", png, "--size", "big", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--size"));
+  }
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--export", missing, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "nowhere"));
+  }
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--export", png, "--center", "north", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--zoom", "5", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--export"));
+  }
+
+  /* The failed runs left the first export as it was. */
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
+  cairo_surface_destroy (image);
+
+  g_remove (png);
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/cli/text", test_cli_text);
   g_test_add_func ("/cli/errors", test_cli_errors);
   g_test_add_func ("/cli/version", test_cli_version);
+  g_test_add_func ("/cli/export", test_cli_export);
 
   status = g_test_run ();
   g_remove (db_path);

@@ -418,6 +418,7 @@ atlas_query_resolve_actor (AtlasStore  *store,
   g_autofree char *folded = NULL;
   g_autoptr(GString) candidates = NULL;
   sqlite3_stmt *stmt;
+  gboolean first_exact = FALSE;
   guint found = 0;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
@@ -439,14 +440,12 @@ atlas_query_resolve_actor (AtlasStore  *store,
       gboolean exact = sqlite3_column_int (stmt, 2);
 
       if (found == 0)
-        *actor_id = sqlite3_column_int64 (stmt, 0);
-      if (found == 1 && exact)
-        break;
-      if (found == 0 && exact)
         {
-          found = 1;
-          continue;
+          *actor_id = sqlite3_column_int64 (stmt, 0);
+          first_exact = exact;
         }
+      else if (first_exact && !exact)
+        break;  /* a name given whole outranks the names that merely contain it */
       found++;
       g_string_append_printf (candidates, "%s%s", candidates->len ? ", " : "",
                               sqlite3_column_text (stmt, 1));

@@ -1,0 +1,199 @@
+/* atlas-export-command.c: caucasus-atlas --export, run with no window or display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The view starts as the window would open it (the region, today, no filter) or as a saved
+ * view has it, then the options change it: --center and --zoom the map, --date the "as of"
+ * day, --from, --to, --actor and --text the filter. Errors go to standard error with a
+ * non-zero exit: 2 for a bad option, 1 for a store or file that failed.
+ */
+
+#define G_LOG_DOMAIN "atlas-export-command"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "atlas-date.h"
+#include "atlas-export.h"
+#include "atlas-export-command.h"
+#include "atlas-features.h"
+#include "atlas-query.h"
+#include "atlas-saved-views.h"
+#include "atlas-session.h"
+
+/**
+ * atlas_filter_from_options:
+ *
+ * Adds the command line's --from, --to, --text and --actor (by any of its names) to @filter.
+ */
+gboolean
+atlas_filter_from_options (AtlasStore    *store,
+                           GVariantDict  *options,
+                           AtlasFilter   *filter,
+                           GError       **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) actors = NULL;
+
+  if (g_variant_dict_lookup (options, "from", "s", &from))
+    atlas_filter_set_from (filter, from);
+  if (g_variant_dict_lookup (options, "to", "s", &to))
+    atlas_filter_set_to (filter, to);
+  if (g_variant_dict_lookup (options, "text", "s", &text))
+    atlas_filter_set_text (filter, text);
+  g_variant_dict_lookup (options, "actor", "^as", &actors);
+
+  for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
+    {
+      gint64 actor_id;
+
+      if (!atlas_query_resolve_actor (store, actors[i], &actor_id, error))
+        return FALSE;
+      atlas_filter_add_actor (filter, actor_id);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  char *end;
+  gint64 w, h;
+
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || w < 1 || h < 1 || w > G_MAXINT || h > G_MAXINT)
+    return FALSE;
+  *width = w;
+  *height = h;
+  return TRUE;
+}
+
+static gboolean
+parse_centre (const char *text,
+              double     *latitude,
+              double     *longitude)
+{
+  char *end;
+
+  *latitude = g_ascii_strtod (text, &end);
+  if (end == text || *end != ',')
+    return FALSE;
+  text = end + 1;
+  *longitude = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && fabs (*latitude) <= 85 && fabs (*longitude) <= 180;
+}
+
+/* Reads the view's options into @export; FALSE after saying what is wrong. */
+static gboolean
+read_view_options (GVariantDict       *options,
+                   const char         *file,
+                   AtlasExportOptions *export)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *centre = NULL;
+  g_autoptr(GError) error = NULL;
+  double zoom;
+  int scale;
+
+  if (!atlas_export_format_for_name (g_variant_dict_lookup (options, "format", "s", &format) ? format : file,
+                                     &export->format, &error))
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return FALSE;
+    }
+  if (g_variant_dict_lookup (options, "size", "s", &size) &&
+      !parse_size (size, &export->width, &export->height))
+    {
+      g_printerr (_("caucasus-atlas: --size takes WIDTHxHEIGHT in pixels, such as 1920x1080, not “%s”\n"),
+                  size);
+      return FALSE;
+    }
+  if (g_variant_dict_lookup (options, "scale", "i", &scale))
+    export->scale = scale;
+  if (g_variant_dict_lookup (options, "center", "s", &centre) &&
+      !parse_centre (centre, &export->latitude, &export->longitude))
+    {
+      g_printerr (_("caucasus-atlas: --center takes LATITUDE,LONGITUDE in degrees, such as "
+                    "40.2,44.5, not “%s”\n"), centre);
+      return FALSE;
+    }
+  if (g_variant_dict_lookup (options, "zoom", "d", &zoom))
+    export->zoom = zoom;
+  return TRUE;
+}
+
+/**
+ * atlas_export_command_run:
+ * @db_path: the store to open
+ * @file: where to write
+ *
+ * Returns: the exit status: 0 when @file holds the export
+ */
+int
+atlas_export_command_run (const char   *db_path,
+                          const char   *file,
+                          GVariantDict *options)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasSession) session = NULL;
+  g_autoptr(AtlasFeatures) features = NULL;
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *view = NULL;
+  g_autofree char *date = NULL;
+  AtlasExportOptions export = { .width = 1920, .height = 1080, .scale = 1 };
+
+  if (g_variant_dict_lookup (options, "date", "s", &date) &&
+      atlas_date_parse (date, NULL, NULL) != ATLAS_DATE_DAY)
+    {
+      g_printerr (_("caucasus-atlas: --date takes a day as YYYY-MM-DD, not “%s”\n"), date);
+      return 2;
+    }
+
+  store = atlas_store_open (db_path, ATLAS_STORE_FLAGS_NONE, &error);
+  if (store == NULL || (features = atlas_features_load (store, &error)) == NULL)
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return 1;
+    }
+  session = atlas_session_new (store);
+
+  if (g_variant_dict_lookup (options, "view", "s", &view) &&
+      !atlas_saved_views_open (session, view, NULL, &error))
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return 1;
+    }
+
+  atlas_session_get_map_view (session, &export.latitude, &export.longitude, &export.zoom);
+  if (!read_view_options (options, file, &export))
+    return 2;
+
+  filter = atlas_filter_copy (atlas_session_get_filter (session));
+  if (!atlas_filter_from_options (store, options, filter, &error))
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return 1;
+    }
+  atlas_session_set_filter (session, filter);
+  if (date != NULL)
+    atlas_session_set_date (session, date);
+
+  if (!atlas_export_map (session, features, &export, file, &error))
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? 2 : 1;
+    }
+  return 0;
+}
