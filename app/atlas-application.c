@@ -319,6 +319,7 @@ atlas_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *save_view_accels[] = { "<Control>s", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
 
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
@@ -335,6 +336,8 @@ atlas_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.save-view",
                                          save_view_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-map",
+                                         export_accels);
 }
 
 static void

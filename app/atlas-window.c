@@ -194,6 +194,67 @@ find_words (GSimpleAction *action,
     atlas_timeline_panel_focus_words (self->timeline_panel);
 }
 
+/* Ctrl+E: the map as it is on screen, to a file whose extension picks the format. */
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    AtlasWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasExportFormat format;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  /* A name without a known extension is saved as PNG, and says so. */
+  if (!atlas_export_format_for_name (path, &format, NULL))
+    {
+      g_autofree char *with_png = g_strconcat (path, ".png", NULL);
+
+      g_free (path);
+      path = g_steal_pointer (&with_png);
+      format = ATLAS_EXPORT_PNG;
+    }
+
+  if (!atlas_map_panel_export (self->map_panel, path, format, &error))
+    show_message (self, _("Could not export the map"), error->message);
+}
+
+static void
+export_map (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  static const struct { const char *name; const char *pattern; } formats[] = {
+    { N_("PNG image"), "*.png" }, { N_("SVG drawing"), "*.svg" }, { N_("PDF document"), "*.pdf" },
+  };
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+  GtkFileChooserNative *chooser;
+
+  if (self->session == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Caucasus map.png"));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 update_views_menu (AtlasWindow *self)
 {
@@ -349,6 +410,7 @@ atlas_window_init (AtlasWindow *self)
     { "next-panel", next_panel },
     { "previous-panel", previous_panel },
     { "find", find_words },
+    { "export-map", export_map },
   };
 
   static const GActionEntry session_actions[] = {

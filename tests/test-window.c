@@ -323,6 +323,35 @@ test_window_keyboard_panels (void)
   iterate ();
 }
 
+/* The window's export is the map as on screen: its size in pixels, Armenia where it is. */
+static void
+test_window_export_map (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
+  GtkWidget *map = find_descendant (GTK_WIDGET (panel), SHUMATE_TYPE_MAP);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+
+  g_assert_true (atlas_map_panel_export (panel, path, ATLAS_EXPORT_PNG, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==,
+                   gtk_widget_get_width (map) * gtk_widget_get_scale_factor (map));
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==,
+                   gtk_widget_get_height (map) * gtk_widget_get_scale_factor (map));
+  cairo_surface_destroy (image);
+
+  g_remove (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_window_search_actors (void)
 {
@@ -775,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/window/select-actor-then-event", test_window_select_actor_then_event);
   g_test_add_func ("/window/search-actors", test_window_search_actors);
   g_test_add_func ("/window/keyboard-panels", test_window_keyboard_panels);
+  g_test_add_func ("/window/export-map", test_window_export_map);
   g_test_add_func ("/window/error", test_window_error);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);

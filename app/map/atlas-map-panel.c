@@ -18,6 +18,7 @@
 #include "atlas-actor.h"
 #include "atlas-basemap.h"
 #include "atlas-event.h"
+#include "atlas-export.h"
 #include "atlas-feature-layer.h"
 #include "atlas-legend.h"
 #include "atlas-map-panel.h"
@@ -709,6 +710,45 @@ atlas_map_panel_get_online (AtlasMapPanel *self)
   g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
 
   return self->online;
+}
+
+/**
+ * atlas_map_panel_export:
+ * @path: the file to write
+ *
+ * Writes the map as it is on screen (its centre, zoom, size, pixel density and style, with
+ * the session's filter, date and selection) with the same painters, no blurred capture.
+ */
+gboolean
+atlas_map_panel_export (AtlasMapPanel      *self,
+                        const char         *path,
+                        AtlasExportFormat   format,
+                        GError            **error)
+{
+  ShumateViewport *viewport;
+  GtkWidget *map;
+  AtlasExportOptions options = { .format = format };
+
+  g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
+
+  if (self->features == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The map has no data to export"));
+      return FALSE;
+    }
+
+  viewport = atlas_map_panel_get_viewport (self);
+  map = GTK_WIDGET (shumate_simple_map_get_map (self->simple_map));
+  options.latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  options.longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  options.zoom = shumate_viewport_get_zoom_level (viewport);
+  options.width = MAX (1, gtk_widget_get_width (map));
+  options.height = MAX (1, gtk_widget_get_height (map));
+  options.scale = CLAMP (gtk_widget_get_scale_factor (map), 1, 3);
+  options.dark = self->dark;
+
+  return atlas_export_map (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
+                           &options, path, error);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <shumate/shumate.h>
 
+#include "atlas-export.h"
 #include "atlas-feature-layer.h"
 #include "atlas-panel.h"
 
@@ -21,5 +22,9 @@ void               atlas_map_panel_show_region       (AtlasMapPanel *self);
 void               atlas_map_panel_set_online        (AtlasMapPanel *self,
                                                       gboolean       online);
 gboolean           atlas_map_panel_get_online        (AtlasMapPanel *self);
+gboolean           atlas_map_panel_export            (AtlasMapPanel      *self,
+                                                      const char         *path,
+                                                      AtlasExportFormat   format,
+                                                      GError            **error);
 
 G_END_DECLS
