@@ -320,6 +320,7 @@ atlas_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *save_view_accels[] = { "<Control>s", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *copy_map_accels[] = { "<Control><Shift>c", NULL };
 
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
@@ -341,6 +342,8 @@ atlas_application_startup (GApplication *application)
                                          save_view_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-map",
                                          export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.copy-map",
+                                         copy_map_accels);
 }
 
 static void

@@ -256,6 +256,18 @@ export_map (GSimpleAction *action,
 }
 
 static void
+copy_map (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session != NULL && !atlas_map_panel_copy (self->map_panel, &error))
+    show_message (self, _("Could not copy the map"), error->message);
+}
+
+static void
 update_views_menu (AtlasWindow *self)
 {
   g_auto(GStrv) names = NULL;
@@ -411,6 +423,7 @@ atlas_window_init (AtlasWindow *self)
     { "previous-panel", previous_panel },
     { "find", find_words },
     { "export-map", export_map },
+    { "copy-map", copy_map },
   };
 
   static const GActionEntry session_actions[] = {

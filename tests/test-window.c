@@ -323,6 +323,18 @@ test_window_keyboard_panels (void)
   iterate ();
 }
 
+static void
+on_texture_read (GObject      *clipboard,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GdkTexture **texture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_assert_no_error (error);
+}
+
 /* The window's export is the map as on screen: its size in pixels, Armenia where it is. */
 static void
 test_window_export_map (void)
@@ -334,7 +346,9 @@ test_window_export_map (void)
   g_autofree char *dir = atlas_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "map.png", NULL);
   g_autoptr(GError) error = NULL;
+  GdkTexture *copied = NULL;
   cairo_surface_t *image;
+  gint64 until;
 
   g_assert_true (atlas_map_panel_export (panel, path, ATLAS_EXPORT_PNG, &error));
   g_assert_no_error (error);
@@ -345,6 +359,21 @@ test_window_export_map (void)
   g_assert_cmpint (cairo_image_surface_get_height (image), ==,
                    gtk_widget_get_height (map) * gtk_widget_get_scale_factor (map));
   cairo_surface_destroy (image);
+
+  /* Copy as image: the clipboard holds a texture of the same size. */
+  g_assert_true (atlas_map_panel_copy (panel, &error));
+  g_assert_no_error (error);
+  gdk_clipboard_read_texture_async (gtk_widget_get_clipboard (GTK_WIDGET (panel)), NULL,
+                                    on_texture_read, &copied);
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (copied == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpint (gdk_texture_get_width (copied), ==,
+                   gtk_widget_get_width (map) * gtk_widget_get_scale_factor (map));
+  g_clear_object (&copied);
 
   g_remove (path);
   g_rmdir (dir);

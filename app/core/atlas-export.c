@@ -172,10 +172,12 @@ paint_map (cairo_t                  *cr,
   paint_attribution (cr, options);
 }
 
+/* Where the encoded file goes: a file descriptor, or memory when @bytes is set. */
 typedef struct
 {
-  int fd;
-  int saved_errno;
+  int         fd;
+  int         saved_errno;
+  GByteArray *bytes;
 } Output;
 
 static cairo_status_t
@@ -184,6 +186,12 @@ write_to_fd (void                *user_data,
              unsigned int         length)
 {
   Output *output = user_data;
+
+  if (output->bytes != NULL)
+    {
+      g_byte_array_append (output->bytes, data, length);
+      return CAIRO_STATUS_SUCCESS;
+    }
 
   while (length > 0)
     {
@@ -256,6 +264,58 @@ render (AtlasSession             *session,
   return status;
 }
 
+/* The session's events as glyphs, clustered for the zoom, as the screen shows them. */
+static GArray *
+event_clusters (AtlasSession              *session,
+                AtlasFeatures             *features,
+                const AtlasExportOptions  *options,
+                GError                   **error)
+{
+  g_autoptr(GArray) event_places = NULL;
+  g_autoptr(GArray) glyphs = NULL;
+
+  event_places = atlas_map_scene_event_places (session, error);
+  if (event_places == NULL)
+    return NULL;
+  glyphs = atlas_map_scene_glyphs (session, features, event_places, NULL);
+  return atlas_map_painter_cluster (glyphs, options->zoom);
+}
+
+/**
+ * atlas_export_map_to_bytes:
+ *
+ * Like atlas_export_map(), into memory, for the clipboard.
+ *
+ * Returns: (transfer full): the encoded file, or %NULL with @error set
+ */
+GBytes *
+atlas_export_map_to_bytes (AtlasSession              *session,
+                           AtlasFeatures             *features,
+                           const AtlasExportOptions  *options,
+                           GError                   **error)
+{
+  g_autoptr(GArray) clusters = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  Output output = { -1, 0, bytes };
+  cairo_status_t status;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!check_options (options, error) ||
+      (clusters = event_clusters (session, features, options, error)) == NULL)
+    return NULL;
+
+  status = render (session, features, clusters, options, &output);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the map: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
 /**
  * atlas_export_map:
  * @session: what to show: its filter, date and selection
@@ -274,23 +334,16 @@ atlas_export_map (AtlasSession              *session,
                   GError                   **error)
 {
   g_autofree char *temporary = NULL;
-  g_autoptr(GArray) event_places = NULL;
-  g_autoptr(GArray) glyphs = NULL;
   g_autoptr(GArray) clusters = NULL;
-  Output output = { -1, 0 };
+  Output output = { -1, 0, NULL };
   cairo_status_t status;
 
   g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
   g_return_val_if_fail (options != NULL && path != NULL, FALSE);
 
-  if (!check_options (options, error))
+  if (!check_options (options, error) ||
+      (clusters = event_clusters (session, features, options, error)) == NULL)
     return FALSE;
-
-  event_places = atlas_map_scene_event_places (session, error);
-  if (event_places == NULL)
-    return FALSE;
-  glyphs = atlas_map_scene_glyphs (session, features, event_places, NULL);
-  clusters = atlas_map_painter_cluster (glyphs, options->zoom);
 
   temporary = g_strdup_printf ("%s.XXXXXX", path);
   output.fd = g_mkstemp_full (temporary, O_WRONLY, 0666);

@@ -40,5 +40,9 @@ gboolean atlas_export_map             (AtlasSession             *session,
                                        const AtlasExportOptions *options,
                                        const char               *path,
                                        GError                  **error);
+GBytes  *atlas_export_map_to_bytes    (AtlasSession             *session,
+                                       AtlasFeatures            *features,
+                                       const AtlasExportOptions *options,
+                                       GError                  **error);
 
 G_END_DECLS

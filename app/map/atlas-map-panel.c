@@ -712,24 +712,16 @@ atlas_map_panel_get_online (AtlasMapPanel *self)
   return self->online;
 }
 
-/**
- * atlas_map_panel_export:
- * @path: the file to write
- *
- * Writes the map as it is on screen (its centre, zoom, size, pixel density and style, with
- * the session's filter, date and selection) with the same painters, no blurred capture.
- */
-gboolean
-atlas_map_panel_export (AtlasMapPanel      *self,
-                        const char         *path,
-                        AtlasExportFormat   format,
-                        GError            **error)
+/* The export options that give the map as it is on screen: its centre, zoom, size, pixel
+ * density and style. */
+static gboolean
+on_screen_options (AtlasMapPanel       *self,
+                   AtlasExportFormat    format,
+                   AtlasExportOptions  *options,
+                   GError             **error)
 {
-  ShumateViewport *viewport;
-  GtkWidget *map;
-  AtlasExportOptions options = { .format = format };
-
-  g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
+  ShumateViewport *viewport = atlas_map_panel_get_viewport (self);
+  GtkWidget *map = GTK_WIDGET (shumate_simple_map_get_map (self->simple_map));
 
   if (self->features == NULL)
     {
@@ -737,18 +729,65 @@ atlas_map_panel_export (AtlasMapPanel      *self,
       return FALSE;
     }
 
-  viewport = atlas_map_panel_get_viewport (self);
-  map = GTK_WIDGET (shumate_simple_map_get_map (self->simple_map));
-  options.latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  options.longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  options.zoom = shumate_viewport_get_zoom_level (viewport);
-  options.width = MAX (1, gtk_widget_get_width (map));
-  options.height = MAX (1, gtk_widget_get_height (map));
-  options.scale = CLAMP (gtk_widget_get_scale_factor (map), 1, 3);
-  options.dark = self->dark;
+  *options = (AtlasExportOptions) {
+    .format = format,
+    .latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+    .longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+    .zoom = shumate_viewport_get_zoom_level (viewport),
+    .width = MAX (1, gtk_widget_get_width (map)),
+    .height = MAX (1, gtk_widget_get_height (map)),
+    .scale = CLAMP (gtk_widget_get_scale_factor (map), 1, 3),
+    .dark = self->dark,
+  };
+  return TRUE;
+}
 
-  return atlas_export_map (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
+/**
+ * atlas_map_panel_export:
+ * @path: the file to write
+ *
+ * Writes the map as it is on screen, with the session's filter, date and selection, by the
+ * same painters: no blurred capture.
+ */
+gboolean
+atlas_map_panel_export (AtlasMapPanel      *self,
+                        const char         *path,
+                        AtlasExportFormat   format,
+                        GError            **error)
+{
+  AtlasExportOptions options;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
+
+  return on_screen_options (self, format, &options, error) &&
+         atlas_export_map (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
                            &options, path, error);
+}
+
+/**
+ * atlas_map_panel_copy:
+ *
+ * Puts the map as it is on screen on the clipboard, as an image.
+ */
+gboolean
+atlas_map_panel_copy (AtlasMapPanel  *self,
+                      GError        **error)
+{
+  AtlasExportOptions options;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
+
+  if (!on_screen_options (self, ATLAS_EXPORT_PNG, &options, error))
+    return FALSE;
+  png = atlas_export_map_to_bytes (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
+                                   &options, error);
+  if (png == NULL || (texture = gdk_texture_new_from_bytes (png, error)) == NULL)
+    return FALSE;
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  return TRUE;
 }
 
 static void

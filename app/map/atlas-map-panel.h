@@ -26,5 +26,7 @@ gboolean           atlas_map_panel_export            (AtlasMapPanel      *self,
                                                       const char         *path,
                                                       AtlasExportFormat   format,
                                                       GError            **error);
+gboolean           atlas_map_panel_copy              (AtlasMapPanel      *self,
+                                                      GError            **error);
 
 G_END_DECLS
