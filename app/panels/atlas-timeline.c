@@ -279,7 +279,10 @@ atlas_timeline_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
+  /* Newer than GDK_VERSION_MAX_ALLOWED, which warns of it even behind the check. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_widget_get_color (widget, &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 #else
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 #endif
