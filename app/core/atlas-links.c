@@ -60,6 +60,17 @@ kind_from_tag (const char *tag)
   return ATLAS_ITEM_EVENT;
 }
 
+static gpointer
+read_link (sqlite3_stmt *stmt)
+{
+  AtlasLink *link = g_new0 (AtlasLink, 1);
+
+  link->kind = kind_from_tag ((const char *) sqlite3_column_text (stmt, 0));
+  link->id = sqlite3_column_int64 (stmt, 1);
+  link->label = atlas_store_dup_column (stmt, 2);
+  return link;
+}
+
 /**
  * atlas_links_query:
  * @store: the store
@@ -73,39 +84,21 @@ atlas_links_query (AtlasStore       *store,
                    const AtlasItem  *item,
                    GError          **error)
 {
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_link_free);
   const char *sql;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
   sql = links_sql (item->kind);
   if (sql == NULL)
-    return g_steal_pointer (&links);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_link_free);
 
   stmt = atlas_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, item->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AtlasLink *link = g_new0 (AtlasLink, 1);
-
-      link->kind = kind_from_tag ((const char *) sqlite3_column_text (stmt, 0));
-      link->id = sqlite3_column_int64 (stmt, 1);
-      link->label = atlas_store_dup_column (stmt, 2);
-      g_ptr_array_add (links, link);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      atlas_store_set_error (store, error, _("Reading linked items"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&links);
+  return atlas_store_read_rows (store, stmt, read_link, (GDestroyNotify) atlas_link_free,
+                                _("Reading linked items"), error);
 }

@@ -533,6 +533,16 @@ atlas_query_event_actors (AtlasStore  *store,
                       &criteria, error);
 }
 
+static gpointer
+read_name (sqlite3_stmt *stmt)
+{
+  AtlasName *name = g_new0 (AtlasName, 1);
+
+  name->lang = atlas_store_dup_column (stmt, 0);
+  name->name = atlas_store_dup_column (stmt, 1);
+  return name;
+}
+
 /**
  * atlas_query_other_names:
  *
@@ -544,10 +554,8 @@ atlas_query_other_names (AtlasStore       *store,
                          const AtlasItem  *item,
                          GError          **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_name_free);
   const char *sql;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
@@ -575,7 +583,7 @@ atlas_query_other_names (AtlasStore       *store,
     case ATLAS_ITEM_SOURCE:
     case ATLAS_ITEM_RELATION:
     default:
-      return g_steal_pointer (&names);
+      return g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_name_free);
     }
 
   stmt = atlas_store_prepare (store, sql, error);
@@ -583,23 +591,8 @@ atlas_query_other_names (AtlasStore       *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, item->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AtlasName *name = g_new0 (AtlasName, 1);
-
-      name->lang = atlas_store_dup_column (stmt, 0);
-      name->name = atlas_store_dup_column (stmt, 1);
-      g_ptr_array_add (names, name);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      atlas_store_set_error (store, error, _("Reading names"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&names);
+  return atlas_store_read_rows (store, stmt, read_name, (GDestroyNotify) atlas_name_free,
+                                _("Reading names"), error);
 }
 
 void
@@ -876,6 +869,21 @@ atlas_relation_row_free (AtlasRelationRow *row)
   g_free (row);
 }
 
+static gpointer
+read_relation (sqlite3_stmt *stmt)
+{
+  AtlasRelationRow *row = g_new0 (AtlasRelationRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->kind = atlas_store_dup_column (stmt, 1);
+  row->title = atlas_store_dup_column (stmt, 2);
+  row->other_id = sqlite3_column_int64 (stmt, 3);
+  row->other_name = atlas_store_dup_column (stmt, 4);
+  row->from = atlas_store_dup_column (stmt, 5);
+  row->to = atlas_store_dup_column (stmt, 6);
+  return row;
+}
+
 /**
  * atlas_query_relations:
  * @day: (nullable): "YYYY-MM-DD": only relations in force then; %NULL for all
@@ -889,9 +897,7 @@ atlas_query_relations (AtlasStore  *store,
                        const char  *day,
                        GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_relation_row_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
@@ -910,27 +916,8 @@ atlas_query_relations (AtlasStore  *store,
   sqlite3_bind_int64 (stmt, 1, actor_id);
   if (day != NULL)
     sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AtlasRelationRow *row = g_new0 (AtlasRelationRow, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->kind = atlas_store_dup_column (stmt, 1);
-      row->title = atlas_store_dup_column (stmt, 2);
-      row->other_id = sqlite3_column_int64 (stmt, 3);
-      row->other_name = atlas_store_dup_column (stmt, 4);
-      row->from = atlas_store_dup_column (stmt, 5);
-      row->to = atlas_store_dup_column (stmt, 6);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      atlas_store_set_error (store, error, _("Reading relations"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return atlas_store_read_rows (store, stmt, read_relation, (GDestroyNotify) atlas_relation_row_free,
+                                _("Reading relations"), error);
 }
 
 void
@@ -940,6 +927,18 @@ atlas_status_row_free (AtlasStatusRow *row)
   g_free (row->status);
   g_free (row->note);
   g_free (row);
+}
+
+static gpointer
+read_status (sqlite3_stmt *stmt)
+{
+  AtlasStatusRow *row = g_new0 (AtlasStatusRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->date = atlas_store_dup_column (stmt, 1);
+  row->status = atlas_store_dup_column (stmt, 2);
+  row->note = atlas_store_dup_column (stmt, 3);
+  return row;
 }
 
 /**
@@ -952,7 +951,6 @@ atlas_query_status_history (AtlasStore  *store,
                             gint64       corridor_id,
                             GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_status_row_free);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
@@ -963,16 +961,6 @@ atlas_query_status_history (AtlasStore  *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, corridor_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      AtlasStatusRow *row = g_new0 (AtlasStatusRow, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->date = atlas_store_dup_column (stmt, 1);
-      row->status = atlas_store_dup_column (stmt, 2);
-      row->note = atlas_store_dup_column (stmt, 3);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&rows);
+  return atlas_store_read_rows (store, stmt, read_status, (GDestroyNotify) atlas_status_row_free,
+                                _("Reading status changes"), error);
 }

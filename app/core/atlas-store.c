@@ -133,6 +133,40 @@ atlas_store_dup_column (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+/**
+ * atlas_store_read_rows:
+ * @stmt: a prepared statement with its parameters bound
+ * @read_row: makes each row into a structure
+ * @free_row: frees one
+ * @what: what the reading was for, to name it in an error
+ *
+ * Steps through every row of @stmt and resets it.
+ *
+ * Returns: (transfer full): the rows in order, or %NULL with @error set when a step failed
+ */
+GPtrArray *
+atlas_store_read_rows (AtlasStore           *self,
+                       sqlite3_stmt         *stmt,
+                       AtlasStoreRowReader   read_row,
+                       GDestroyNotify        free_row,
+                       const char           *what,
+                       GError              **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 /* Returns a cached statement, reset and with its bindings cleared. */
 sqlite3_stmt *
 atlas_store_prepare (AtlasStore  *self,

@@ -72,4 +72,14 @@ sqlite3      *atlas_store_get_db               (AtlasStore       *self);
 char         *atlas_store_dup_column           (sqlite3_stmt     *stmt,
                                                 int               column);
 
+/* Makes one row of a statement into a new structure. */
+typedef gpointer (*AtlasStoreRowReader) (sqlite3_stmt *stmt);
+
+GPtrArray    *atlas_store_read_rows            (AtlasStore          *self,
+                                                sqlite3_stmt        *stmt,
+                                                AtlasStoreRowReader  read_row,
+                                                GDestroyNotify       free_row,
+                                                const char          *what,
+                                                GError             **error);
+
 G_END_DECLS
