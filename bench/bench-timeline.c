@@ -14,6 +14,7 @@
 
 #include "atlas-query.h"
 #include "atlas-store.h"
+#include "atlas-date.h"
 #include "atlas-timeline.h"
 
 #define N_EVENTS 100000
@@ -196,7 +197,7 @@ bench_timeline (AtlasStore *store)
           gint64 start;
 
           atlas_timeline_set_visible (ATLAS_TIMELINE (timeline),
-                                      atlas_timeline_iso_to_day ("2012-06-01") - spans[s] / 2 + run, spans[s]);
+                                      atlas_date_to_number ("2012-06-01") - spans[s] / 2 + run, spans[s]);
           start = g_get_monotonic_time ();
           GTK_WIDGET_GET_CLASS (timeline)->snapshot (timeline, snapshot);
           node = gtk_snapshot_free_to_node (snapshot);

@@ -9,6 +9,7 @@
 
 #include "atlas-actor.h"
 #include "atlas-actors-panel.h"
+#include "atlas-date.h"
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
 #include "atlas-events-panel.h"
@@ -732,7 +733,7 @@ test_window_timeline (void)
                                                                      ATLAS_TYPE_TIMELINE_PANEL));
   AtlasTimeline *timeline = atlas_timeline_panel_get_timeline (panel);
   gint64 washington = atlas_test_query_int (store, "SELECT id FROM events WHERE key = 'washington-summit-2025-08-08'");
-  int day = atlas_timeline_iso_to_day ("2025-08-08");
+  int day = atlas_date_to_number ("2025-08-08");
   guint kinds, lane = G_MAXUINT;
   GtkSearchEntry *words;
 
@@ -753,14 +754,14 @@ test_window_timeline (void)
   g_assert_cmpint (atlas_session_get_selection (session)->id, ==, washington);
 
   /* Moving the "as of" cursor moves the session's date. */
-  g_signal_emit_by_name (timeline, "cursor-moved", atlas_timeline_iso_to_day ("2022-03-01"));
+  g_signal_emit_by_name (timeline, "cursor-moved", atlas_date_to_number ("2022-03-01"));
   iterate ();
   g_assert_cmpstr (atlas_session_get_date (session), ==, "2022-03-01");
-  g_assert_cmpint (atlas_timeline_get_cursor (timeline), ==, atlas_timeline_iso_to_day ("2022-03-01"));
+  g_assert_cmpint (atlas_timeline_get_cursor (timeline), ==, atlas_date_to_number ("2022-03-01"));
 
   /* Brushing a range filters by it, shown as a chip that one click clears. */
-  g_signal_emit_by_name (timeline, "range-brushed", atlas_timeline_iso_to_day ("2025-01-01"),
-                         atlas_timeline_iso_to_day ("2025-12-31"));
+  g_signal_emit_by_name (timeline, "range-brushed", atlas_date_to_number ("2025-01-01"),
+                         atlas_date_to_number ("2025-12-31"));
   iterate ();
   g_assert_cmpstr (atlas_filter_get_from (atlas_session_get_filter (session)), ==, "2025-01-01");
   g_assert_cmpstr (atlas_filter_get_to (atlas_session_get_filter (session)), ==, "2025-12-31");

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "atlas-date.h"
 
@@ -240,4 +241,58 @@ atlas_date_format_span (const char *start,
     return g_strdup_printf (C_("date", "c. %s"), span);
 
   return g_steal_pointer (&span);
+}
+
+/* GDate counts days from 1 January of year 1; SQLite's julianday from 4713 BC. */
+#define JULIAN_OFFSET 1721424
+
+/* The day @number falls on; numbers before year 1 give 1 January of year 1. */
+void
+atlas_date_number_to_gdate (double  number,
+                            GDate  *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_julian (date, (guint32) CLAMP (floor (number) - JULIAN_OFFSET, 1, G_MAXINT32));
+}
+
+int
+atlas_date_gdate_to_number (const GDate *date)
+{
+  return g_date_get_julian (date) + JULIAN_OFFSET;
+}
+
+/* Today, in the local time zone. */
+int
+atlas_date_today_number (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return atlas_date_gdate_to_number (&date);
+}
+
+/* A day number as "YYYY-MM-DD". */
+char *
+atlas_date_from_number (int number)
+{
+  GDate date;
+
+  atlas_date_number_to_gdate (number, &date);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/* "YYYY-MM-DD" as a day number, or 0 when @iso is not a day. */
+int
+atlas_date_to_number (const char *iso)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (atlas_date_parse (iso, &date, NULL) != ATLAS_DATE_DAY)
+    return 0;
+  return atlas_date_gdate_to_number (&date);
 }

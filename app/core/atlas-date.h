@@ -28,4 +28,12 @@ char               *atlas_date_format_span     (const char *start,
                                                 const char *end,
                                                 gboolean    approximate);
 
+/* Days as Julian day numbers, as SQLite's julianday() counts them. */
+int                 atlas_date_today_number    (void);
+int                 atlas_date_to_number       (const char *iso);
+char               *atlas_date_from_number     (int         number);
+void                atlas_date_number_to_gdate (double      number,
+                                                GDate      *date);
+int                 atlas_date_gdate_to_number (const GDate *date);
+
 G_END_DECLS

@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-actor.h"
 #include "atlas-date.h"
 #include "atlas-event.h"
 #include "atlas-query.h"
@@ -333,8 +332,8 @@ reload (AtlasTimelinePanel *self)
   atlas_timeline_set_events (self->timeline, events, self->actor_names);
   first = atlas_date_first_day (atlas_filter_get_from (filter));
   last = atlas_date_last_day (atlas_filter_get_to (filter));
-  atlas_timeline_set_range (self->timeline, atlas_timeline_iso_to_day (first),
-                            atlas_timeline_iso_to_day (last));
+  atlas_timeline_set_range (self->timeline, atlas_date_to_number (first),
+                            atlas_date_to_number (last));
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", events->len),
                            events->len);
@@ -348,7 +347,7 @@ on_session_date (AtlasTimelinePanel *self)
   const char *date = atlas_session_get_date (session_of (self));
   const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
 
-  atlas_timeline_set_cursor (self->timeline, atlas_timeline_iso_to_day (date));
+  atlas_timeline_set_cursor (self->timeline, atlas_date_to_number (date));
   if (g_strcmp0 (shown, date ? date : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date ? date : "");
 }
@@ -372,7 +371,7 @@ static void
 on_cursor_moved (AtlasTimelinePanel *self,
                  int                 day)
 {
-  g_autofree char *iso = atlas_timeline_day_to_iso (day);
+  g_autofree char *iso = atlas_date_from_number (day);
 
   atlas_session_set_date (session_of (self), iso);
 }
@@ -398,8 +397,8 @@ on_range_brushed (AtlasTimelinePanel *self,
                   int                 first,
                   int                 last)
 {
-  g_autofree char *from = atlas_timeline_day_to_iso (first);
-  g_autofree char *to = atlas_timeline_day_to_iso (last);
+  g_autofree char *from = atlas_date_from_number (first);
+  g_autofree char *to = atlas_date_from_number (last);
   Range range = { from, to };
 
   change_filter (self, set_range, &range);
@@ -491,7 +490,7 @@ play_tick (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  iso = atlas_timeline_day_to_iso (day);
+  iso = atlas_date_from_number (day);
   atlas_session_set_date (session_of (self), iso);
   return G_SOURCE_CONTINUE;
 }
@@ -511,18 +510,8 @@ on_play_toggled (AtlasTimelinePanel *self)
 static void
 load_actor_names (AtlasTimelinePanel *self)
 {
-  AtlasStore *store = atlas_session_get_store (session_of (self));
-  g_autoptr(GArray) ids = atlas_query_actors_named (store, "", NULL);
-
-  g_hash_table_remove_all (self->actor_names);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      g_autoptr(AtlasActor) actor = atlas_actor_load (store, g_array_index (ids, gint64, i), NULL);
-
-      if (actor != NULL)
-        g_hash_table_insert (self->actor_names, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)),
-                             g_strdup (atlas_actor_get_name (actor)));
-    }
+  g_clear_pointer (&self->actor_names, g_hash_table_unref);
+  self->actor_names = atlas_timeline_actor_names (atlas_session_get_store (session_of (self)));
 }
 
 /* Most of what the sources report happened in the last few years; start there. Fit shows
@@ -532,7 +521,7 @@ show_recent_years (AtlasTimelinePanel *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
-  int today = atlas_timeline_iso_to_day (iso);
+  int today = atlas_date_to_number (iso);
 
   atlas_timeline_set_visible (self->timeline, today - 365.25 * 6.5, 365.25 * 7);
 }
@@ -607,7 +596,7 @@ atlas_timeline_panel_init (AtlasTimelinePanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_kinds (self);
-  self->actor_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->actor_names = g_hash_table_new (g_int64_hash, g_int64_equal);
 }
 
 AtlasTimeline *

@@ -7,15 +7,9 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-query.h"
+#include "atlas-timeline-painter.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  ATLAS_TIMELINE_LANES_BY_KIND,
-  ATLAS_TIMELINE_LANES_BY_ACTOR,
-} AtlasTimelineLanes;
 
 #define ATLAS_TYPE_TIMELINE (atlas_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasTimeline, atlas_timeline, ATLAS, TIMELINE, GtkWidget)
@@ -53,8 +47,6 @@ double              atlas_timeline_day_to_x      (AtlasTimeline      *self,
                                                   double              day);
 double              atlas_timeline_lane_y        (AtlasTimeline      *self,
                                                   guint               lane);
-
-char               *atlas_timeline_day_to_iso    (int                 day);
-int                 atlas_timeline_iso_to_day    (const char         *iso);
+const AtlasTimelineScene *atlas_timeline_get_scene (AtlasTimeline *self);
 
 G_END_DECLS
