@@ -48,6 +48,16 @@ static const GOptionEntry option_entries[] = {
     N_("With --export: the size in pixels (default 1920x1080)"), N_("WxH") },
   { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export: PNG pixels per pixel, 1, 2 or 3 (default 1)"), N_("N") },
+  { "sheet", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: a sheet, the map with a title, legend, scale bar, timeline and sources"),
+    NULL },
+  { "timeline", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: the timeline alone; --size WIDTH or WxH (default: every lane)"), NULL },
+  { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export --sheet: the sheet's title"),
+    N_("TEXT") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: a page of a4 or a3 paper at 300 dpi, instead of --size"), N_("SIZE") },
+  { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --paper: the page on its side"), NULL },
   { "center", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the map's centre in degrees"), N_("LAT,LON") },
   { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, NULL, N_("With --export: the map's zoom, 0 to 20"),
@@ -157,7 +167,8 @@ static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
-  static const char *export_only[] = { "format", "size", "scale", "center", "zoom", "date" };
+  static const char *export_only[] = { "format", "size", "scale", "center", "zoom", "date", "sheet",
+                                       "timeline", "title", "paper", "landscape" };
   AtlasApplication *self = ATLAS_APPLICATION (application);
   g_autofree char *kind = NULL;
   g_autofree char *export_file = NULL;

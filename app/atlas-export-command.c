@@ -4,7 +4,8 @@
  *
  * The view starts as the window would open it (the region, today, no filter) or as a saved
  * view has it, then the options change it: --center and --zoom the map, --date the "as of"
- * day, --from, --to, --actor and --text the filter. Errors go to standard error with a
+ * day, --from, --to, --actor and --text the filter. --sheet and --timeline choose what is
+ * exported instead of the map, --paper a page size. Errors go to standard error with a
  * non-zero exit: 2 for a bad option, 1 for a store or file that failed.
  */
 
@@ -58,20 +59,30 @@ atlas_filter_from_options (AtlasStore    *store,
   return TRUE;
 }
 
+/* "WxH", or for a timeline "W" alone, which leaves the height to fit its lanes. */
 static gboolean
 parse_size (const char *text,
+            gboolean    width_alone,
             int        *width,
             int        *height)
 {
   char *end;
-  gint64 w, h;
+  gint64 w, h = 0;
 
   w = g_ascii_strtoll (text, &end, 10);
-  if (end == text || (*end != 'x' && *end != 'X'))
+  if (end == text || w < 1 || w > G_MAXINT)
+    return FALSE;
+  if (*end == '\0' && width_alone)
+    {
+      *width = w;
+      *height = 0;
+      return TRUE;
+    }
+  if (*end != 'x' && *end != 'X')
     return FALSE;
   text = end + 1;
   h = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || w < 1 || h < 1 || w > G_MAXINT || h > G_MAXINT)
+  if (end == text || *end != '\0' || h < 1 || h > G_MAXINT)
     return FALSE;
   *width = w;
   *height = h;
@@ -102,6 +113,7 @@ read_view_options (GVariantDict       *options,
   g_autofree char *format = NULL;
   g_autofree char *size = NULL;
   g_autofree char *centre = NULL;
+  g_autofree char *paper = NULL;
   g_autoptr(GError) error = NULL;
   double zoom;
   int scale;
@@ -112,11 +124,49 @@ read_view_options (GVariantDict       *options,
       g_printerr ("caucasus-atlas: %s\n", error->message);
       return FALSE;
     }
+  if (g_variant_dict_contains (options, "sheet") && g_variant_dict_contains (options, "timeline"))
+    {
+      g_printerr (_("caucasus-atlas: --sheet and --timeline are different exports: choose one\n"));
+      return FALSE;
+    }
+  if (g_variant_dict_contains (options, "sheet"))
+    export->kind = ATLAS_EXPORT_SHEET;
+  else if (g_variant_dict_contains (options, "timeline"))
+    {
+      export->kind = ATLAS_EXPORT_TIMELINE;
+      export->height = 0;
+    }
+  if (g_variant_dict_contains (options, "title") && export->kind != ATLAS_EXPORT_SHEET)
+    {
+      g_printerr (_("caucasus-atlas: --title goes with --sheet\n"));
+      return FALSE;
+    }
+  g_variant_dict_lookup (options, "title", "&s", &export->title);
+
   if (g_variant_dict_lookup (options, "size", "s", &size) &&
-      !parse_size (size, &export->width, &export->height))
+      !parse_size (size, export->kind == ATLAS_EXPORT_TIMELINE, &export->width, &export->height))
     {
       g_printerr (_("caucasus-atlas: --size takes WIDTHxHEIGHT in pixels, such as 1920x1080, not “%s”\n"),
                   size);
+      return FALSE;
+    }
+  if (g_variant_dict_lookup (options, "paper", "s", &paper))
+    {
+      if (size != NULL)
+        {
+          g_printerr (_("caucasus-atlas: --paper sets the size: leave out --size\n"));
+          return FALSE;
+        }
+      if (!atlas_export_paper_for_name (paper, &export->paper, &error))
+        {
+          g_printerr ("caucasus-atlas: %s\n", error->message);
+          return FALSE;
+        }
+    }
+  export->landscape = g_variant_dict_contains (options, "landscape");
+  if (export->landscape && export->paper == ATLAS_PAPER_NONE)
+    {
+      g_printerr (_("caucasus-atlas: --landscape goes with --paper\n"));
       return FALSE;
     }
   if (g_variant_dict_lookup (options, "scale", "i", &scale))
@@ -152,7 +202,7 @@ atlas_export_command_run (const char   *db_path,
   g_autoptr(GError) error = NULL;
   g_autofree char *view = NULL;
   g_autofree char *date = NULL;
-  AtlasExportOptions export = { .width = 1920, .height = 1080, .scale = 1 };
+  AtlasExportOptions export;
 
   if (g_variant_dict_lookup (options, "date", "s", &date) &&
       atlas_date_parse (date, NULL, NULL) != ATLAS_DATE_DAY)
@@ -161,6 +211,7 @@ atlas_export_command_run (const char   *db_path,
       return 2;
     }
 
+  atlas_export_options_init (&export);
   store = atlas_store_open (db_path, ATLAS_STORE_FLAGS_NONE, &error);
   if (store == NULL || (features = atlas_features_load (store, &error)) == NULL)
     {
@@ -190,7 +241,7 @@ atlas_export_command_run (const char   *db_path,
   if (date != NULL)
     atlas_session_set_date (session, date);
 
-  if (!atlas_export_map (session, features, &export, file, &error))
+  if (!atlas_export_write (session, features, &export, file, &error))
     {
       g_printerr ("caucasus-atlas: %s\n", error->message);
       return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? 2 : 1;

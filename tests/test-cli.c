@@ -258,6 +258,8 @@ test_cli_export (void)
   g_autofree char *png = g_build_filename (dir, "map.png", NULL);
   g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
   g_autofree char *missing = g_build_filename (dir, "nowhere", "map.png", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "sheet.png", NULL);
+  g_autofree char *timeline = g_build_filename (dir, "timeline.png", NULL);
   g_autofree char *contents = NULL;
   cairo_surface_t *image;
 
@@ -321,6 +323,50 @@ test_cli_export (void)
     g_assert_nonnull (strstr (run.err, "--export"));
   }
 
+  {
+    g_auto(Run) run;
+
+    /* A sheet on A3 paper, on its side, at 300 dpi. */
+    run_program (&run, "--db", db_path, "--export", sheet, "--sheet", "--title", "Syunik",
+                 "--paper", "a3", "--landscape", "--date", "2025-09-01", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    image = cairo_image_surface_create_from_png (sheet);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 4961);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 3508);
+    cairo_surface_destroy (image);
+  }
+  {
+    g_auto(Run) run;
+
+    /* The timeline at a width of its own, as tall as its lanes. */
+    run_program (&run, "--db", db_path, "--export", timeline, "--timeline", "--size", "800", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    image = cairo_image_surface_create_from_png (timeline);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+    g_assert_cmpint (cairo_image_surface_get_height (image), >, 100);
+    cairo_surface_destroy (image);
+  }
+  {
+    static const char *wrong[][5] = {
+      { "--sheet", "--timeline", NULL },
+      { "--title", "Alone", NULL },
+      { "--paper", "letter", NULL },
+      { "--landscape", NULL },
+      { "--paper", "a4", "--size", "800x600", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        g_auto(Run) run;
+
+        run_program (&run, "--db", db_path, "--export", png, wrong[i][0], wrong[i][1], wrong[i][2],
+                     wrong[i][3], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.err, !=, "");
+      }
+  }
+
   /* The failed runs left the first export as it was. */
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
@@ -328,6 +374,8 @@ test_cli_export (void)
 
   g_remove (png);
   g_remove (pdf);
+  g_remove (sheet);
+  g_remove (timeline);
   g_rmdir (dir);
 }
 

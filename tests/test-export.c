@@ -1,4 +1,4 @@
-/* test-export.c: map exports as PNG, SVG and PDF files, and their failures
+/* test-export.c: maps, sheets and timelines as PNG, SVG and PDF files, and their failures
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 
 #include "atlas-export.h"
 #include "atlas-painter.h"
+#include "atlas-query.h"
 #include "atlas-test-util.h"
 
 static AtlasStore *store;
@@ -22,15 +23,16 @@ static AtlasSession *session;
 static AtlasExportOptions
 armenia_options (AtlasExportFormat format)
 {
-  return (AtlasExportOptions) {
-    .format = format,
-    .latitude = ARMENIA_LATITUDE,
-    .longitude = ARMENIA_LONGITUDE,
-    .zoom = 8,
-    .width = 400,
-    .height = 300,
-    .scale = 1,
-  };
+  AtlasExportOptions options;
+
+  atlas_export_options_init (&options);
+  options.format = format;
+  options.latitude = ARMENIA_LATITUDE;
+  options.longitude = ARMENIA_LONGITUDE;
+  options.zoom = 8;
+  options.width = 400;
+  options.height = 300;
+  return options;
 }
 
 static void
@@ -39,7 +41,7 @@ export_or_fail (const AtlasExportOptions *options,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (atlas_export_map (session, features, options, path, &error));
+  g_assert_true (atlas_export_write (session, features, options, path, &error));
   g_assert_no_error (error);
 }
 
@@ -196,18 +198,18 @@ test_export_errors (void)
   g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
 
   options.width = ATLAS_EXPORT_MAX_SIDE + 1;
-  g_assert_false (atlas_export_map (session, features, &options, existing, &error));
+  g_assert_false (atlas_export_write (session, features, &options, existing, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
   options = armenia_options (ATLAS_EXPORT_PNG);
   options.scale = 4;
-  g_assert_false (atlas_export_map (session, features, &options, existing, &error));
+  g_assert_false (atlas_export_write (session, features, &options, existing, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
 
   options = armenia_options (ATLAS_EXPORT_PNG);
-  g_assert_false (atlas_export_map (session, features, &options, missing, &error));
+  g_assert_false (atlas_export_write (session, features, &options, missing, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_clear_error (&error);
@@ -235,6 +237,230 @@ test_export_errors (void)
   g_rmdir (dir);
 }
 
+/* The text of a PDF, as pdftotext reads it, with its lines joined by spaces. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *command = g_strdup_printf ("pdftotext -layout '%s' -", pdf);
+  g_autofree char *text = run (command);
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\f", -1);
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (joined, "%s%s", joined->len ? " " : "", words[i]);
+  return g_string_free (joined, FALSE);
+}
+
+static char *
+pdf_page_size (const char *pdf)
+{
+  g_autofree char *command = g_strdup_printf ("pdfinfo '%s'", pdf);
+  g_autofree char *info = run (command);
+  const char *size = strstr (info, "Page size:");
+
+  g_assert_nonnull (size);
+  size += strlen ("Page size:");
+  return g_strstrip (g_strndup (size, strcspn (size, "\n")));
+}
+
+/* The titles of the sources behind the events of the actor @name, read straight from the
+ * store rather than through the code under test. */
+static GPtrArray *
+source_titles_of_actor (const char *name)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (atlas_store_get_db (store),
+                                       "SELECT DISTINCT s.title FROM sources s"
+                                       " JOIN excerpts x ON x.source_id = s.id"
+                                       " JOIN excerpt_links l ON l.excerpt_id = x.id"
+                                       " JOIN event_actors ea ON ea.event_id = l.event_id"
+                                       " JOIN actors a ON a.id = ea.actor_id WHERE a.name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (titles, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return titles;
+}
+
+/* A sheet says what it shows: its title, the day, the filter in words, a legend, a scale
+ * bar, the timeline and the sources behind the events, and where the borders come from. */
+static void
+test_export_sheet (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "sheet.png", NULL);
+  g_autoptr(AtlasSession) filtered = atlas_session_new (store);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GPtrArray) titles = source_titles_of_actor ("Iran");
+  AtlasExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *size = NULL;
+  cairo_surface_t *image;
+  gint64 iran;
+
+  g_assert_true (atlas_query_resolve_actor (store, "Iran", &iran, NULL));
+  atlas_filter_add_actor (filter, iran);
+  atlas_session_set_filter (filtered, filter);
+  atlas_session_set_date (filtered, "2025-09-01");
+
+  atlas_export_options_init (&options);
+  options.kind = ATLAS_EXPORT_SHEET;
+  options.format = ATLAS_EXPORT_PDF;
+  options.paper = ATLAS_PAPER_A4;
+  options.landscape = TRUE;
+  options.title = "Iran and the corridors";
+  g_assert_true (atlas_export_write (filtered, features, &options, pdf, &error));
+  g_assert_no_error (error);
+
+  size = pdf_page_size (pdf);
+  g_assert_cmpstr (size, ==, "841.89 x 595.276 pts (A4)");
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Iran and the corridors"));
+  g_assert_nonnull (strstr (text, "As of 1 September 2025"));
+  g_assert_nonnull (strstr (text, "Actors: Iran"));
+  g_assert_nonnull (strstr (text, "Status on the date"));
+  g_assert_nonnull (strstr (text, " km"));
+  g_assert_nonnull (strstr (text, "Timeline of the"));
+  g_assert_nonnull (strstr (text, "Natural Earth"));
+  g_assert_cmpuint (titles->len, >, 0);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      /* Titles are cited whole, but pdftotext may break a long one across lines. */
+      g_autofree char *start = g_strndup (g_ptr_array_index (titles, i), 20);
+
+      g_assert_nonnull (strstr (text, start));
+    }
+
+  /* A PNG of the same sheet is white in its margin and not empty inside. */
+  options.format = ATLAS_EXPORT_PNG;
+  options.paper = ATLAS_PAPER_NONE;
+  options.width = 1200;
+  options.height = 900;
+  g_assert_true (atlas_export_write (filtered, features, &options, png, &error));
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1200);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 900);
+  assert_colour (pixel_at (image, 4, 4), (const double[]) { 1, 1, 1 });
+  assert_colour (pixel_at (image, 1196, 896), (const double[]) { 1, 1, 1 });
+  cairo_surface_destroy (image);
+
+  /* Too small a sheet for a map is refused. */
+  options.width = 300;
+  options.height = 200;
+  g_assert_false (atlas_export_write (filtered, features, &options, png, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+
+  g_unlink (pdf);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+/* Pages are their paper's size: in points for PDF, at 300 dpi for PNG, either way round. */
+static void
+test_export_paper (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "page.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "page.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "page.svg", NULL);
+  g_autofree char *rendered = g_build_filename (dir, "rendered.png", NULL);
+  g_autofree char *command = NULL;
+  AtlasExportOptions options = armenia_options (ATLAS_EXPORT_PDF);
+  g_autoptr(GError) error = NULL;
+  AtlasPaper paper;
+  cairo_surface_t *image;
+  double armenia[3];
+
+  options.paper = ATLAS_PAPER_A3;
+  options.landscape = TRUE;
+  export_or_fail (&options, pdf);
+  {
+    g_autofree char *size = pdf_page_size (pdf);
+
+    g_assert_cmpstr (size, ==, "1190.55 x 841.89 pts (A3)");
+  }
+
+  /* The map is centred on the page: Armenia in the middle. */
+  options.format = ATLAS_EXPORT_PNG;
+  options.paper = ATLAS_PAPER_A4;
+  options.landscape = FALSE;
+  export_or_fail (&options, png);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 2480);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 3508);
+  atlas_painter_country_color ("051", FALSE, armenia);
+  assert_colour (pixel_at (image, 1240, 1754), armenia);
+  cairo_surface_destroy (image);
+
+  options.format = ATLAS_EXPORT_SVG;
+  export_or_fail (&options, svg);
+  command = g_strdup_printf ("rsvg-convert -o '%s' '%s'", rendered, svg);
+  g_free (run (command));
+  image = cairo_image_surface_create_from_png (rendered);
+  /* 210 × 297 mm at rsvg-convert's 96 dpi */
+  g_assert_cmpint (abs (cairo_image_surface_get_width (image) - 794), <=, 1);
+  g_assert_cmpint (abs (cairo_image_surface_get_height (image) - 1123), <=, 1);
+  cairo_surface_destroy (image);
+
+  g_assert_true (atlas_export_paper_for_name ("A3", &paper, NULL));
+  g_assert_cmpint (paper, ==, ATLAS_PAPER_A3);
+  g_assert_false (atlas_export_paper_for_name ("letter", &paper, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+
+  g_unlink (pdf);
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (rendered);
+  g_rmdir (dir);
+}
+
+/* The timeline alone, at any width: a lane for each kind of event, every lane in sight,
+ * and the events' red marks on them. */
+static void
+test_export_timeline (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "timeline.png", NULL);
+  AtlasExportOptions options;
+  cairo_surface_t *image;
+  guint marks = 0;
+  int width, height, kinds;
+
+  atlas_export_options_init (&options);
+  options.kind = ATLAS_EXPORT_TIMELINE;
+  options.width = 3000;
+  options.height = 0;
+  export_or_fail (&options, png);
+
+  image = cairo_image_surface_create_from_png (png);
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  g_assert_cmpint (width, ==, 3000);
+  /* The axis, a lane for each kind, and a caption under them. */
+  kinds = atlas_test_query_int (store, "SELECT count (DISTINCT kind) FROM events");
+  g_assert_cmpint (height, ==, ATLAS_TIMELINE_AXIS_HEIGHT + kinds * ATLAS_TIMELINE_LANE_HEIGHT + 4 + 24);
+
+  for (int y = ATLAS_TIMELINE_AXIS_HEIGHT; y < height - 24; y++)
+    for (int x = ATLAS_TIMELINE_GUTTER; x < width; x++)
+      {
+        const guchar *pixel = pixel_at (image, x, y);
+
+        if (pixel[2] > 180 && pixel[1] < 70 && pixel[0] < 70)
+          marks++;
+      }
+  g_assert_cmpuint (marks, >, 100);
+  cairo_surface_destroy (image);
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +479,9 @@ main (int   argc,
   g_test_add_func ("/export/png", test_export_png);
   g_test_add_func ("/export/vector", test_export_vector);
   g_test_add_func ("/export/errors", test_export_errors);
+  g_test_add_func ("/export/sheet", test_export_sheet);
+  g_test_add_func ("/export/paper", test_export_paper);
+  g_test_add_func ("/export/timeline", test_export_timeline);
 
   status = g_test_run ();
   g_clear_object (&session);

@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The map is painted by the same painters as the screen's tiles and features, at the size
+ * The map and the timeline are painted by the same painters as the screen's, at the size
  * asked for: a larger export shows more of the map, not a blurred enlargement, and a scale
- * of 2 is the same picture at twice the pixels. A file is written under a temporary name
- * beside the target and renamed over it only once complete, so a failed export leaves an
- * existing file as it was and no partial file behind.
+ * of 2 is the same picture at twice the pixels. Everything is laid out in logical pixels
+ * (96 to the inch) and the surface is scaled to the device: PNG pixels, or the points of a
+ * PDF or SVG page. A file is written under a temporary name beside the target and renamed
+ * over it only once complete, so a failed export leaves an existing file as it was and no
+ * partial file behind.
  */
 
 #define G_LOG_DOMAIN "atlas-export"
@@ -19,6 +21,7 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <unistd.h>
 
@@ -28,8 +31,29 @@
 #include "atlas-map-painter.h"
 #include "atlas-map-scene.h"
 #include "atlas-painter.h"
+#include "atlas-sheet.h"
 
 #define MARGIN 12.0
+#define MM_PER_INCH 25.4
+
+/* Smaller than this, a sheet has no room for its map. */
+#define SHEET_MIN_WIDTH  480
+#define SHEET_MIN_HEIGHT 400
+
+void
+atlas_export_options_init (AtlasExportOptions *options)
+{
+  *options = (AtlasExportOptions) {
+    .format = ATLAS_EXPORT_PNG,
+    .kind = ATLAS_EXPORT_MAP,
+    .latitude = 40.8,
+    .longitude = 45.3,
+    .zoom = 6.6,
+    .width = 1920,
+    .height = 1080,
+    .scale = 1,
+  };
+}
 
 /**
  * atlas_export_format_for_name:
@@ -60,6 +84,68 @@ atlas_export_format_for_name (const char         *name,
   return FALSE;
 }
 
+/**
+ * atlas_export_paper_for_name:
+ * @name: "a4" or "a3", in either case
+ */
+gboolean
+atlas_export_paper_for_name (const char  *name,
+                             AtlasPaper  *paper,
+                             GError     **error)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = ATLAS_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "a3") == 0)
+    *paper = ATLAS_PAPER_A3;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a paper size the atlas prints on: use a4 or a3"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A page's size in millimetres. */
+static void
+page_millimetres (AtlasPaper  paper,
+                  gboolean    landscape,
+                  double     *width,
+                  double     *height)
+{
+  double short_side = paper == ATLAS_PAPER_A3 ? 297 : 210;
+  double long_side = paper == ATLAS_PAPER_A3 ? 420 : 297;
+
+  *width = landscape ? long_side : short_side;
+  *height = landscape ? short_side : long_side;
+}
+
+/**
+ * atlas_export_page_size:
+ *
+ * The size of a page in logical pixels, 96 to the inch.
+ */
+void
+atlas_export_page_size (AtlasPaper  paper,
+                        gboolean    landscape,
+                        double     *width,
+                        double     *height)
+{
+  page_millimetres (paper, landscape, width, height);
+  *width *= 96 / MM_PER_INCH;
+  *height *= 96 / MM_PER_INCH;
+}
+
+/* What is painted, in logical pixels, and the surface it is painted on. */
+typedef struct
+{
+  double width;
+  double height;
+  double device_width;    /* PNG pixels, or points for PDF and SVG */
+  double device_height;
+  double device_scale;    /* device units per logical pixel */
+} Canvas;
+
 static gboolean
 check_options (const AtlasExportOptions  *options,
                GError                   **error)
@@ -72,14 +158,24 @@ check_options (const AtlasExportOptions  *options,
                    _("The scale must be 1, 2 or 3, not %d"), options->scale);
       return FALSE;
     }
-  if (options->width < 1 || options->height < 1 ||
-      (gint64) options->width * scale > ATLAS_EXPORT_MAX_SIDE ||
-      (gint64) options->height * scale > ATLAS_EXPORT_MAX_SIDE)
+  if (options->paper != ATLAS_PAPER_NONE)
+    ;
+  else if (options->width < 1 || options->height < (options->kind == ATLAS_EXPORT_TIMELINE ? 0 : 1) ||
+           (gint64) options->width * scale > ATLAS_EXPORT_MAX_SIDE ||
+           (gint64) options->height * scale > ATLAS_EXPORT_MAX_SIDE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("An export of %d × %d at scale %d is beyond what the atlas writes: "
                      "each side must be from 1 to %d pixels"),
                    options->width, options->height, scale, ATLAS_EXPORT_MAX_SIDE);
+      return FALSE;
+    }
+  else if (options->kind == ATLAS_EXPORT_SHEET &&
+           (options->width < SHEET_MIN_WIDTH || options->height < SHEET_MIN_HEIGHT))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A sheet of %d × %d has no room for its map: it must be at least %d × %d"),
+                   options->width, options->height, SHEET_MIN_WIDTH, SHEET_MIN_HEIGHT);
       return FALSE;
     }
   if (options->zoom < 0 || options->zoom > 20)
@@ -91,72 +187,155 @@ check_options (const AtlasExportOptions  *options,
   return TRUE;
 }
 
+/* The logical size of what @options paint, and the device's. */
+static gboolean
+measure (AtlasSession              *session,
+         const AtlasExportOptions  *options,
+         Canvas                    *canvas,
+         GError                   **error)
+{
+  gboolean png = options->format == ATLAS_EXPORT_PNG;
+
+  if (options->paper != ATLAS_PAPER_NONE)
+    {
+      double width_mm, height_mm;
+      double device_per_inch = png ? ATLAS_EXPORT_PAGE_DPI : 72;
+
+      page_millimetres (options->paper, options->landscape, &width_mm, &height_mm);
+      atlas_export_page_size (options->paper, options->landscape, &canvas->width, &canvas->height);
+      canvas->device_width = width_mm / MM_PER_INCH * device_per_inch;
+      canvas->device_height = height_mm / MM_PER_INCH * device_per_inch;
+      if (png)
+        {
+          canvas->device_width = round (canvas->device_width);
+          canvas->device_height = round (canvas->device_height);
+        }
+      canvas->device_scale = device_per_inch / 96;
+      return TRUE;
+    }
+
+  canvas->width = options->width;
+  canvas->height = options->height;
+  if (options->kind == ATLAS_EXPORT_TIMELINE && options->height == 0)
+    {
+      if (!atlas_sheet_measure_timeline (session, options, options->width, &canvas->height, error))
+        return FALSE;
+    }
+  canvas->device_scale = png ? options->scale : 1;
+  canvas->device_width = canvas->width * canvas->device_scale;
+  canvas->device_height = canvas->height * canvas->device_scale;
+  if (canvas->device_width > ATLAS_EXPORT_MAX_SIDE || canvas->device_height > ATLAS_EXPORT_MAX_SIDE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("An export of %g × %g is beyond what the atlas writes: each side must be "
+                     "from 1 to %d pixels"), canvas->device_width, canvas->device_height,
+                   ATLAS_EXPORT_MAX_SIDE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The legend of what was drawn, on a card in the bottom-left corner; left out of a view too
  * small for it to leave most of the map in sight. */
 static void
-paint_legend (cairo_t                  *cr,
-              const AtlasExportOptions *options,
-              AtlasLegendFlags          drawn)
+paint_legend_card (cairo_t          *cr,
+                   double            width,
+                   double            height,
+                   gboolean          dark,
+                   AtlasLegendFlags  drawn)
 {
-  double width, height;
+  double legend_width, legend_height;
 
-  atlas_map_painter_paint_legend (NULL, drawn, options->dark, &width, &height);
-  if (width + 2 * MARGIN > options->width / 2.0 || height + 2 * MARGIN > options->height * 0.75)
+  atlas_map_painter_paint_legend (NULL, drawn, dark, &legend_width, &legend_height);
+  if (legend_width + 2 * MARGIN > width / 2.0 || legend_height + 2 * MARGIN > height * 0.75)
     return;
 
   cairo_save (cr);
-  cairo_translate (cr, MARGIN, options->height - MARGIN - height);
-  cairo_rectangle (cr, 0, 0, width, height);
-  if (options->dark)
+  cairo_translate (cr, MARGIN, height - MARGIN - legend_height);
+  cairo_rectangle (cr, 0, 0, legend_width, legend_height);
+  if (dark)
     cairo_set_source_rgba (cr, 0.14, 0.14, 0.15, 0.92);
   else
     cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
   cairo_fill (cr);
-  atlas_map_painter_paint_legend (cr, drawn, options->dark, &width, &height);
+  atlas_map_painter_paint_legend (cr, drawn, dark, &legend_width, &legend_height);
   cairo_restore (cr);
 }
 
 /* Where the borders come from, in the bottom-right corner, as the screen credits it. */
 static void
-paint_attribution (cairo_t                  *cr,
-                   const AtlasExportOptions *options)
+paint_attribution (cairo_t  *cr,
+                   double    width,
+                   double    height,
+                   gboolean  dark)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Sans 8");
-  int width, height;
+  int text_width, text_height;
 
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_text (layout, _("Borders: Natural Earth (public domain)"), -1);
-  pango_layout_get_pixel_size (layout, &width, &height);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
 
   cairo_save (cr);
-  cairo_translate (cr, options->width - width - 8, options->height - height - 6);
-  cairo_rectangle (cr, -4, -2, width + 8, height + 4);
-  cairo_set_source_rgba (cr, options->dark ? 0 : 1, options->dark ? 0 : 1, options->dark ? 0 : 1, 0.7);
+  cairo_translate (cr, width - text_width - 8, height - text_height - 6);
+  cairo_rectangle (cr, -4, -2, text_width + 8, text_height + 4);
+  cairo_set_source_rgba (cr, dark ? 0 : 1, dark ? 0 : 1, dark ? 0 : 1, 0.7);
   cairo_fill (cr);
-  cairo_set_source_rgba (cr, options->dark ? 1 : 0, options->dark ? 1 : 0, options->dark ? 1 : 0, 0.8);
+  cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.8);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
 
-static void
-paint_map (cairo_t                  *cr,
-           AtlasSession             *session,
-           AtlasFeatures            *features,
-           GArray                   *clusters,
-           const AtlasExportOptions *options)
+/* The session's events as glyphs, clustered for the zoom, as the screen shows them. */
+static GArray *
+event_clusters (AtlasSession   *session,
+                AtlasFeatures  *features,
+                double          zoom,
+                GError        **error)
+{
+  g_autoptr(GArray) event_places = NULL;
+  g_autoptr(GArray) glyphs = NULL;
+
+  event_places = atlas_map_scene_event_places (session, error);
+  if (event_places == NULL)
+    return NULL;
+  glyphs = atlas_map_scene_glyphs (session, features, event_places, NULL);
+  return atlas_map_painter_cluster (glyphs, zoom);
+}
+
+/**
+ * atlas_export_paint_map_view:
+ * @legend_card: whether to show the legend on the map, when there is room
+ * @drawn: (out) (optional): what the map showed, for a legend beside it
+ *
+ * Paints the map view of @options from (0, 0) to (@width, @height), with the basemap's
+ * attribution in a corner, clipped to that box.
+ */
+gboolean
+atlas_export_paint_map_view (cairo_t                   *cr,
+                             AtlasSession              *session,
+                             AtlasFeatures             *features,
+                             const AtlasExportOptions  *options,
+                             double                     width,
+                             double                     height,
+                             gboolean                   legend_card,
+                             AtlasLegendFlags          *drawn,
+                             GError                   **error)
 {
   double world = atlas_geo_world_size (options->zoom);
   AtlasPoint centre = atlas_geo_project (options->latitude, options->longitude);
+  gboolean dark = options->dark && options->kind == ATLAS_EXPORT_MAP;
   AtlasView view = {
     .zoom = options->zoom,
-    .x = centre.x * world - options->width / 2.0,
-    .y = centre.y * world - options->height / 2.0,
-    .width = options->width,
-    .height = options->height,
-    .dark = options->dark,
+    .x = centre.x * world - width / 2.0,
+    .y = centre.y * world - height / 2.0,
+    .width = width,
+    .height = height,
+    .dark = dark,
   };
+  g_autoptr(GArray) clusters = event_clusters (session, features, options->zoom, error);
   AtlasMapState state = {
     .basemap = atlas_basemap_get_bundled (),
     .features = features,
@@ -164,12 +343,58 @@ paint_map (cairo_t                  *cr,
     .events = clusters,
     .selection = *atlas_session_get_selection (session),
   };
-  AtlasLegendFlags drawn = 0;
+  AtlasLegendFlags shown = 0;
 
+  if (clusters == NULL)
+    return FALSE;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
   atlas_painter_paint_basemap (cr, state.basemap, &view);
-  atlas_map_painter_paint (cr, &view, &state, &drawn);
-  paint_legend (cr, options, drawn);
-  paint_attribution (cr, options);
+  atlas_map_painter_paint (cr, &view, &state, &shown);
+  if (legend_card)
+    paint_legend_card (cr, width, height, dark, shown);
+  paint_attribution (cr, width, height, dark);
+  cairo_restore (cr);
+
+  if (drawn != NULL)
+    *drawn = shown;
+  return TRUE;
+}
+
+/**
+ * atlas_export_paint:
+ *
+ * Paints what @options ask for at the origin of @cr, in logical pixels, as the file would
+ * show it: for previews.
+ */
+gboolean
+atlas_export_paint (cairo_t                   *cr,
+                    AtlasSession              *session,
+                    AtlasFeatures             *features,
+                    const AtlasExportOptions  *options,
+                    GError                   **error)
+{
+  Canvas canvas;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!check_options (options, error) || !measure (session, options, &canvas, error))
+    return FALSE;
+
+  switch (options->kind)
+    {
+    case ATLAS_EXPORT_SHEET:
+      return atlas_sheet_paint (cr, session, features, options, canvas.width, canvas.height, error);
+    case ATLAS_EXPORT_TIMELINE:
+      return atlas_sheet_paint_timeline (cr, session, options, canvas.width, canvas.height, error);
+    case ATLAS_EXPORT_MAP:
+    default:
+      return atlas_export_paint_map_view (cr, session, features, options, canvas.width, canvas.height,
+                                          TRUE, NULL, error);
+    }
 }
 
 /* Where the encoded file goes: a file descriptor, or memory when @bytes is set. */
@@ -178,6 +403,7 @@ typedef struct
   int         fd;
   int         saved_errno;
   GByteArray *bytes;
+  const char *path;         /* for messages */
 } Output;
 
 static cairo_status_t
@@ -220,129 +446,115 @@ set_write_error (GError     **error,
 }
 
 /* Paints into a surface of the chosen format that writes to @output. */
-static cairo_status_t
-render (AtlasSession             *session,
-        AtlasFeatures            *features,
-        GArray                   *clusters,
-        const AtlasExportOptions *options,
-        Output                   *output)
+static gboolean
+render (AtlasSession              *session,
+        AtlasFeatures             *features,
+        const AtlasExportOptions  *options,
+        const Canvas              *canvas,
+        Output                    *output,
+        GError                   **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
+  gboolean painted;
   cairo_t *cr;
 
   switch (options->format)
     {
     case ATLAS_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_fd, output, options->width, options->height);
-      /* Sized in pixels, as on screen and on the web, rather than cairo's points. */
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      surface = cairo_svg_surface_create_for_stream (write_to_fd, output, canvas->device_width,
+                                                     canvas->device_height);
+      /* Sized in pixels, as on screen and on the web, rather than cairo's points; a page
+       * keeps its points, so that it prints at its size. */
+      cairo_svg_surface_set_document_unit (surface, options->paper != ATLAS_PAPER_NONE ? CAIRO_SVG_UNIT_PT
+                                                                                      : CAIRO_SVG_UNIT_PX);
       break;
     case ATLAS_EXPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_to_fd, output, options->width, options->height);
+      surface = cairo_pdf_surface_create_for_stream (write_to_fd, output, canvas->device_width,
+                                                     canvas->device_height);
       break;
     case ATLAS_EXPORT_PNG:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width * options->scale,
-                                            options->height * options->scale);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, canvas->device_width, canvas->device_height);
       break;
     }
 
   cr = cairo_create (surface);
-  if (options->format == ATLAS_EXPORT_PNG)
-    cairo_scale (cr, options->scale, options->scale);
-  paint_map (cr, session, features, clusters, options);
+  cairo_scale (cr, canvas->device_scale, canvas->device_scale);
+  painted = atlas_export_paint (cr, session, features, options, error);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (status == CAIRO_STATUS_SUCCESS && options->format == ATLAS_EXPORT_PNG)
+  if (painted && status == CAIRO_STATUS_SUCCESS && options->format == ATLAS_EXPORT_PNG)
     status = cairo_surface_write_to_png_stream (surface, write_to_fd, output);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  return status;
-}
 
-/* The session's events as glyphs, clustered for the zoom, as the screen shows them. */
-static GArray *
-event_clusters (AtlasSession              *session,
-                AtlasFeatures             *features,
-                const AtlasExportOptions  *options,
-                GError                   **error)
-{
-  g_autoptr(GArray) event_places = NULL;
-  g_autoptr(GArray) glyphs = NULL;
-
-  event_places = atlas_map_scene_event_places (session, error);
-  if (event_places == NULL)
-    return NULL;
-  glyphs = atlas_map_scene_glyphs (session, features, event_places, NULL);
-  return atlas_map_painter_cluster (glyphs, options->zoom);
+  if (painted && status != CAIRO_STATUS_SUCCESS)
+    {
+      if (output->saved_errno != 0)
+        set_write_error (error, output->path, output->saved_errno);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw “%s”: %s"),
+                     output->path, cairo_status_to_string (status));
+    }
+  return painted && status == CAIRO_STATUS_SUCCESS;
 }
 
 /**
- * atlas_export_map_to_bytes:
+ * atlas_export_to_bytes:
  *
- * Like atlas_export_map(), into memory, for the clipboard.
+ * Like atlas_export_write(), into memory, for the clipboard.
  *
  * Returns: (transfer full): the encoded file, or %NULL with @error set
  */
 GBytes *
-atlas_export_map_to_bytes (AtlasSession              *session,
-                           AtlasFeatures             *features,
-                           const AtlasExportOptions  *options,
-                           GError                   **error)
+atlas_export_to_bytes (AtlasSession              *session,
+                       AtlasFeatures             *features,
+                       const AtlasExportOptions  *options,
+                       GError                   **error)
 {
-  g_autoptr(GArray) clusters = NULL;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  Output output = { -1, 0, bytes };
-  cairo_status_t status;
+  Output output = { -1, 0, bytes, _("the clipboard") };
+  Canvas canvas;
 
   g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  if (!check_options (options, error) ||
-      (clusters = event_clusters (session, features, options, error)) == NULL)
+  if (!check_options (options, error) || !measure (session, options, &canvas, error) ||
+      !render (session, features, options, &canvas, &output, error))
     return NULL;
-
-  status = render (session, features, clusters, options, &output);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the map: %s"),
-                   cairo_status_to_string (status));
-      return NULL;
-    }
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /**
- * atlas_export_map:
+ * atlas_export_write:
  * @session: what to show: its filter, date and selection
  * @features: the corridors, zones and places, as the map has them
- * @options: the view, size and format
+ * @options: what to export, its size and format
  * @path: the file to write; replaced only once the export is complete
  *
  * Returns: %TRUE when @path holds the export, or %FALSE with @error saying what went wrong
  *   and @path untouched
  */
 gboolean
-atlas_export_map (AtlasSession              *session,
-                  AtlasFeatures             *features,
-                  const AtlasExportOptions  *options,
-                  const char                *path,
-                  GError                   **error)
+atlas_export_write (AtlasSession              *session,
+                    AtlasFeatures             *features,
+                    const AtlasExportOptions  *options,
+                    const char                *path,
+                    GError                   **error)
 {
   g_autofree char *temporary = NULL;
-  g_autoptr(GArray) clusters = NULL;
-  Output output = { -1, 0, NULL };
-  cairo_status_t status;
+  Output output = { -1, 0, NULL, path };
+  gboolean rendered;
+  Canvas canvas;
 
   g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
   g_return_val_if_fail (options != NULL && path != NULL, FALSE);
 
-  if (!check_options (options, error) ||
-      (clusters = event_clusters (session, features, options, error)) == NULL)
+  if (!check_options (options, error) || !measure (session, options, &canvas, error))
     return FALSE;
 
   temporary = g_strdup_printf ("%s.XXXXXX", path);
@@ -356,26 +568,21 @@ atlas_export_map (AtlasSession              *session,
       return FALSE;
     }
 
-  status = render (session, features, clusters, options, &output);
-  if (status == CAIRO_STATUS_SUCCESS && fsync (output.fd) != 0)
+  rendered = render (session, features, options, &canvas, &output, error);
+  if (rendered && fsync (output.fd) != 0)
     output.saved_errno = errno;
-  if (close (output.fd) != 0 && output.saved_errno == 0)
+  if (close (output.fd) != 0 && rendered && output.saved_errno == 0)
     output.saved_errno = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || output.saved_errno != 0)
+  if (rendered && output.saved_errno != 0)
     {
-      if (output.saved_errno != 0)
-        set_write_error (error, path, output.saved_errno);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw “%s”: %s"),
-                     path, cairo_status_to_string (status));
-      g_unlink (temporary);
-      return FALSE;
+      set_write_error (error, path, output.saved_errno);
+      rendered = FALSE;
     }
 
-  if (g_rename (temporary, path) != 0)
+  if (!rendered || g_rename (temporary, path) != 0)
     {
-      set_write_error (error, path, errno);
+      if (rendered)
+        set_write_error (error, path, errno);
       g_unlink (temporary);
       return FALSE;
     }

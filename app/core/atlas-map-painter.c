@@ -724,7 +724,7 @@ paint_events (Painter             *p,
         continue;
 
       atlas_map_painter_event_position (glyph, p->view, &x, &y, &radius);
-      p->drawn |= ATLAS_LEGEND_EVENTS;
+      p->drawn |= ATLAS_LEGEND_EVENTS | (glyph->selected ? ATLAS_LEGEND_SELECTED : 0);
       if (!p->shapes)
         continue;
 
@@ -1186,7 +1186,7 @@ static const LegendRow legend_rows[] = {
   { ATLAS_LEGEND_PEACEKEEPING, N_("Areas"), N_("Peacekeeping zone"), SWATCH_TINT, NULL, 0, { 0.83, 0.33, 0.0, 0.18 } },
   { ATLAS_LEGEND_OTHER_ZONE, N_("Areas"), N_("Former oblast, corridor"), SWATCH_TINT, NULL, 0, { 0.55, 0.35, 0.65, 0.15 } },
   { ATLAS_LEGEND_EVENTS, N_("Events"), N_("Events (number at a place)"), SWATCH_GLYPH, NULL, 0, { 0.80, 0.14, 0.11, 1 } },
-  { ATLAS_LEGEND_EVENTS, N_("Events"), N_("Selected"), SWATCH_GLYPH, NULL, 0, { 0.21, 0.52, 0.89, 1 } },
+  { ATLAS_LEGEND_SELECTED, N_("Events"), N_("Selected"), SWATCH_GLYPH, NULL, 0, { 0.21, 0.52, 0.89, 1 } },
   { ATLAS_LEGEND_PLACES, N_("Boundaries"), N_("Capital, town"), SWATCH_DOT },
   { 0, N_("Boundaries"), N_("International border"), SWATCH_LINE, NULL, ATLAS_STATUS_NONE, { 0.42, 0.37, 0.34, 0.9 } },
   { ATLAS_LEGEND_PROVINCES, N_("Boundaries"), N_("Province"), SWATCH_LINE, NULL, ATLAS_STATUS_PROPOSED, { 0.45, 0.40, 0.36, 0.6 } },

@@ -43,6 +43,7 @@ typedef enum
   ATLAS_LEGEND_EVENTS             = 1 << 14,
   ATLAS_LEGEND_PLACES             = 1 << 15,
   ATLAS_LEGEND_PROVINCES          = 1 << 16,
+  ATLAS_LEGEND_SELECTED           = 1 << 17,
 } AtlasLegendFlags;
 
 typedef struct

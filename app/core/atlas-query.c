@@ -964,3 +964,56 @@ atlas_query_status_history (AtlasStore  *store,
   return atlas_store_read_rows (store, stmt, read_status, (GDestroyNotify) atlas_status_row_free,
                                 _("Reading status changes"), error);
 }
+
+void
+atlas_source_row_free (AtlasSourceRow *row)
+{
+  g_free (row->author);
+  g_free (row->title);
+  g_free (row->publication);
+  g_free (row->date);
+  g_free (row);
+}
+
+static gpointer
+read_source (sqlite3_stmt *stmt)
+{
+  AtlasSourceRow *row = g_new0 (AtlasSourceRow, 1);
+
+  row->author = atlas_store_dup_column (stmt, 0);
+  row->title = atlas_store_dup_column (stmt, 1);
+  row->publication = atlas_store_dup_column (stmt, 2);
+  row->date = atlas_store_dup_column (stmt, 3);
+  row->n_excerpts = sqlite3_column_int (stmt, 4);
+  return row;
+}
+
+/**
+ * atlas_query_sources_of:
+ * @excerpt_ids: (element-type gint64): excerpts, as atlas_query_excerpts() gives them
+ *
+ * Returns: (transfer full) (element-type AtlasSourceRow): the sources the excerpts come
+ *   from, each once, by date and title
+ */
+GPtrArray *
+atlas_query_sources_of (AtlasStore    *store,
+                        const GArray  *excerpt_ids,
+                        GError       **error)
+{
+  g_autofree char *ids = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  stmt = atlas_store_prepare (store, "SELECT s.author, s.title, s.publication, s.date, count (*)"
+                                     " FROM json_each (?) j JOIN excerpts x ON x.id = j.value"
+                                     " JOIN sources s ON s.id = x.source_id"
+                                     " GROUP BY s.id ORDER BY s.date, s.title", error);
+  if (stmt == NULL)
+    return NULL;
+
+  ids = ids_json (excerpt_ids);
+  sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_TRANSIENT);
+  return atlas_store_read_rows (store, stmt, read_source, (GDestroyNotify) atlas_source_row_free,
+                                _("Reading sources"), error);
+}

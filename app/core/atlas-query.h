@@ -51,6 +51,18 @@ typedef struct
 
 void      atlas_status_row_free      (AtlasStatusRow     *row);
 
+/* A source, as a footnote cites it. */
+typedef struct
+{
+  char  *author;       /* may be NULL */
+  char  *title;
+  char  *publication;
+  char  *date;         /* may be NULL */
+  guint  n_excerpts;   /* of those asked about */
+} AtlasSourceRow;
+
+void      atlas_source_row_free      (AtlasSourceRow     *row);
+
 /* An event as the timeline draws it. Days are Julian day numbers (as SQLite's julianday). */
 typedef struct
 {
@@ -66,6 +78,9 @@ typedef struct
 char     *atlas_query_fts_expression (const char         *text);
 GArray   *atlas_query_events         (AtlasStore         *store,
                                       const AtlasFilter  *filter,
+                                      GError            **error);
+GPtrArray *atlas_query_sources_of    (AtlasStore         *store,
+                                      const GArray       *excerpt_ids,
                                       GError            **error);
 GArray   *atlas_query_excerpts       (AtlasStore         *store,
                                       const AtlasFilter  *filter,

@@ -12,8 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-actor.h"
 #include "atlas-basemap.h"
 #include "atlas-date.h"
+#include "atlas-event.h"
 #include "atlas-features.h"
 #include "atlas-query.h"
 #include "atlas-summary.h"
@@ -278,4 +280,96 @@ atlas_summary_load (AtlasStore       *store,
     g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, _("Nothing to describe"));
 
   return summary;
+}
+
+/* The names of a filter's actors, corridors or places, joined by commas. */
+static char *
+filter_set_names (AtlasStore        *store,
+                  const AtlasFilter *filter,
+                  AtlasFilterSet     set)
+{
+  const GArray *ids = atlas_filter_get_ids (filter, set);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (set == ATLAS_FILTER_ACTORS)
+        {
+          g_autoptr(AtlasActor) actor = atlas_actor_load (store, id, NULL);
+
+          g_ptr_array_add (names, g_strdup (actor ? atlas_actor_get_name (actor) : "?"));
+        }
+      else
+        {
+          AtlasItem item = { set == ATLAS_FILTER_CORRIDORS ? ATLAS_ITEM_CORRIDOR : ATLAS_ITEM_PLACE, id };
+          g_autoptr(AtlasSummary) summary = atlas_summary_load (store, &item, NULL, NULL);
+
+          g_ptr_array_add (names, g_strdup (summary ? summary->title : "?"));
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+/**
+ * atlas_summary_describe_filter:
+ *
+ * Returns: (transfer full): @filter in words, for the caption of an export:
+ *   "8 August 2025 – 2026 · Actors: Armenia, Azerbaijan · Summit · “peace”", or
+ *   "All events" when it is empty
+ */
+char *
+atlas_summary_describe_filter (AtlasStore        *store,
+                               const AtlasFilter *filter)
+{
+  static const char *set_titles[] = { N_("Actors"), N_("Corridors"), N_("Places") };
+  const char *from = atlas_filter_get_from (filter), *to = atlas_filter_get_to (filter);
+  const char * const *kinds = atlas_filter_get_kinds (filter);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  if (atlas_filter_is_empty (filter))
+    return g_strdup (_("All events"));
+
+  if (from != NULL || to != NULL)
+    {
+      g_autofree char *first = from ? atlas_date_format (from) : NULL;
+      g_autofree char *last = to ? atlas_date_format (to) : NULL;
+
+      if (first != NULL && last != NULL)
+        g_ptr_array_add (parts, g_strdup_printf (_("%s – %s"), first, last));
+      else if (first != NULL)
+        g_ptr_array_add (parts, g_strdup_printf (_("From %s"), first));
+      else
+        g_ptr_array_add (parts, g_strdup_printf (_("Until %s"), last));
+    }
+
+  for (guint set = 0; set < ATLAS_FILTER_N_SETS; set++)
+    if (atlas_filter_get_ids (filter, set)->len > 0)
+      {
+        g_autofree char *names = filter_set_names (store, filter, set);
+
+        /* Translators: a filter's set and its members: "Actors: Armenia, Iran" */
+        g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), _(set_titles[set]), names));
+      }
+
+  if (kinds[0] != NULL)
+    {
+      GString *labels = g_string_new (NULL);
+
+      for (guint i = 0; kinds[i] != NULL; i++)
+        g_string_append_printf (labels, "%s%s", i ? ", " : "", atlas_event_kind_label (kinds[i]));
+      g_ptr_array_add (parts, g_string_free (labels, FALSE));
+    }
+
+  if (atlas_filter_get_text (filter) != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("Words: “%s”"), atlas_filter_get_text (filter)));
+  if (atlas_filter_get_with_excerpts (filter))
+    g_ptr_array_add (parts, g_strdup (_("Only events with sources")));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }

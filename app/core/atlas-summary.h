@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "atlas-filter.h"
 #include "atlas-item.h"
 #include "atlas-store.h"
 
@@ -24,6 +25,8 @@ AtlasSummary *atlas_summary_load (AtlasStore       *store,
                                   GError          **error);
 void          atlas_summary_free (AtlasSummary     *summary);
 const char   *atlas_relation_kind_label (const char *kind);
+char         *atlas_summary_describe_filter (AtlasStore        *store,
+                                             const AtlasFilter *filter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSummary, atlas_summary_free)
 

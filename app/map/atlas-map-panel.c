@@ -760,7 +760,7 @@ atlas_map_panel_export (AtlasMapPanel      *self,
   g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
 
   return on_screen_options (self, format, &options, error) &&
-         atlas_export_map (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
+         atlas_export_write (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
                            &options, path, error);
 }
 
@@ -781,7 +781,7 @@ atlas_map_panel_copy (AtlasMapPanel  *self,
 
   if (!on_screen_options (self, ATLAS_EXPORT_PNG, &options, error))
     return FALSE;
-  png = atlas_export_map_to_bytes (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
+  png = atlas_export_to_bytes (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
                                    &options, error);
   if (png == NULL || (texture = gdk_texture_new_from_bytes (png, error)) == NULL)
     return FALSE;
