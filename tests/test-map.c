@@ -55,14 +55,25 @@ zone (const char *key)
 
 /* A view of @width x @height map pixels centred on (@lat, @lon). */
 static AtlasView
-view_at (double lat,
-         double lon,
-         double zoom)
+view_sized (double lat,
+            double lon,
+            double zoom,
+            double width,
+            double height)
 {
   AtlasPoint centre = atlas_geo_project (lat, lon);
   double size = atlas_geo_world_size (zoom);
 
-  return (AtlasView) { zoom, centre.x * size - 400, centre.y * size - 300, 800, 600, FALSE };
+  return (AtlasView) { zoom, centre.x * size - width / 2, centre.y * size - height / 2, width, height,
+                       FALSE };
+}
+
+static AtlasView
+view_at (double lat,
+         double lon,
+         double zoom)
+{
+  return view_sized (lat, lon, zoom, 800, 600);
 }
 
 static void
@@ -201,6 +212,111 @@ test_map_basemap_countries (void)
                    ==, "Syunik");
 }
 
+/* How much of @shape's line, in pixels, lies in @view: measured in short steps. */
+static double
+length_in_view (const AtlasCorridorShape *shape,
+                const AtlasView          *view)
+{
+  const AtlasPoint *points = atlas_features_get_points (features) + shape->first_point;
+  double size = atlas_geo_world_size (view->zoom), length = 0;
+
+  for (guint k = 0; k + 1 < shape->n_points; k++)
+    for (int step = 0; step < 32; step++)
+      {
+        double x = (points[k].x + (points[k + 1].x - points[k].x) * step / 32) * size - view->x;
+        double y = (points[k].y + (points[k + 1].y - points[k].y) * step / 32) * size - view->y;
+
+        if (x >= 0 && y >= 0 && x < view->width && y < view->height)
+          length += hypot (points[k + 1].x - points[k].x, points[k + 1].y - points[k].y) * size / 32;
+      }
+
+  return length;
+}
+
+static gboolean
+placed_overlap (const AtlasPlaced *a,
+                const AtlasPlaced *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height &&
+         b->y < a->y + a->height;
+}
+
+/* Every corridor with enough of its line in the view centred on (@lat, @lon) to set a name
+ * beside is named, once, in view and off every town's and capital's dot. */
+static void
+assert_corridors_named (double      lat,
+                        double      lon,
+                        double      zoom,
+                        double      width,
+                        double      height,
+                        const char *day)
+{
+  AtlasView view = view_sized (lat, lon, zoom, width, height);
+  AtlasMapState state = { atlas_basemap_get_bundled (), features, day, NULL, { ATLAS_ITEM_NONE, 0 } };
+  g_autoptr(GArray) placed = atlas_map_painter_place_labels (&view, &state);
+  guint n_shown = 0, n_dots = 0;
+
+  for (guint k = 0; k < placed->len; k++)
+    n_dots += g_array_index (placed, AtlasPlaced, k).kind == ATLAS_PLACED_DOT;
+  g_assert_cmpuint (n_dots, >, 0);
+
+  for (guint i = 0; i < atlas_features_get_n_corridors (features); i++)
+    {
+      const AtlasCorridorShape *shape = atlas_features_get_corridor (features, i);
+      const AtlasPlaced *name = NULL;
+
+      /* A line that only clips a corner of the view has no room for its name. */
+      if (atlas_corridor_status_at (shape, day) == ATLAS_STATUS_NONE ||
+          length_in_view (shape, &view) < 80)
+        continue;
+      n_shown++;
+
+      for (guint k = 0; k < placed->len; k++)
+        {
+          const AtlasPlaced *label = &g_array_index (placed, AtlasPlaced, k);
+
+          if (label->kind == ATLAS_PLACED_LABEL && g_strcmp0 (label->text, shape->name) == 0)
+            {
+              g_assert_null (name);
+              name = label;
+            }
+        }
+      if (name == NULL)
+        g_error ("'%s' is not named at zoom %g", shape->name, zoom);
+      g_assert_cmpfloat (name->x, >=, 0);
+      g_assert_cmpfloat (name->y, >=, 0);
+      g_assert_cmpfloat (name->x + name->width, <=, width);
+      g_assert_cmpfloat (name->y + name->height, <=, height);
+
+      for (guint k = 0; k < placed->len; k++)
+        {
+          const AtlasPlaced *dot = &g_array_index (placed, AtlasPlaced, k);
+
+          if (dot->kind == ATLAS_PLACED_DOT && placed_overlap (name, dot))
+            g_error ("'%s' is drawn over the dot of %s at zoom %g", shape->name, dot->text, zoom);
+        }
+    }
+
+  g_assert_cmpuint (n_shown, >, 0);
+}
+
+static void
+test_map_corridor_names (void)
+{
+  AtlasView view = view_sized (39.45, 45.6, 8.2, 900, 600);
+
+  /* Around Meghri, TRIPP and the short Meghri–Julfa railway pass between towns' dots: a
+   * name beside a vertex of either used to cover a dot, or find no room at all. */
+  g_assert_cmpfloat (length_in_view (corridor ("tripp"), &view), >, 300);
+  g_assert_cmpfloat (length_in_view (corridor ("meghri-julfa-railway"), &view), >, 80);
+  assert_corridors_named (39.45, 45.6, 8.2, 900, 600, "2025-09-01");
+  assert_corridors_named (39.45, 45.6, 8.2, 1200, 800, "2025-09-01");
+
+  /* The whole region, and a crowded view where the railway has under 100 px. */
+  assert_corridors_named (40.5, 45.5, 6.5, 1920, 1080, "2025-09-01");
+  assert_corridors_named (40.2, 44.8, 7.5, 1920, 1080, "2025-09-01");
+}
+
 static void
 test_map_tile_colour (void)
 {
@@ -243,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/map/hit-places-and-corridors", test_map_hit_places_and_corridors);
   g_test_add_func ("/map/hit-events", test_map_hit_events);
   g_test_add_func ("/map/basemap-countries", test_map_basemap_countries);
+  g_test_add_func ("/map/corridor-names", test_map_corridor_names);
   g_test_add_func ("/map/tile-colour", test_map_tile_colour);
 
   status = g_test_run ();

@@ -30,6 +30,8 @@ typedef struct
   gboolean          shapes;
   gboolean          texts;
   GArray           *blits;    /* AtlasBlit, when labels are to be copied by the caller */
+  GArray           *marks;    /* cairo_rectangle_t: dots that later labels keep off */
+  GArray           *placed;   /* AtlasPlaced, for atlas_map_painter_place_labels(), or NULL */
 } Painter;
 
 static void
@@ -156,6 +158,22 @@ to_screen (const Painter *p,
 }
 
 static gboolean
+overlaps_any (const GArray            *rects,
+              const cairo_rectangle_t *rect)
+{
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const cairo_rectangle_t *other = &g_array_index (rects, cairo_rectangle_t, i);
+
+      if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
+          rect->y < other->y + other->height && other->y < rect->y + rect->height)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
 label_fits (Painter                 *p,
             const cairo_rectangle_t *rect)
 {
@@ -163,16 +181,29 @@ label_fits (Painter                 *p,
       rect->y + rect->height > p->view->height)
     return FALSE;
 
-  for (guint i = 0; i < p->labels->len; i++)
-    {
-      const cairo_rectangle_t *other = &g_array_index (p->labels, cairo_rectangle_t, i);
+  return !overlaps_any (p->labels, rect) && !overlaps_any (p->marks, rect);
+}
 
-      if (rect->x < other->x + other->width && other->x < rect->x + rect->width &&
-          rect->y < other->y + other->height && other->y < rect->y + rect->height)
-        return FALSE;
-    }
+static void
+clear_placed (gpointer data)
+{
+  AtlasPlaced *placed = data;
 
-  return TRUE;
+  g_free (placed->text);
+}
+
+static void
+note_placed (Painter                 *p,
+             AtlasPlacedKind          kind,
+             const char              *text,
+             const cairo_rectangle_t *rect)
+{
+  AtlasPlaced placed = { kind, NULL, rect->x, rect->y, rect->width, rect->height };
+
+  if (p->placed == NULL)
+    return;
+  placed.text = g_strdup (text);
+  g_array_append_val (p->placed, placed);
 }
 
 /* Dots and glyphs are drawn thousands of times a frame, so each look is drawn once into a
@@ -201,6 +232,16 @@ target_scale (cairo_t *cr)
   return CLAMP ((int) round (hypot (x, y)), 1, MAX_SPRITE_SCALE);
 }
 
+/* A place's dot: a capital's is larger, with a bolder outline. */
+static void
+dot_size (gboolean  capital,
+          double   *radius,
+          double   *line)
+{
+  *radius = capital ? 4 : 3;
+  *line = capital ? 2 : 1.2;
+}
+
 static cairo_surface_t *
 sprite_get (Sprite  sprite,
             int     scale,
@@ -215,13 +256,17 @@ sprite_get (Sprite  sprite,
       gboolean cluster = sprite >= SPRITE_CLUSTER;
       gboolean selected = sprite == SPRITE_EVENT_SELECTED || sprite >= SPRITE_CLUSTER_SELECTED;
       int step = cluster ? (sprite - SPRITE_CLUSTER) % 5 : 0;
-      double radius = dot ? (sprite == SPRITE_CAPITAL ? 4 : 3) : cluster ? 9 + step : 6;
-      double line = dot ? (sprite == SPRITE_CAPITAL ? 2 : 1.2) : selected ? 3 : 1.5;
-      int size = (int) ceil (2 * (radius + line)) + 2;
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale,
-                                                             size * scale);
-      cairo_t *cr = cairo_create (surface);
+      double radius = cluster ? 9 + step : 6;
+      double line = selected ? 3 : 1.5;
+      int size;
+      cairo_surface_t *surface;
+      cairo_t *cr;
 
+      if (dot)
+        dot_size (sprite == SPRITE_CAPITAL, &radius, &line);
+      size = (int) ceil (2 * (radius + line)) + 2;
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+      cr = cairo_create (surface);
       cairo_surface_set_device_scale (surface, scale, scale);
       cairo_scale (cr, scale, scale);
       cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
@@ -385,6 +430,32 @@ label_sprite (cairo_t    *cr,
   return sprite;
 }
 
+/* Takes @rect, which must fit, for @text and draws @sprite there (or leaves it to the
+ * caller, as a blit). */
+static void
+put_label (Painter                 *p,
+           const char              *text,
+           const LabelSprite       *sprite,
+           const cairo_rectangle_t *rect)
+{
+  g_array_append_val (p->labels, *rect);
+  g_hash_table_add (p->named, g_strdup (text));
+  note_placed (p, ATLAS_PLACED_LABEL, text, rect);
+
+  if (p->blits != NULL)
+    {
+      AtlasBlit blit = { cairo_surface_reference (sprite->surface), round (rect->x), round (rect->y),
+                         sprite->width, sprite->height };
+
+      g_array_append_val (p->blits, blit);
+      return;
+    }
+
+  cairo_set_source_surface (p->cr, sprite->surface, round (rect->x), round (rect->y));
+  cairo_rectangle (p->cr, round (rect->x), round (rect->y), sprite->width, sprite->height);
+  cairo_fill (p->cr);
+}
+
 /* Draws @text with a halo at (x, y) (its left and vertical centre), unless it collides.
  * The size is first estimated from the text's length, so that the many labels that cannot
  * fit cost nothing at all. */
@@ -413,21 +484,7 @@ draw_label (Painter    *p,
   rect = (cairo_rectangle_t) { x - 2, y - sprite->height / 2.0, sprite->width, sprite->height };
   if (!label_fits (p, &rect))
     return FALSE;
-  g_array_append_val (p->labels, rect);
-  g_hash_table_add (p->named, g_strdup (text));
-
-  if (p->blits != NULL)
-    {
-      AtlasBlit blit = { cairo_surface_reference (sprite->surface), round (rect.x), round (rect.y),
-                         sprite->width, sprite->height };
-
-      g_array_append_val (p->blits, blit);
-      return TRUE;
-    }
-
-  cairo_set_source_surface (p->cr, sprite->surface, round (rect.x), round (rect.y));
-  cairo_rectangle (p->cr, round (rect.x), round (rect.y), sprite->width, sprite->height);
-  cairo_fill (p->cr);
+  put_label (p, text, sprite, &rect);
   return TRUE;
 }
 
@@ -559,41 +616,317 @@ paint_corridors (Painter             *p,
 
 }
 
-/* Names beside a point near each line's middle, once every line and the more important
- * names are drawn. */
+/* Clips the segment from @a to @b to @box (after Liang and Barsky): the part inside runs
+ * from @t0 to @t1 of the way along. Returns FALSE when no part is inside. */
+static gboolean
+clip_segment (AtlasPoint      a,
+              AtlasPoint      b,
+              const AtlasBox *box,
+              double         *t0,
+              double         *t1)
+{
+  const double d[2] = { b.x - a.x, b.y - a.y };
+  const double low[2] = { box->x1 - a.x, box->y1 - a.y }, high[2] = { box->x2 - a.x, box->y2 - a.y };
+
+  *t0 = 0;
+  *t1 = 1;
+  for (int k = 0; k < 2; k++)
+    {
+      double ta, tb;
+
+      if (d[k] == 0)
+        {
+          if (low[k] > 0 || high[k] < 0)
+            return FALSE;
+          continue;
+        }
+      ta = low[k] / d[k];
+      tb = high[k] / d[k];
+      *t0 = MAX (*t0, MIN (ta, tb));
+      *t1 = MIN (*t1, MAX (ta, tb));
+    }
+
+  return *t0 <= *t1;
+}
+
+/* The places' dots in view, which the labels placed from the corridors' names on keep off:
+ * towns' dots are drawn after those names, but a name over one would hide the town. Only
+ * the dot's outline counts, so that a town's own name still fits beside it. */
+static void
+collect_marks (Painter             *p,
+               const AtlasMapState *state)
+{
+  for (guint i = 0; i < atlas_features_get_n_places (state->features); i++)
+    {
+      const AtlasPlaceMark *place = atlas_features_get_place (state->features, i);
+      gboolean selected = is_selected (state, ATLAS_ITEM_PLACE, place->id);
+      cairo_rectangle_t rect;
+      double x, y, radius, line;
+
+      /* As paint_places() draws them: the selected place with a ring round its dot. */
+      if (place->rank >= 3 || (p->view->zoom < place_shown_from[place->rank] && !selected))
+        continue;
+      to_screen (p, place->point, &x, &y);
+      dot_size (place->rank == 0, &radius, &line);
+      if (selected)
+        {
+          radius = 9;
+          line = 2.5;
+        }
+      rect = (cairo_rectangle_t) { x - radius - line / 2, y - radius - line / 2,
+                                   2 * radius + line, 2 * radius + line };
+      if (rect.x >= p->view->width || rect.y >= p->view->height || rect.x + rect.width <= 0 ||
+          rect.y + rect.height <= 0)
+        continue;
+      g_array_append_val (p->marks, rect);
+      note_placed (p, ATLAS_PLACED_DOT, place->name, &rect);
+    }
+}
+
+/* Names are tried beside points NAME_STEP pixels apart along the part of a line in view (or
+ * further apart, spread over it, where there would be more than MAX_NAME_SPOTS), NAME_GAP
+ * pixels off the line. */
+#define NAME_STEP      24.0
+#define MAX_NAME_SPOTS 32
+#define NAME_GAP       3.0
+
+typedef struct
+{
+  double x, y;    /* on the line, in view pixels */
+  double dx, dy;  /* the line's direction there, of unit length */
+} LineSpot;
+
+/* Points every NAME_STEP pixels along the line, counted from its start so that they stay
+ * put while the map pans, where they are in view. */
+static GArray *
+line_spots (Painter          *p,
+            const AtlasPoint *points,
+            guint             n_points)
+{
+  GArray *spots = g_array_new (FALSE, FALSE, sizeof (LineSpot));
+  AtlasBox view = { 0, 0, p->view->width, p->view->height };
+  double along = 0;
+
+  for (guint k = 0; k + 1 < n_points; k++)
+    {
+      AtlasPoint a, b;
+      double length, t0, t1;
+
+      to_screen (p, points[k], &a.x, &a.y);
+      to_screen (p, points[k + 1], &b.x, &b.y);
+      length = hypot (b.x - a.x, b.y - a.y);
+      if (length > 0 && clip_segment (a, b, &view, &t0, &t1))
+        for (double s = ceil ((along + t0 * length) / NAME_STEP) * NAME_STEP;
+             s <= along + t1 * length; s += NAME_STEP)
+          {
+            double t = (s - along) / length;
+            LineSpot spot = { a.x + t * (b.x - a.x), a.y + t * (b.y - a.y),
+                              (b.x - a.x) / length, (b.y - a.y) / length };
+
+            g_array_append_val (spots, spot);
+          }
+      along += length;
+    }
+
+  /* The line's direction over about a name's length rather than one segment's, so that a
+   * kink does not turn the name away from the line. */
+  for (guint i = 0; i < spots->len; i++)
+    {
+      LineSpot *spot = &g_array_index (spots, LineSpot, i);
+      const LineSpot *before = &g_array_index (spots, LineSpot, i >= 2 ? i - 2 : 0);
+      const LineSpot *after = &g_array_index (spots, LineSpot, MIN (i + 2, spots->len - 1));
+      double dx = after->x - before->x, dy = after->y - before->y, chord = hypot (dx, dy);
+
+      /* Not across a gap where the line leaves the view, nor a hairpin. */
+      if (chord > NAME_STEP && chord <= 4 * NAME_STEP)
+        {
+          spot->dx = dx / chord;
+          spot->dy = dy / chord;
+        }
+    }
+
+  return spots;
+}
+
+/* Where a label goes beside the line at @spot, on the side @side (1: to the left of the
+ * line's direction, -1: to its right): its corner nearest the line just off the line at the
+ * spot, so that it stays with the line however the line slants. */
+static cairo_rectangle_t
+beside_line (const LineSpot *spot,
+             double          width,
+             double          height,
+             int             side)
+{
+  double nx = side * spot->dy, ny = -side * spot->dx;
+  double x = spot->x + nx * NAME_GAP, y = spot->y + ny * NAME_GAP;
+
+  /* Right of that point, centred on it or left of it as the side leans; likewise below. */
+  return (cairo_rectangle_t) { x - width / 2 * (1 - (nx > 0) + (nx < 0)),
+                               y - height / 2 * (1 - (ny > 0) + (ny < 0)), width, height };
+}
+
+/* How well a place suits a line's name, best first. */
+typedef enum
+{
+  NAME_CLEAR,         /* off every line */
+  NAME_ON_OTHER_LINE,
+  NAME_ON_OWN_LINE,
+  NAME_NOWHERE,
+} NamePlace;
+
+static gboolean
+crosses_line (const AtlasPoint *points,
+              guint             n_points,
+              const AtlasBox   *area)
+{
+  double t0, t1;
+
+  for (guint k = 0; k + 1 < n_points; k++)
+    if (clip_segment (points[k], points[k + 1], area, &t0, &t1))
+      return TRUE;
+
+  return FALSE;
+}
+
+static NamePlace
+judge_name_place (Painter                  *p,
+                  const AtlasMapState      *state,
+                  const AtlasCorridorShape *own,
+                  const cairo_rectangle_t  *rect)
+{
+  const AtlasPoint *points = atlas_features_get_points (state->features);
+  AtlasBox area = { (rect->x + p->view->x) / p->size, (rect->y + p->view->y) / p->size,
+                    (rect->x + rect->width + p->view->x) / p->size,
+                    (rect->y + rect->height + p->view->y) / p->size };
+
+  if (crosses_line (points + own->first_point, own->n_points, &area))
+    return NAME_ON_OWN_LINE;
+
+  for (guint i = 0; i < atlas_features_get_n_corridors (state->features); i++)
+    {
+      const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
+
+      if (corridor != own && atlas_geo_box_intersects (&corridor->box, &area) &&
+          atlas_corridor_status_at (corridor, state->day) != ATLAS_STATUS_NONE &&
+          crosses_line (points + corridor->first_point, corridor->n_points, &area))
+        return NAME_ON_OTHER_LINE;
+    }
+
+  return NAME_CLEAR;
+}
+
+/* Places @corridor's name beside its line, at one of @spots: tried from the middle of the
+ * part in view outwards, on both sides; the first place off every line wins, else the
+ * first one off the line's own, else any that fits. */
+static void
+name_line (Painter                  *p,
+           const AtlasMapState      *state,
+           const AtlasCorridorShape *corridor,
+           const GArray             *spots)
+{
+  /* Darker than the line on a light map, lighter on a dark one. */
+  double shade = p->view->dark ? 0.55 : 0.7, lift = p->view->dark ? 0.45 : 0;
+  int stride = ((int) spots->len + MAX_NAME_SPOTS - 1) / MAX_NAME_SPOTS, middle = (int) spots->len / 2;
+  NamePlace best = NAME_NOWHERE;
+  cairo_rectangle_t best_rect = { 0 };
+  const LabelSprite *sprite;
+  double rgb[3];
+
+  if (p->labels->len >= MAX_LABELS || g_hash_table_contains (p->named, corridor->name))
+    return;
+
+  /* Its real size is needed to set the name beside the line; made once and kept. */
+  atlas_map_painter_corridor_color (corridor->kind, rgb);
+  sprite = label_sprite (p->cr, corridor->name, "Sans Bold 9", rgb[0] * shade + lift,
+                         rgb[1] * shade + lift, rgb[2] * shade + lift, p->view->dark);
+
+  for (int k = 0; k <= MAX_NAME_SPOTS && best != NAME_CLEAR; k++)
+    {
+      int index = middle + ((k % 2) ? 1 : -1) * ((k + 1) / 2) * stride;
+      const LineSpot *spot;
+      int side;
+
+      if (index < 0 || index >= (int) spots->len)
+        continue;
+      spot = &g_array_index (spots, LineSpot, index);
+      /* Above the line first, or right of an upright one. */
+      side = spot->dx > 0 || (spot->dx == 0 && spot->dy > 0) ? 1 : -1;
+      for (int n = 0; n < 2 && best != NAME_CLEAR; n++, side = -side)
+        {
+          cairo_rectangle_t rect = beside_line (spot, sprite->width, sprite->height, side);
+          NamePlace place;
+
+          if (!label_fits (p, &rect))
+            continue;
+          place = judge_name_place (p, state, corridor, &rect);
+          if (place < best)
+            {
+              best = place;
+              best_rect = rect;
+            }
+        }
+    }
+
+  if (best != NAME_NOWHERE)
+    put_label (p, corridor->name, sprite, &best_rect);
+}
+
+typedef struct
+{
+  const AtlasCorridorShape *corridor;
+  GArray                   *spots;
+} LineInView;
+
+static void
+clear_line_in_view (gpointer data)
+{
+  LineInView *line = data;
+
+  g_array_unref (line->spots);
+}
+
+static int
+compare_fewer_spots (gconstpointer a,
+                     gconstpointer b)
+{
+  const LineInView *x = a, *y = b;
+
+  return (int) x->spots->len - (int) y->spots->len;
+}
+
+/* Names beside their lines, once every line and the more important names are drawn. The
+ * lines least in view go first: they have the fewest places for a name. */
 static void
 paint_corridor_names (Painter             *p,
                       const AtlasMapState *state)
 {
   const AtlasPoint *points = atlas_features_get_points (state->features);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (LineInView));
 
+  g_array_set_clear_func (lines, clear_line_in_view);
   for (guint i = 0; i < atlas_features_get_n_corridors (state->features); i++)
     {
       const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
-      AtlasStatus status = atlas_corridor_status_at (corridor, state->day);
-      double rgb[3], x, y;
+      LineInView line = { corridor };
 
-      if (status == ATLAS_STATUS_NONE || corridor->n_points < 2 ||
-          !atlas_geo_box_intersects (&corridor->box, &p->visible))
+      if (atlas_corridor_status_at (corridor, state->day) == ATLAS_STATUS_NONE ||
+          corridor->n_points < 2 || !atlas_geo_box_intersects (&corridor->box, &p->visible))
         continue;
 
-      atlas_map_painter_corridor_color (corridor->kind, rgb);
-      for (guint k = 0; k < corridor->n_points; k++)
-        {
-          /* Try points from the middle outwards until the name fits. */
-          guint offset = (k + 1) / 2;
-          guint index = corridor->n_points / 2 + ((k % 2) ? offset : -offset);
+      line.spots = line_spots (p, points + corridor->first_point, corridor->n_points);
+      if (line.spots->len > 0)
+        g_array_append_val (lines, line);
+      else
+        g_array_unref (line.spots);
+    }
 
-          if (index >= corridor->n_points)
-            continue;
-          to_screen (p, points[corridor->first_point + index], &x, &y);
-          /* Darker than the line on a light map, lighter on a dark one. */
-          double shade = p->view->dark ? 0.55 : 0.7, lift = p->view->dark ? 0.45 : 0;
+  /* A stable sort: lines as long in view keep their order. */
+  g_array_sort (lines, compare_fewer_spots);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const LineInView *line = &g_array_index (lines, LineInView, i);
 
-          if (draw_label (p, corridor->name, x + 6, y - 10, "Sans Bold 9", rgb[0] * shade + lift,
-                          rgb[1] * shade + lift, rgb[2] * shade + lift))
-            break;
-        }
+      name_line (p, state, line->corridor, line->spots);
     }
 }
 
@@ -1071,6 +1404,65 @@ paint_province_names (Painter             *p,
     }
 }
 
+static void
+paint (cairo_t             *cr,
+       const AtlasView     *view,
+       const AtlasMapState *state,
+       AtlasPaintParts      parts,
+       double               margin,
+       GArray              *blits,
+       GArray              *placed,
+       AtlasLegendFlags    *drawn)
+{
+  Painter p = { cr, view, atlas_geo_world_size (view->zoom) };
+
+  g_return_if_fail (state != NULL && state->features != NULL);
+
+  p.visible = (AtlasBox) { view->x / p.size, view->y / p.size,
+                           (view->x + view->width) / p.size, (view->y + view->height) / p.size };
+  p.near = (AtlasBox) { (view->x - margin) / p.size, (view->y - margin) / p.size,
+                        (view->x + view->width + margin) / p.size,
+                        (view->y + view->height + margin) / p.size };
+  p.labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  p.named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p.shapes = (parts & ATLAS_PAINT_SHAPES) != 0;
+  p.texts = (parts & ATLAS_PAINT_LABELS) != 0;
+  p.blits = blits;
+  p.marks = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  p.placed = placed;
+
+  cairo_save (cr);
+  paint_zones (&p, state);
+  paint_corridors (&p, state);
+  paint_events (&p, state);
+  /* Names in order of importance: the selection's, capitals', countries', then the rest as
+   * room allows. */
+  if (p.texts)
+    {
+      paint_edge_marker (&p, state);
+      paint_selected_place_name (&p, state);
+    }
+  paint_places (&p, state, 0, 0);
+  if (p.texts)
+    {
+      paint_country_names (&p, state);
+      collect_marks (&p, state);
+      paint_corridor_names (&p, state);
+    }
+  paint_places (&p, state, 1, 3);
+  if (p.texts)
+    paint_province_names (&p, state);
+  cairo_restore (cr);
+
+  if (view->zoom >= 6.5)
+    p.drawn |= ATLAS_LEGEND_PROVINCES;
+  if (drawn != NULL)
+    *drawn = p.drawn;
+  g_array_unref (p.labels);
+  g_hash_table_unref (p.named);
+  g_array_unref (p.marks);
+}
+
 /**
  * atlas_map_painter_paint:
  *
@@ -1106,49 +1498,31 @@ atlas_map_painter_paint_parts (cairo_t             *cr,
                                GArray              *blits,
                                AtlasLegendFlags    *drawn)
 {
-  Painter p = { cr, view, atlas_geo_world_size (view->zoom) };
+  paint (cr, view, state, parts, margin, blits, NULL, drawn);
+}
 
-  g_return_if_fail (state != NULL && state->features != NULL);
+/**
+ * atlas_map_painter_place_labels:
+ *
+ * Places the labels of @view as atlas_map_painter_paint() does, without drawing them, for
+ * tests to see where each went and where the places' dots they keep off are.
+ *
+ * Returns: (transfer full) (element-type AtlasPlaced): labels and dots, in the order placed
+ */
+GArray *
+atlas_map_painter_place_labels (const AtlasView     *view,
+                                const AtlasMapState *state)
+{
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (scratch);
+  g_autoptr(GArray) blits = atlas_blits_new ();
+  GArray *placed = g_array_new (FALSE, FALSE, sizeof (AtlasPlaced));
 
-  p.visible = (AtlasBox) { view->x / p.size, view->y / p.size,
-                           (view->x + view->width) / p.size, (view->y + view->height) / p.size };
-  p.near = (AtlasBox) { (view->x - margin) / p.size, (view->y - margin) / p.size,
-                        (view->x + view->width + margin) / p.size,
-                        (view->y + view->height + margin) / p.size };
-  p.labels = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  p.named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  p.shapes = (parts & ATLAS_PAINT_SHAPES) != 0;
-  p.texts = (parts & ATLAS_PAINT_LABELS) != 0;
-  p.blits = blits;
-
-  cairo_save (cr);
-  paint_zones (&p, state);
-  paint_corridors (&p, state);
-  paint_events (&p, state);
-  /* Names in order of importance: the selection's, capitals', countries', then the rest as
-   * room allows. */
-  if (p.texts)
-    {
-      paint_edge_marker (&p, state);
-      paint_selected_place_name (&p, state);
-    }
-  paint_places (&p, state, 0, 0);
-  if (p.texts)
-    {
-      paint_country_names (&p, state);
-      paint_corridor_names (&p, state);
-    }
-  paint_places (&p, state, 1, 3);
-  if (p.texts)
-    paint_province_names (&p, state);
-  cairo_restore (cr);
-
-  if (view->zoom >= 6.5)
-    p.drawn |= ATLAS_LEGEND_PROVINCES;
-  if (drawn != NULL)
-    *drawn = p.drawn;
-  g_array_unref (p.labels);
-  g_hash_table_unref (p.named);
+  g_array_set_clear_func (placed, clear_placed);
+  paint (cr, view, state, ATLAS_PAINT_LABELS, 0, blits, placed, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  return placed;
 }
 
 typedef enum

@@ -77,6 +77,24 @@ typedef struct
   double           height;
 } AtlasBlit;
 
+/* What atlas_map_painter_place_labels() tells tests: where each label went, and the places'
+ * dots that labels keep off. In view pixels. */
+typedef enum
+{
+  ATLAS_PLACED_LABEL,
+  ATLAS_PLACED_DOT,
+} AtlasPlacedKind;
+
+typedef struct
+{
+  AtlasPlacedKind  kind;
+  char            *text;    /* the label's, or the name of the dot's place */
+  double           x;
+  double           y;
+  double           width;
+  double           height;
+} AtlasPlaced;
+
 void  atlas_map_painter_paint           (cairo_t             *cr,
                                          const AtlasView     *view,
                                          const AtlasMapState *state,
@@ -89,6 +107,8 @@ void  atlas_map_painter_paint_parts     (cairo_t             *cr,
                                          GArray              *blits,
                                          AtlasLegendFlags    *drawn);
 GArray *atlas_blits_new                 (void);
+GArray *atlas_map_painter_place_labels  (const AtlasView     *view,
+                                         const AtlasMapState *state);
 void  atlas_map_painter_paint_legend    (cairo_t             *cr,
                                          AtlasLegendFlags     flags,
                                          gboolean             dark,
