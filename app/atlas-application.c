@@ -351,7 +351,7 @@ atlas_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.save-view",
                                          save_view_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-map",
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export",
                                          export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.copy-map",
                                          copy_map_accels);

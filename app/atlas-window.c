@@ -15,6 +15,7 @@
 #include "atlas-actors-panel.h"
 #include "atlas-details-panel.h"
 #include "atlas-events-panel.h"
+#include "atlas-export-dialog.h"
 #include "atlas-history.h"
 #include "atlas-map-panel.h"
 #include "atlas-saved-views.h"
@@ -194,125 +195,42 @@ find_words (GSimpleAction *action,
     atlas_timeline_panel_focus_words (self->timeline_panel);
 }
 
-/* Ctrl+E: the map as it is on screen, to a file whose extension picks the format. */
+/* Ctrl+E: the export dialog, starting from the map and the timeline as they are on screen. */
 static void
-write_export (AtlasWindow *self,
-              GFile       *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  AtlasExportFormat format;
-
-  if (path == NULL)
-    return;
-
-  /* A name without a known extension is saved as PNG, and says so. */
-  if (!atlas_export_format_for_name (path, &format, NULL))
-    {
-      g_autofree char *with_png = g_strconcat (path, ".png", NULL);
-
-      g_free (path);
-      path = g_steal_pointer (&with_png);
-      format = ATLAS_EXPORT_PNG;
-    }
-
-  if (!atlas_map_panel_export (self->map_panel, path, format, &error))
-    show_message (self, _("Could not export the map"), error->message);
-}
-
-static GListStore *
-export_filters (void)
-{
-  static const struct { const char *name; const char *pattern; } formats[] = {
-    { N_("PNG image"), "*.png" }, { N_("SVG drawing"), "*.svg" }, { N_("PDF document"), "*.pdf" },
-  };
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _(formats[i].name));
-      gtk_file_filter_add_pattern (filter, formats[i].pattern);
-      g_list_store_append (filters, filter);
-    }
-  return filters;
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-/* GtkFileDialog is newer than GDK_VERSION_MAX_ALLOWED, which warns of it even here. */
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-static void
-on_export_chosen (GObject      *dialog,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(AtlasWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (dialog), result, NULL);
-
-  if (file != NULL)
-    write_export (self, file);
-}
-G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    AtlasWindow     *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file != NULL)
-    write_export (self, file);
-}
-#endif
-
-/* GtkFileDialog where GTK has it (4.10), the native file chooser before. */
-static void
-export_map (GSimpleAction *action,
-            GVariant      *parameter,
-            gpointer       user_data)
+export (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       user_data)
 {
   AtlasWindow *self = ATLAS_WINDOW (user_data);
-  g_autoptr(GListStore) filters = NULL;
+  AtlasTimeline *timeline;
+  const AtlasTimelineScene *scene;
+  AtlasExportDialog *dialog;
+  AtlasExportOptions on_screen;
+  AtlasExportScreen screen;
+  g_autoptr(GError) error = NULL;
 
   if (self->session == NULL)
     return;
+  if (!atlas_map_panel_get_export_options (self->map_panel, &on_screen, &error))
+    {
+      show_message (self, _("Could not export"), error->message);
+      return;
+    }
 
-  filters = export_filters ();
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  timeline = atlas_timeline_panel_get_timeline (self->timeline_panel);
+  scene = atlas_timeline_get_scene (timeline);
+  on_screen.timeline_start = scene->start;
+  on_screen.timeline_span = scene->span;
+  on_screen.lanes = atlas_timeline_get_lane_mode (timeline);
+  screen = (AtlasExportScreen) {
+    .timeline_width = MAX (ATLAS_TIMELINE_GUTTER + 200, (int) scene->width),
+    .window_width = MAX (800, gtk_widget_get_width (GTK_WIDGET (self))),
+    .window_height = MAX (600, gtk_widget_get_height (GTK_WIDGET (self))),
+  };
 
-    gtk_file_dialog_set_title (dialog, _("Export the Map"));
-    gtk_file_dialog_set_accept_label (dialog, _("_Export"));
-    gtk_file_dialog_set_initial_name (dialog, _("Caucasus map.png"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_export_chosen, g_object_ref (self));
-  }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (self),
-                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Caucasus map.png"));
-    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
-      {
-        g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
-
-        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      }
-    g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  dialog = atlas_export_dialog_new (GTK_WINDOW (self), self->session,
+                                    atlas_map_panel_get_features (self->map_panel), &on_screen, &screen);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -482,7 +400,7 @@ atlas_window_init (AtlasWindow *self)
     { "next-panel", next_panel },
     { "previous-panel", previous_panel },
     { "find", find_words },
-    { "export-map", export_map },
+    { "export", export },
     { "copy-map", copy_map },
   };
 

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Prints "name: value unit" lines: the median and worst of several 1920 x 1080 PNG, SVG and
- * PDF exports of the whole region with every layer. With a folder as argument, the last
- * export of each format is left there to be looked at.
+ * PDF exports of the whole region with every layer; of a 4000 x 3000 PNG sheet of it; of an
+ * A4 PDF sheet at 300 dpi; and of the timeline alone. With a folder as argument, the last
+ * export of each is left there to be looked at.
  */
 
 #include "config.h"
@@ -24,34 +25,69 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static void
-bench_format (AtlasSession      *session,
-              AtlasFeatures     *features,
-              AtlasExportFormat  format,
-              const char        *name,
-              const char        *folder)
+typedef struct
 {
-  g_autofree char *file = g_strdup_printf ("region-1920x1080.%s", name);
-  g_autofree char *path = g_build_filename (folder, file, NULL);
-  AtlasExportOptions options = {
-    .format = format, .latitude = 40.8, .longitude = 45.5, .zoom = 6.6,
-    .width = 1920, .height = 1080, .scale = 1,
-  };
+  const char        *name;   /* of the figure and of the file */
+  AtlasExportKind    kind;
+  AtlasExportFormat  format;
+  int                width;
+  int                height;
+  AtlasPaper         paper;
+} Export;
+
+static const Export exports[] = {
+  { "map_1920x1080_png", ATLAS_EXPORT_MAP, ATLAS_EXPORT_PNG, 1920, 1080 },
+  { "map_1920x1080_svg", ATLAS_EXPORT_MAP, ATLAS_EXPORT_SVG, 1920, 1080 },
+  { "map_1920x1080_pdf", ATLAS_EXPORT_MAP, ATLAS_EXPORT_PDF, 1920, 1080 },
+  { "sheet_4000x3000_png", ATLAS_EXPORT_SHEET, ATLAS_EXPORT_PNG, 4000, 3000 },
+  { "sheet_a4_pdf", ATLAS_EXPORT_SHEET, ATLAS_EXPORT_PDF, 0, 0, ATLAS_PAPER_A4 },
+  { "timeline_3000_png", ATLAS_EXPORT_TIMELINE, ATLAS_EXPORT_PNG, 3000, 0 },
+};
+
+static const char *suffixes[] = { "png", "svg", "pdf" };
+
+static char *
+export_path (const Export *export,
+             const char   *folder)
+{
+  g_autofree char *file = g_strdup_printf ("%s.%s", export->name, suffixes[export->format]);
+
+  return g_build_filename (folder, file, NULL);
+}
+
+static void
+bench_export (AtlasSession  *session,
+              AtlasFeatures *features,
+              const Export  *export,
+              const char    *folder)
+{
+  g_autofree char *path = export_path (export, folder);
+  AtlasExportOptions options;
   double times[N_RUNS];
+
+  atlas_export_options_init (&options);
+  options.kind = export->kind;
+  options.format = export->format;
+  options.width = export->width;
+  options.height = export->height;
+  options.paper = export->paper;
+  options.latitude = 40.8;
+  options.longitude = 45.5;
+  options.zoom = 6.6;
 
   for (int i = 0; i < N_RUNS; i++)
     {
       g_autoptr(GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      if (!atlas_export_map (session, features, &options, path, &error))
+      if (!atlas_export_write (session, features, &options, path, &error))
         g_error ("Export failed: %s", error->message);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
   qsort (times, N_RUNS, sizeof (double), compare_doubles);
-  g_print ("export_map_1920x1080_%s_median: %.1f ms\n", name, times[N_RUNS / 2]);
-  g_print ("export_map_1920x1080_%s_worst: %.1f ms\n", name, times[N_RUNS - 1]);
+  g_print ("export_%s_median: %.1f ms\n", export->name, times[N_RUNS / 2]);
+  g_print ("export_%s_worst: %.1f ms\n", export->name, times[N_RUNS - 1]);
 }
 
 int
@@ -72,18 +108,14 @@ main (int   argc,
   if (folder == NULL)
     folder = scratch = g_dir_make_tmp ("atlas-bench-XXXXXX", NULL);
 
-  bench_format (session, features, ATLAS_EXPORT_PNG, "png", folder);
-  bench_format (session, features, ATLAS_EXPORT_SVG, "svg", folder);
-  bench_format (session, features, ATLAS_EXPORT_PDF, "pdf", folder);
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    bench_export (session, features, &exports[i], folder);
 
   if (scratch != NULL)
     {
-      const char *names[] = { "png", "svg", "pdf" };
-
-      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
         {
-          g_autofree char *file = g_strdup_printf ("region-1920x1080.%s", names[i]);
-          g_autofree char *path = g_build_filename (scratch, file, NULL);
+          g_autofree char *path = export_path (&exports[i], scratch);
 
           g_unlink (path);
         }

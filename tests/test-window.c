@@ -13,6 +13,7 @@
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
 #include "atlas-events-panel.h"
+#include "atlas-export-dialog.h"
 #include "atlas-features.h"
 #include "atlas-map-panel.h"
 #include "atlas-timeline-panel.h"
@@ -377,6 +378,158 @@ test_window_export_map (void)
   g_clear_object (&copied);
 
   g_remove (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static AtlasExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ATLAS_IS_EXPORT_DIALOG (toplevel))
+        return ATLAS_EXPORT_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static const char *
+named_label_text (GtkWidget  *root,
+                  const char *name)
+{
+  GtkWidget *label = find_named (root, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* How much of the preview is painted over its ground, from 0 to 1. */
+static double
+preview_coverage (GtkWidget *preview)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (preview);
+  int width = gtk_widget_get_width (preview), height = gtk_widget_get_height (preview);
+  gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  guint painted = 0;
+
+  /* The widget's picture is there once a frame has drawn it: let the frames run. */
+  gtk_widget_queue_draw (preview);
+  for (gint64 settled = g_get_monotonic_time () + G_USEC_PER_SEC / 3; g_get_monotonic_time () < settled;)
+    g_main_context_iteration (NULL, FALSE);
+  while (node == NULL)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (preview)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+
+  /* The ground is one tint; the export has the map's colours and white. */
+  for (int i = 0; i < width * height; i++)
+    {
+      const guchar *pixel = pixels + 4 * i;
+
+      if (abs (pixel[0] - pixels[0]) + abs (pixel[1] - pixels[1]) + abs (pixel[2] - pixels[2]) > 12)
+        painted++;
+    }
+  return painted / (double) (width * height);
+}
+
+/* Ctrl+E opens the export dialog on the map as on screen; its choices change the preview
+ * and the size it says, and it writes what they say. */
+static void
+test_window_export_dialog (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  GtkWidget *map = find_descendant (GTK_WIDGET (window), SHUMATE_TYPE_MAP);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *stem = g_build_filename (dir, "sheet", NULL);
+  g_autofree char *png = g_build_filename (dir, "sheet.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "nowhere", "sheet.png", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasExportDialog *dialog;
+  GtkSpinButton *width_spin, *height_spin;
+  GtkWidget *preview;
+  cairo_surface_t *image;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  wait_for_frame (GTK_WIDGET (dialog));
+  preview = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_DRAWING_AREA);
+  g_assert_cmpfloat (preview_coverage (preview), >, 0.2);
+
+  /* The map as on screen, at its pixels. */
+  expected = g_strdup_printf ("%d × %d pixels", gtk_widget_get_width (map) * gtk_widget_get_scale_factor (map),
+                              gtk_widget_get_height (map) * gtk_widget_get_scale_factor (map));
+  g_assert_cmpstr (named_label_text (GTK_WIDGET (dialog), "export-size"), ==, expected);
+
+  /* A sheet of a size of one's own. */
+  atlas_export_dialog_choose (dialog, ATLAS_EXPORT_SHEET, ATLAS_EXPORT_SIZE_CUSTOM, ATLAS_EXPORT_PNG);
+  width_spin = GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON));
+  height_spin = GTK_SPIN_BUTTON (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (width_spin))));
+  gtk_spin_button_set_value (width_spin, 1200);
+  gtk_spin_button_set_value (height_spin, 900);
+  iterate ();
+  g_assert_cmpstr (named_label_text (GTK_WIDGET (dialog), "export-size"), ==, "1200 × 900 pixels");
+  g_assert_cmpfloat (preview_coverage (preview), >, 0.2);
+
+  /* Without an extension the chosen format's is added; with one, it wins. */
+  g_assert_true (atlas_export_dialog_save_to (dialog, stem, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1200);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 900);
+  cairo_surface_destroy (image);
+  g_assert_true (atlas_export_dialog_save_to (dialog, pdf, &error));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* A missing folder is said, and nothing is written. */
+  g_assert_false (atlas_export_dialog_save_to (dialog, nowhere, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Paper, on its side by default, at 300 dpi. */
+  atlas_export_dialog_choose (dialog, ATLAS_EXPORT_SHEET, ATLAS_EXPORT_SIZE_A4, ATLAS_EXPORT_PNG);
+  g_assert_cmpstr (named_label_text (GTK_WIDGET (dialog), "export-size"), ==,
+                   "A4 landscape · 3508 × 2480 pixels");
+
+  /* Too small for a sheet: the dialog says so and will not export. */
+  atlas_export_dialog_choose (dialog, ATLAS_EXPORT_SHEET, ATLAS_EXPORT_SIZE_CUSTOM, ATLAS_EXPORT_PNG);
+  gtk_spin_button_set_value (width_spin, 300);
+  gtk_spin_button_set_value (height_spin, 200);
+  g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "export-message")));
+  g_assert_nonnull (strstr (named_label_text (GTK_WIDGET (dialog), "export-message"), "300 × 200"));
+  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "export-save")));
+
+  /* The timeline as wide as on screen. */
+  atlas_export_dialog_choose (dialog, ATLAS_EXPORT_TIMELINE, ATLAS_EXPORT_SIZE_ON_SCREEN, ATLAS_EXPORT_PNG);
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "export-message")));
+  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "export-save")));
+  g_assert_cmpfloat (preview_coverage (preview), >, 0.05);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_remove (png);
+  g_remove (pdf);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -835,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/window/search-actors", test_window_search_actors);
   g_test_add_func ("/window/keyboard-panels", test_window_keyboard_panels);
   g_test_add_func ("/window/export-map", test_window_export_map);
+  g_test_add_func ("/window/export-dialog", test_window_export_dialog);
   g_test_add_func ("/window/error", test_window_error);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);

@@ -364,6 +364,41 @@ atlas_export_paint_map_view (cairo_t                   *cr,
 }
 
 /**
+ * atlas_export_measure:
+ * @width: (out): the logical width, in pixels at 96 to the inch
+ * @height: (out): the logical height
+ * @device_width: (out) (optional): the file's width: PNG pixels, or PDF and SVG points
+ * @device_height: (out) (optional): the file's height
+ *
+ * Returns: %TRUE with the sizes of what @options would export, or %FALSE with @error saying
+ *   why it cannot be exported
+ */
+gboolean
+atlas_export_measure (AtlasSession              *session,
+                      const AtlasExportOptions  *options,
+                      double                    *width,
+                      double                    *height,
+                      double                    *device_width,
+                      double                    *device_height,
+                      GError                   **error)
+{
+  Canvas canvas;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!check_options (options, error) || !measure (session, options, &canvas, error))
+    return FALSE;
+  *width = canvas.width;
+  *height = canvas.height;
+  if (device_width != NULL)
+    *device_width = canvas.device_width;
+  if (device_height != NULL)
+    *device_height = canvas.device_height;
+  return TRUE;
+}
+
+/**
  * atlas_export_paint:
  *
  * Paints what @options ask for at the origin of @cr, in logical pixels, as the file would
@@ -376,24 +411,20 @@ atlas_export_paint (cairo_t                   *cr,
                     const AtlasExportOptions  *options,
                     GError                   **error)
 {
-  Canvas canvas;
+  double width, height;
 
-  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-
-  if (!check_options (options, error) || !measure (session, options, &canvas, error))
+  if (!atlas_export_measure (session, options, &width, &height, NULL, NULL, error))
     return FALSE;
 
   switch (options->kind)
     {
     case ATLAS_EXPORT_SHEET:
-      return atlas_sheet_paint (cr, session, features, options, canvas.width, canvas.height, error);
+      return atlas_sheet_paint (cr, session, features, options, width, height, error);
     case ATLAS_EXPORT_TIMELINE:
-      return atlas_sheet_paint_timeline (cr, session, options, canvas.width, canvas.height, error);
+      return atlas_sheet_paint_timeline (cr, session, options, width, height, error);
     case ATLAS_EXPORT_MAP:
     default:
-      return atlas_export_paint_map_view (cr, session, features, options, canvas.width, canvas.height,
-                                          TRUE, NULL, error);
+      return atlas_export_paint_map_view (cr, session, features, options, width, height, TRUE, NULL, error);
     }
 }
 

@@ -71,6 +71,13 @@ void     atlas_export_page_size       (AtlasPaper                paper,
                                        gboolean                  landscape,
                                        double                   *width,
                                        double                   *height);
+gboolean atlas_export_measure         (AtlasSession             *session,
+                                       const AtlasExportOptions *options,
+                                       double                   *width,
+                                       double                   *height,
+                                       double                   *device_width,
+                                       double                   *device_height,
+                                       GError                  **error);
 gboolean atlas_export_paint           (cairo_t                  *cr,
                                        AtlasSession             *session,
                                        AtlasFeatures            *features,

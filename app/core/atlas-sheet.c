@@ -6,8 +6,8 @@
  * filter in words; the map with its legend and a scale bar beside it; the timeline of the
  * filtered events; and footnotes that cite the sources of the excerpts behind them, with
  * the basemap's attribution. Sheets are printed, so they are always light. When the page is
- * short, the timeline gives way to the map, and the footnotes end with how many more there
- * are rather than crowd it out.
+ * short, the timeline shrinks as a whole, or gives way to the map if it would be too small to
+ * read, and the footnotes end with how many more there are rather than crowd the map out.
  */
 
 #define G_LOG_DOMAIN "atlas-sheet"
@@ -28,6 +28,7 @@
 #define COLUMN_GAP      24.0
 #define CAPTION_HEIGHT  24.0
 #define SCALE_BAR_WIDTH 160.0
+#define MIN_TIMELINE_FIT 0.6   /* smaller, and the timeline's words cannot be read */
 #define EARTH_CIRCUMFERENCE 40075016.686  /* metres, at the equator */
 
 static const double ink[] = { 0.13, 0.13, 0.13 };
@@ -225,12 +226,12 @@ atlas_sheet_scale_bar_metres (double  latitude,
   return metres;
 }
 
-/* A bar in four black and white parts, with its length in kilometres (or metres). */
-static double
+/* A bar in four black and white parts with its length in kilometres (or metres), on a card
+ * in the map's bottom-left corner. */
+static void
 paint_scale_bar (cairo_t                  *cr,
                  const AtlasExportOptions *options,
-                 double                    x,
-                 double                    y)
+                 double                    map_height)
 {
   double bar_width, metres = atlas_sheet_scale_bar_metres (options->latitude, options->zoom,
                                                           SCALE_BAR_WIDTH, &bar_width);
@@ -238,11 +239,19 @@ paint_scale_bar (cairo_t                  *cr,
                                           : g_strdup_printf (_("%g m"), metres);
   g_autoptr(PangoLayout) layout = text_layout (cr, "Sans 8", label, 0);
   g_autoptr(PangoLayout) zero = text_layout (cr, "Sans 8", "0", 0);
-  double text_height = layout_height (layout);
-  int label_width, zero_width;
+  int label_width, label_height, zero_width;
+  double x, y;
 
-  pango_layout_get_pixel_size (layout, &label_width, NULL);
+  pango_layout_get_pixel_size (layout, &label_width, &label_height);
   pango_layout_get_pixel_size (zero, &zero_width, NULL);
+  x = 10 + zero_width / 2.0;
+  y = map_height - 10 - label_height - 7 - 5;
+
+  cairo_rectangle (cr, 6, y - 6, bar_width + zero_width / 2.0 + label_width / 2.0 + 14,
+                   label_height + 7 + 5 + 10);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_fill (cr);
+
   for (int i = 0; i < 4; i++)
     {
       cairo_rectangle (cr, x + i * bar_width / 4, y, bar_width / 4, 5);
@@ -259,7 +268,6 @@ paint_scale_bar (cairo_t                  *cr,
 
   show_layout (cr, zero, ink, x - zero_width / 2.0, y + 7);
   show_layout (cr, layout, ink, x + bar_width - label_width / 2.0, y + 7);
-  return 7 + text_height;
 }
 
 /* The sources as numbered footnotes, in @columns columns; with more than fit in
@@ -401,7 +409,7 @@ atlas_sheet_paint (cairo_t                   *cr,
   Footnotes notes = { 0 };
   AtlasTimelineScene scene;
   AtlasLegendFlags drawn = 0;
-  double header, footer, strip = 0, timeline_block = 0, map_width, map_height, y;
+  double header, footer, available, strip = 0, timeline_block = 0, timeline_fit, map_width, map_height, y;
   double legend_width, legend_height;
 
   excerpts = atlas_query_excerpts (store, atlas_session_get_filter (session), error);
@@ -447,14 +455,17 @@ atlas_sheet_paint (cairo_t                   *cr,
                                                  "Timeline of the %u events shown", scene.events->len),
                                     scene.events->len);
   timeline_caption_layout = text_layout (cr, "Sans Bold 9", timeline_title, inner);
-  strip = MIN (atlas_timeline_scene_height (&scene), height * 0.3);
-  timeline_block = layout_height (timeline_caption_layout) + 4 + strip + GAP;
-  map_height = height - 2 * margin - header - GAP - footer - timeline_block;
-  if (map_height < height * 0.35)
+  available = height - 2 * margin - header - GAP - footer;
+  timeline_fit = MIN (1, (available * 0.45 - layout_height (timeline_caption_layout) - 4 - GAP) /
+                         atlas_timeline_scene_height (&scene));
+  if (timeline_fit >= MIN_TIMELINE_FIT)
     {
-      timeline_block = 0;
-      map_height = height - 2 * margin - header - GAP - footer;
+      /* Every lane, shrunk as a whole if need be, rather than lanes cut off. */
+      scene.width = inner / timeline_fit;
+      strip = atlas_timeline_scene_height (&scene) * timeline_fit;
+      timeline_block = layout_height (timeline_caption_layout) + 4 + strip + GAP;
     }
+  map_height = available - timeline_block;
   map_height = MAX (map_height, 40);
 
   /* The map, with its legend and scale bar in a column beside it. */
@@ -475,6 +486,7 @@ atlas_sheet_paint (cairo_t                   *cr,
       atlas_timeline_scene_clear (&scene);
       return FALSE;
     }
+  paint_scale_bar (cr, options, map_height);
   cairo_rectangle (cr, 0.5, 0.5, map_width - 1, map_height - 1);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
   cairo_set_line_width (cr, 1);
@@ -485,7 +497,6 @@ atlas_sheet_paint (cairo_t                   *cr,
   cairo_translate (cr, margin + map_width + GAP - 8, y - 8);
   atlas_map_painter_paint_legend (cr, drawn, FALSE, &legend_width, &legend_height);
   cairo_restore (cr);
-  paint_scale_bar (cr, options, margin + map_width + GAP + 4, y + legend_height + 8);
 
   y += map_height + GAP;
   if (timeline_block > 0)
@@ -494,7 +505,8 @@ atlas_sheet_paint (cairo_t                   *cr,
       y += layout_height (timeline_caption_layout) + 4;
       cairo_save (cr);
       cairo_translate (cr, margin, y);
-      paint_timeline_strip (cr, &scene, strip);
+      cairo_scale (cr, timeline_fit, timeline_fit);
+      paint_timeline_strip (cr, &scene, atlas_timeline_scene_height (&scene));
       cairo_restore (cr);
       y += strip + GAP;
     }

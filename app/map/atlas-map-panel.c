@@ -712,16 +712,23 @@ atlas_map_panel_get_online (AtlasMapPanel *self)
   return self->online;
 }
 
-/* The export options that give the map as it is on screen: its centre, zoom, size, pixel
- * density and style. */
-static gboolean
-on_screen_options (AtlasMapPanel       *self,
-                   AtlasExportFormat    format,
-                   AtlasExportOptions  *options,
-                   GError             **error)
+/**
+ * atlas_map_panel_get_export_options:
+ *
+ * Fills @options with the map as it is on screen: its centre, zoom, size, pixel density
+ * and style, as a PNG.
+ *
+ * Returns: %FALSE with @error set when the map has nothing to export yet
+ */
+gboolean
+atlas_map_panel_get_export_options (AtlasMapPanel       *self,
+                                    AtlasExportOptions  *options,
+                                    GError             **error)
 {
-  ShumateViewport *viewport = atlas_map_panel_get_viewport (self);
-  GtkWidget *map = GTK_WIDGET (shumate_simple_map_get_map (self->simple_map));
+  ShumateViewport *viewport;
+  GtkWidget *map;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
 
   if (self->features == NULL)
     {
@@ -729,17 +736,26 @@ on_screen_options (AtlasMapPanel       *self,
       return FALSE;
     }
 
-  *options = (AtlasExportOptions) {
-    .format = format,
-    .latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-    .longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-    .zoom = shumate_viewport_get_zoom_level (viewport),
-    .width = MAX (1, gtk_widget_get_width (map)),
-    .height = MAX (1, gtk_widget_get_height (map)),
-    .scale = CLAMP (gtk_widget_get_scale_factor (map), 1, 3),
-    .dark = self->dark,
-  };
+  viewport = atlas_map_panel_get_viewport (self);
+  map = GTK_WIDGET (shumate_simple_map_get_map (self->simple_map));
+  atlas_export_options_init (options);
+  options->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  options->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  options->zoom = shumate_viewport_get_zoom_level (viewport);
+  options->width = MAX (1, gtk_widget_get_width (map));
+  options->height = MAX (1, gtk_widget_get_height (map));
+  options->scale = CLAMP (gtk_widget_get_scale_factor (map), 1, 3);
+  options->dark = self->dark;
   return TRUE;
+}
+
+/* The corridors, zones and places the map shows, for exports; NULL before they are loaded. */
+AtlasFeatures *
+atlas_map_panel_get_features (AtlasMapPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), NULL);
+
+  return self->features;
 }
 
 /**
@@ -759,8 +775,10 @@ atlas_map_panel_export (AtlasMapPanel      *self,
 
   g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
 
-  return on_screen_options (self, format, &options, error) &&
-         atlas_export_write (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
+  if (!atlas_map_panel_get_export_options (self, &options, error))
+    return FALSE;
+  options.format = format;
+  return atlas_export_write (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
                            &options, path, error);
 }
 
@@ -779,7 +797,7 @@ atlas_map_panel_copy (AtlasMapPanel  *self,
 
   g_return_val_if_fail (ATLAS_IS_MAP_PANEL (self), FALSE);
 
-  if (!on_screen_options (self, ATLAS_EXPORT_PNG, &options, error))
+  if (!atlas_map_panel_get_export_options (self, &options, error))
     return FALSE;
   png = atlas_export_to_bytes (atlas_panel_get_session (ATLAS_PANEL (self)), self->features,
                                    &options, error);

@@ -22,6 +22,10 @@ void               atlas_map_panel_show_region       (AtlasMapPanel *self);
 void               atlas_map_panel_set_online        (AtlasMapPanel *self,
                                                       gboolean       online);
 gboolean           atlas_map_panel_get_online        (AtlasMapPanel *self);
+gboolean           atlas_map_panel_get_export_options (AtlasMapPanel     *self,
+                                                       AtlasExportOptions *options,
+                                                       GError            **error);
+AtlasFeatures     *atlas_map_panel_get_features      (AtlasMapPanel      *self);
 gboolean           atlas_map_panel_export            (AtlasMapPanel      *self,
                                                       const char         *path,
                                                       AtlasExportFormat   format,
