@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+
 #include <glib/gstdio.h>
 
 #include <cairo.h>
@@ -365,6 +368,34 @@ test_cli_export (void)
         g_assert_cmpint (run.status, ==, 2);
         g_assert_cmpstr (run.err, !=, "");
       }
+  }
+
+  {
+    g_auto(Run) run;
+    struct rlimit saved, limit;
+
+    /* A disk that fills up: the program may write no more than 64 kB, and is told so by
+     * its writes failing rather than by a signal. */
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    limit = saved;
+    limit.rlim_cur = 64 * 1024;
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    run_program (&run, "--db", db_path, "--export", png, "--size", "1920x1080", NULL);
+    setrlimit (RLIMIT_FSIZE, &saved);
+    signal (SIGXFSZ, SIG_DFL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "Could not write"));
+    g_assert_nonnull (strstr (run.err, png));
+  }
+
+  /* No temporary file is left behind. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_true (g_str_has_suffix (name, ".png") || g_str_has_suffix (name, ".pdf"));
   }
 
   /* The failed runs left the first export as it was. */
