@@ -467,8 +467,10 @@ test_window_export_dialog (void)
   g_autoptr(GError) error = NULL;
   AtlasExportDialog *dialog;
   GtkSpinButton *width_spin, *height_spin;
-  GtkWidget *preview;
+  GtkWidget *preview, *timeline;
+  GdkTexture *copied = NULL;
   cairo_surface_t *image;
+  gint64 until;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = find_export_dialog ();
@@ -527,7 +529,21 @@ test_window_export_dialog (void)
   g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "export-save")));
   g_assert_cmpfloat (preview_coverage (preview), >, 0.05);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Copy puts it on the clipboard, as wide as the timeline on screen, and closes. */
+  timeline = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy", NULL));
+  gdk_clipboard_read_texture_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                    on_texture_read, &copied);
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (copied == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpint (gdk_texture_get_width (copied), ==, gtk_widget_get_width (timeline));
+  g_clear_object (&copied);
+  g_assert_null (find_export_dialog ());
+
   g_remove (png);
   g_remove (pdf);
   g_rmdir (dir);
