@@ -19,6 +19,7 @@
 #include "atlas-history.h"
 #include "atlas-map-panel.h"
 #include "atlas-saved-views.h"
+#include "atlas-settings.h"
 #include "atlas-timeline-panel.h"
 #include "atlas-views-dialog.h"
 #include "atlas-window.h"
@@ -29,6 +30,7 @@ struct _AtlasWindow
 
   AtlasSession         *session;
   AtlasHistory         *history;
+  GSettings            *settings;    /* NULL without the schema */
 
   GtkLabel             *subtitle_label;
   GtkRevealer          *read_only_banner;
@@ -40,6 +42,10 @@ struct _AtlasWindow
   AtlasMapPanel        *map_panel;
   AtlasTimelinePanel   *timeline_panel;
   AtlasDetailsPanel    *details_panel;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkPaned             *centre_paned;
+  GtkPaned             *lower_paned;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -52,6 +58,7 @@ atlas_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->history);
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -80,6 +87,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, actors_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, events_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_panel);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, centre_paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, lower_paned);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_panel);
 
@@ -454,6 +465,31 @@ show_error (AtlasWindow  *self,
   g_signal_connect (self, "map", G_CALLBACK (on_mapped_with_error), NULL);
 }
 
+/* The window's size and panes, as they were left. */
+static void
+bind_window_settings (AtlasWindow *self)
+{
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "actors-width", self->outer_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "details-position", self->inner_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "map-height", self->centre_paned, "position", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "timeline-height", self->lower_paned, "position", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* The map's view, the "as of" day, the timeline's lanes and the basemap, as they were left. */
+static void
+bind_view_settings (AtlasWindow *self)
+{
+  g_settings_bind (self->settings, "map-latitude", self->session, "map-latitude", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "map-longitude", self->session, "map-longitude", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "map-zoom", self->session, "map-zoom", G_SETTINGS_BIND_DEFAULT);
+  atlas_settings_bind_string (self->settings, "date", self->session, "date");
+  g_settings_bind (self->settings, "online-tiles", self->map_panel, "online", G_SETTINGS_BIND_DEFAULT);
+  atlas_timeline_panel_bind_settings (self->timeline_panel, self->settings);
+}
+
 /**
  * atlas_window_new:
  * @store: (nullable): the open store, or %NULL when opening failed
@@ -471,6 +507,9 @@ atlas_window_new (AtlasApplication *application,
   g_return_val_if_fail (store != NULL || error != NULL, NULL);
 
   self = g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+  self->settings = atlas_settings_new ();
+  if (self->settings != NULL)
+    bind_window_settings (self);
 
   if (store == NULL)
     {
@@ -500,6 +539,8 @@ atlas_window_new (AtlasApplication *application,
 
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (online));
   }
+  if (self->settings != NULL)
+    bind_view_settings (self);
 
   return self;
 }

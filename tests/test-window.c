@@ -16,6 +16,7 @@
 #include "atlas-export-dialog.h"
 #include "atlas-features.h"
 #include "atlas-map-panel.h"
+#include "atlas-settings.h"
 #include "atlas-timeline-panel.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
@@ -100,10 +101,28 @@ find_with_class (GtkWidget  *widget,
   return NULL;
 }
 
+/* Every setting back to its default, so that no test sees what an earlier one left. */
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = atlas_settings_new ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_assert_nonnull (settings);
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
 static AtlasWindow *
 open_window (AtlasStore *store)
 {
-  AtlasWindow *window = atlas_window_new (app, store, NULL);
+  AtlasWindow *window;
+
+  reset_settings ();
+  window = atlas_window_new (app, store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (GTK_WIDGET (window));
@@ -547,6 +566,63 @@ test_window_export_dialog (void)
   g_remove (png);
   g_remove (pdf);
   g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* The window opens as it was left: size, panes, map view, "as of" day and lanes; and what
+ * changes is kept for the next time. */
+static void
+test_window_settings (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *date = NULL;
+  AtlasWindow *window;
+  AtlasSession *session;
+  AtlasTimeline *timeline;
+  GtkPaned *outer;
+  double latitude, longitude, zoom;
+  int width, height;
+
+  reset_settings ();
+  settings = atlas_settings_new ();
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "actors-width", 310);
+  g_settings_set_double (settings, "map-latitude", 39.5);
+  g_settings_set_double (settings, "map-longitude", 46.0);
+  g_settings_set_double (settings, "map-zoom", 8.0);
+  g_settings_set_string (settings, "date", "2024-05-01");
+  g_settings_set_enum (settings, "timeline-lanes", ATLAS_TIMELINE_LANES_BY_ACTOR);
+
+  window = atlas_window_new (app, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  session = atlas_window_get_session (window);
+  timeline = ATLAS_TIMELINE (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE));
+  outer = GTK_PANED (gtk_widget_get_parent (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_ACTORS_PANEL)));
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1200);
+  g_assert_cmpint (gtk_paned_get_position (outer), ==, 310);
+  atlas_session_get_map_view (session, &latitude, &longitude, &zoom);
+  g_assert_cmpfloat_with_epsilon (latitude, 39.5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (longitude, 46.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (zoom, 8.0, 1e-6);
+  g_assert_cmpstr (atlas_session_get_date (session), ==, "2024-05-01");
+  g_assert_cmpint (atlas_timeline_get_lane_mode (timeline), ==, ATLAS_TIMELINE_LANES_BY_ACTOR);
+
+  /* Changes are kept. */
+  atlas_session_set_date (session, NULL);
+  atlas_session_set_map_view (session, 40.0, 44.5, 7.0);
+  gtk_paned_set_position (outer, 280);
+  iterate ();
+  date = g_settings_get_string (settings, "date");
+  g_assert_cmpstr (date, ==, "");
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-latitude"), 40.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-zoom"), 7.0, 1e-6);
+  g_assert_cmpint (g_settings_get_int (settings, "actors-width"), ==, 280);
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
@@ -1005,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/window/keyboard-panels", test_window_keyboard_panels);
   g_test_add_func ("/window/export-map", test_window_export_map);
   g_test_add_func ("/window/export-dialog", test_window_export_dialog);
+  g_test_add_func ("/window/settings", test_window_settings);
   g_test_add_func ("/window/error", test_window_error);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);

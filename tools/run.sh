@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 tools/install-deps.sh
 [ -f _build/build.ninja ] || meson setup _build
 ninja -C _build
+# The settings schema, compiled in the build folder, for a run without installing.
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
 exec _build/app/caucasus-atlas "$@"

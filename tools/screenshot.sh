@@ -10,7 +10,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 [ "${1:-}" = "--" ] && shift
 here=$(cd "$(dirname "$0")/.." && pwd)
 binary=${ATLAS_BINARY:-$here/_build/app/caucasus-atlas}
-export GTK_A11Y=none NO_AT_BRIDGE=1 ATLAS_OUT="$out"
+export GTK_A11Y=none NO_AT_BRIDGE=1 ATLAS_OUT="$out" GSETTINGS_SCHEMA_DIR="$here/_build/data"
 xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
   "$0" "$@" &
   pid=$!

@@ -621,3 +621,32 @@ atlas_timeline_panel_focus_words (AtlasTimelinePanel *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->text_entry), 0, -1);
 }
+
+static gboolean
+lanes_from_setting (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_set_uint (value, g_strcmp0 (g_variant_get_string (variant, NULL), "actor") == 0 ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+lanes_to_setting (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "actor" : "kind");
+}
+
+/* Keeps the lanes the timeline was left with in @settings' "timeline-lanes". */
+void
+atlas_timeline_panel_bind_settings (AtlasTimelinePanel *self,
+                                    GSettings          *settings)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE_PANEL (self));
+
+  g_settings_bind_with_mapping (settings, "timeline-lanes", self->lanes_dropdown, "selected",
+                                G_SETTINGS_BIND_DEFAULT, lanes_from_setting, lanes_to_setting,
+                                NULL, NULL);
+}

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (AtlasTimelinePanel, atlas_timeline_panel, ATLAS, TIMELINE_
 
 AtlasTimeline *atlas_timeline_panel_get_timeline    (AtlasTimelinePanel *self);
 void           atlas_timeline_panel_focus_words    (AtlasTimelinePanel *self);
+void           atlas_timeline_panel_bind_settings  (AtlasTimelinePanel *self,
+                                                    GSettings          *settings);
 
 G_END_DECLS
