@@ -410,6 +410,53 @@ test_cli_export (void)
   g_rmdir (dir);
 }
 
+/* Under a German locale, the CSV and the options keep their points and ISO dates. */
+static void
+test_cli_locale (void)
+{
+  const char *locales = g_getenv ("ATLAS_TEST_LOCPATH");
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *in_c = NULL;
+
+  if (locales == NULL)
+    {
+      g_test_skip ("No German locale was built (localedef and the locales package)");
+      return;
+    }
+
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--list", "places", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    in_c = g_steal_pointer (&run.out);
+  }
+
+  g_setenv ("LOCPATH", locales, TRUE);
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--list", "places", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, in_c);
+  }
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--export", png, "--center", "40.25,45.5", "--zoom", "7.5",
+                 "--size", "300x200", "--date", "2025-03-08", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LOCPATH");
+
+  g_remove (png);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors", test_cli_errors);
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/export", test_cli_export);
+  g_test_add_func ("/cli/locale", test_cli_locale);
 
   status = g_test_run ();
   g_remove (db_path);

@@ -9,7 +9,7 @@ packages=(meson ninja-build pkg-config gcc gettext libglib2.0-dev libglib2.0-dev
           libgtk-4-dev libshumate-dev libsqlite3-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 xvfb xauth imagemagick librsvg2-bin poppler-utils desktop-file-utils
-             appstream)
+             appstream locales)
 fi
 
 missing=()
