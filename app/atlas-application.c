@@ -266,23 +266,60 @@ atlas_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* The sources the dataset quotes, "Author, Publication" each once, for the About dialog. */
+static GStrv
+quoted_sources (GtkWindow *window)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_autoptr(AtlasFilter) everything = atlas_filter_new ();
+  g_autoptr(GArray) excerpts = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  AtlasSession *session;
+
+  if (!ATLAS_IS_WINDOW (window) || (session = atlas_window_get_session (ATLAS_WINDOW (window))) == NULL ||
+      (excerpts = atlas_query_excerpts (atlas_session_get_store (session), everything, NULL)) == NULL ||
+      (sources = atlas_query_sources_of (atlas_session_get_store (session), excerpts, NULL)) == NULL)
+    return g_strv_builder_end (lines);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      AtlasSourceRow *source = g_ptr_array_index (sources, i);
+      g_autofree char *line = source->author ? g_strdup_printf ("%s, %s", source->author, source->publication)
+                                             : g_strdup_printf ("“%s”, %s", source->title, source->publication);
+
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
+}
+
 static void
 show_about (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
   GtkApplication *application = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "Caucasus Atlas developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (application);
+  static const char *developers[] = { "The Caucasus Atlas developers", NULL };
+  static const char *basemap[] = { "Natural Earth (public domain) https://www.naturalearthdata.com", NULL };
+  g_auto(GStrv) sources = quoted_sources (window);
+  GtkAboutDialog *about = GTK_ABOUT_DIALOG (gtk_about_dialog_new ());
 
-  gtk_show_about_dialog (gtk_application_get_active_window (application),
-                         "program-name", _("Caucasus Atlas"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("The South Caucasus: where its geography and its "
-                                       "politics meet"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
-                         NULL);
+  gtk_about_dialog_set_program_name (about, _("Caucasus Atlas"));
+  gtk_about_dialog_set_logo_icon_name (about, APP_ID);
+  gtk_about_dialog_set_version (about, PACKAGE_VERSION);
+  gtk_about_dialog_set_comments (about, _("The South Caucasus: where its geography and its politics meet"));
+  gtk_about_dialog_set_website (about, "https://github.com/caucasusatlas/caucasus-atlas");
+  gtk_about_dialog_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  gtk_about_dialog_set_authors (about, developers);
+  /* Translators: put your names here, one a line */
+  gtk_about_dialog_set_translator_credits (about, _("translator-credits"));
+  gtk_about_dialog_add_credit_section (about, _("Borders and basemap"), basemap);
+  if (sources[0] != NULL)
+    gtk_about_dialog_add_credit_section (about, _("Quoted sources"), (const char **) sources);
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
