@@ -46,7 +46,20 @@ struct _AtlasWindow
   GtkPaned             *inner_paned;
   GtkPaned             *centre_paned;
   GtkPaned             *lower_paned;
+
+  /* The narrow layout: the panels one at a time, chosen by a switcher. */
+  gboolean              narrow;
+  guint                 relayout_id;
+  GtkStack             *narrow_stack;
+  GtkBox               *map_slot;
+  GtkPaned             *narrow_events_paned;
+  GtkBox               *actors_slot;
+  GtkBox               *details_slot;
 };
+
+/* Below this width, the panels are shown one at a time. It is above the side-by-side
+ * layout's least width, so a window can always shrink into the narrow layout. */
+#define NARROW_WIDTH 1000
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -55,12 +68,115 @@ atlas_window_dispose (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
 
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->history);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+/* Takes @panel from where it is, keeping it alive for its next place. */
+static GtkWidget *
+take_panel (gpointer panel)
+{
+  GtkWidget *widget = g_object_ref (GTK_WIDGET (panel));
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_PANED (parent))
+    {
+      if (gtk_paned_get_start_child (GTK_PANED (parent)) == widget)
+        gtk_paned_set_start_child (GTK_PANED (parent), NULL);
+      else
+        gtk_paned_set_end_child (GTK_PANED (parent), NULL);
+    }
+  else if (GTK_IS_BOX (parent))
+    gtk_box_remove (GTK_BOX (parent), widget);
+  return widget;
+}
+
+static void
+put_in_box (GtkBox    *box,
+            GtkWidget *panel)
+{
+  gtk_widget_set_vexpand (panel, TRUE);
+  gtk_box_append (box, panel);
+  g_object_unref (panel);
+}
+
+static void
+put_in_paned (GtkPaned  *paned,
+              gboolean   start,
+              GtkWidget *panel)
+{
+  if (start)
+    gtk_paned_set_start_child (paned, panel);
+  else
+    gtk_paned_set_end_child (paned, panel);
+  g_object_unref (panel);
+}
+
+/* Moves the panels between the side-by-side layout and the narrow one, where a switcher
+ * shows one at a time. The panels keep their state: they are moved, not made again. */
+static void
+set_narrow (AtlasWindow *self,
+            gboolean     narrow)
+{
+  GtkWidget *actors, *map, *timeline, *events, *details;
+
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+
+  actors = take_panel (self->actors_panel);
+  map = take_panel (self->map_panel);
+  timeline = take_panel (self->timeline_panel);
+  events = take_panel (self->events_panel);
+  details = take_panel (self->details_panel);
+
+  if (narrow)
+    {
+      put_in_box (self->actors_slot, actors);
+      put_in_box (self->map_slot, map);
+      put_in_paned (self->narrow_events_paned, TRUE, timeline);
+      put_in_paned (self->narrow_events_paned, FALSE, events);
+      put_in_box (self->details_slot, details);
+    }
+  else
+    {
+      put_in_paned (self->outer_paned, TRUE, actors);
+      put_in_paned (self->centre_paned, TRUE, map);
+      put_in_paned (self->lower_paned, TRUE, timeline);
+      put_in_paned (self->lower_paned, FALSE, events);
+      put_in_paned (self->inner_paned, FALSE, details);
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, narrow ? "narrow" : "atlas");
+}
+
+static gboolean
+relayout (gpointer user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  self->relayout_id = 0;
+  set_narrow (self, gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH);
+  return G_SOURCE_REMOVE;
+}
+
+/* A layout cannot change while the window is being laid out: it changes just after. */
+static void
+atlas_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (atlas_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (self->session != NULL && (width < NARROW_WIDTH) != self->narrow && self->relayout_id == 0)
+    self->relayout_id = g_idle_add (relayout, self);
 }
 
 static void
@@ -70,6 +186,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_window_dispose;
+  widget_class->size_allocate = atlas_window_size_allocate;
 
   g_type_ensure (ATLAS_TYPE_ACTORS_PANEL);
   g_type_ensure (ATLAS_TYPE_EVENTS_PANEL);
@@ -91,6 +208,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, centre_paned);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, lower_paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, narrow_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_slot);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, narrow_events_paned);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, actors_slot);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_slot);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_panel);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_panel);
 

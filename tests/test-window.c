@@ -627,6 +627,58 @@ test_window_settings (void)
   iterate ();
 }
 
+/* A narrow window shows one panel at a time, chosen by a switcher; a wide one, all of them
+ * side by side. The panels keep their state across. */
+static void
+test_window_narrow (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  GtkWidget *actors = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_ACTORS_PANEL);
+  GtkWidget *narrow_stack = find_named (GTK_WIDGET (window), "narrow-stack");
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasItem armenia = { ATLAS_ITEM_ACTOR, 0 };
+  gint64 until;
+
+  g_assert_true (GTK_IS_PANED (gtk_widget_get_parent (actors)));
+  g_assert_true (atlas_query_resolve_actor (store, "Armenia", &armenia.id, NULL));
+  atlas_session_set_selection (session, &armenia);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!gtk_widget_is_ancestor (actors, narrow_stack) || gtk_widget_get_width (GTK_WIDGET (window)) > 400)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (narrow_stack));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, armenia.id);
+
+  /* Every panel fits the width. */
+  gtk_stack_set_visible_child_name (GTK_STACK (narrow_stack), "events");
+  iterate ();
+  {
+    int minimum;
+
+    gtk_widget_measure (narrow_stack, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!GTK_IS_PANED (gtk_widget_get_parent (actors)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, armenia.id);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_window_search_actors (void)
 {
@@ -1082,6 +1134,7 @@ main (int   argc,
   g_test_add_func ("/window/export-map", test_window_export_map);
   g_test_add_func ("/window/export-dialog", test_window_export_dialog);
   g_test_add_func ("/window/settings", test_window_settings);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/error", test_window_error);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
