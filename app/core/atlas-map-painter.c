@@ -649,9 +649,10 @@ clip_segment (AtlasPoint      a,
   return *t0 <= *t1;
 }
 
-/* The places' dots in view, which the labels placed from the corridors' names on keep off:
- * towns' dots are drawn after those names, but a name over one would hide the town. Only
- * the dot's outline counts, so that a town's own name still fits beside it. */
+/* The places' dots and the events' glyphs in view, which the labels placed from the
+ * corridors' names on keep off: towns' dots are drawn after those names, but a name over
+ * one would hide the town. Only the dot's outline counts, so that a town's own name still
+ * fits beside it. */
 static void
 collect_marks (Painter             *p,
                const AtlasMapState *state)
@@ -680,6 +681,20 @@ collect_marks (Painter             *p,
         continue;
       g_array_append_val (p->marks, rect);
       note_placed (p, ATLAS_PLACED_DOT, place->name, &rect);
+    }
+
+  /* The events' glyphs too: a name over one would hide how many events are there. */
+  for (guint i = 0; state->events != NULL && i < state->events->len; i++)
+    {
+      const AtlasEventGlyph *glyph = &g_array_index (state->events, AtlasEventGlyph, i);
+      cairo_rectangle_t rect;
+      double x, y, radius;
+
+      if (!atlas_geo_box_contains (&p->visible, glyph->point))
+        continue;
+      atlas_map_painter_event_position (glyph, p->view, &x, &y, &radius);
+      rect = (cairo_rectangle_t) { x - radius, y - radius, 2 * radius, 2 * radius };
+      g_array_append_val (p->marks, rect);
     }
 }
 
