@@ -34,6 +34,12 @@
 #include "atlas-sheet.h"
 
 #define MARGIN 12.0
+
+/* Room kept for the attribution in the bottom-right corner, and a sheet's scale bar in the
+ * bottom-left, so that no name is placed under them. */
+#define ATTRIBUTION_WIDTH  230.0
+#define SCALE_BAR_WIDTH    210.0
+#define SCALE_BAR_HEIGHT   50.0
 #define MM_PER_INCH 25.4
 
 /* Smaller than this, a sheet has no room for its map. */
@@ -235,24 +241,35 @@ measure (AtlasSession              *session,
   return TRUE;
 }
 
-/* The legend of what was drawn, on a card in the bottom-left corner; left out of a view too
- * small for it to leave most of the map in sight. */
-static void
-paint_legend_card (cairo_t          *cr,
-                   double            width,
-                   double            height,
-                   gboolean          dark,
-                   AtlasLegendFlags  drawn)
+/* Where the legend's card goes, in the bottom-left corner; FALSE for a view too small for
+ * it to leave most of the map in sight. */
+static gboolean
+legend_card_place (double              width,
+                   double              height,
+                   gboolean            dark,
+                   AtlasLegendFlags    drawn,
+                   cairo_rectangle_t  *card)
 {
   double legend_width, legend_height;
 
   atlas_map_painter_paint_legend (NULL, drawn, dark, &legend_width, &legend_height);
   if (legend_width + 2 * MARGIN > width / 2.0 || legend_height + 2 * MARGIN > height * 0.75)
-    return;
+    return FALSE;
+  *card = (cairo_rectangle_t) { MARGIN, height - MARGIN - legend_height, legend_width, legend_height };
+  return TRUE;
+}
+
+static void
+paint_legend_card (cairo_t                 *cr,
+                   const cairo_rectangle_t *card,
+                   gboolean                 dark,
+                   AtlasLegendFlags         drawn)
+{
+  double legend_width, legend_height;
 
   cairo_save (cr);
-  cairo_translate (cr, MARGIN, height - MARGIN - legend_height);
-  cairo_rectangle (cr, 0, 0, legend_width, legend_height);
+  cairo_translate (cr, card->x, card->y);
+  cairo_rectangle (cr, 0, 0, card->width, card->height);
   if (dark)
     cairo_set_source_rgba (cr, 0.14, 0.14, 0.15, 0.92);
   else
@@ -343,7 +360,10 @@ atlas_export_paint_map_view (cairo_t                   *cr,
     .events = clusters,
     .selection = *atlas_session_get_selection (session),
   };
-  AtlasLegendFlags shown = 0;
+  g_autoptr(GArray) reserved = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  AtlasLegendFlags shown = 0, named = 0;
+  cairo_rectangle_t card;
+  gboolean has_card;
 
   if (clusters == NULL)
     return FALSE;
@@ -352,9 +372,25 @@ atlas_export_paint_map_view (cairo_t                   *cr,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   atlas_painter_paint_basemap (cr, state.basemap, &view);
-  atlas_map_painter_paint (cr, &view, &state, &shown);
-  if (legend_card)
-    paint_legend_card (cr, width, height, dark, shown);
+
+  /* The shapes first, which say how large the legend is; then the names, clear of the
+   * legend, the attribution and a sheet's scale bar, which would otherwise hide them. */
+  atlas_map_painter_paint_parts (cr, &view, &state, ATLAS_PAINT_SHAPES, 0, NULL, &shown);
+  has_card = legend_card && legend_card_place (width, height, dark, shown, &card);
+  if (has_card)
+    g_array_append_val (reserved, card);
+  g_array_append_val (reserved, ((cairo_rectangle_t) { width - ATTRIBUTION_WIDTH, height - 20,
+                                                       ATTRIBUTION_WIDTH, 20 }));
+  if (options->kind == ATLAS_EXPORT_SHEET)
+    g_array_append_val (reserved, ((cairo_rectangle_t) { 0, height - SCALE_BAR_HEIGHT,
+                                                         SCALE_BAR_WIDTH, SCALE_BAR_HEIGHT }));
+  state.reserved = reserved;
+  atlas_map_painter_paint_parts (cr, &view, &state, ATLAS_PAINT_LABELS, 0, NULL, &named);
+  shown |= named;
+
+  /* Measured again with all that was drawn, which the names may have added to. */
+  if (has_card && legend_card_place (width, height, dark, shown, &card))
+    paint_legend_card (cr, &card, dark, shown);
   paint_attribution (cr, width, height, dark);
   cairo_restore (cr);
 

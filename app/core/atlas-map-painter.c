@@ -1445,6 +1445,8 @@ paint (cairo_t             *cr,
   p.blits = blits;
   p.marks = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   p.placed = placed;
+  if (state->reserved != NULL)
+    g_array_append_vals (p.marks, state->reserved->data, state->reserved->len);
 
   cairo_save (cr);
   paint_zones (&p, state);

@@ -56,6 +56,7 @@ typedef struct
   gboolean       has_target;   /* where the selection is, for an edge marker when off screen */
   AtlasPoint     target;
   const char    *target_name;
+  GArray        *reserved;     /* cairo_rectangle_t that names keep off (a legend), or NULL */
 } AtlasMapState;
 
 /* What to paint: the shapes can be painted into tiles and kept; the labels depend on the
