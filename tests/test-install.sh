@@ -17,7 +17,7 @@ app_id=io.github.caucasusatlas.CaucasusAtlas
 
 for file in "applications/$app_id.desktop" "metainfo/$app_id.metainfo.xml" \
             "icons/hicolor/scalable/apps/$app_id.svg" "icons/hicolor/symbolic/apps/$app_id-symbolic.svg" \
-            "glib-2.0/schemas/$app_id.gschema.xml"; do
+            "glib-2.0/schemas/$app_id.gschema.xml" "locale/de/LC_MESSAGES/caucasus-atlas.mo"; do
   [ -f "$share/$file" ] || { echo "not installed: share/$file"; exit 1; }
 done
 # A package manager compiles the schemas on install; do the same here.

@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "atlas-actor.h"
 #include "atlas-actors-panel.h"
@@ -679,6 +681,46 @@ test_window_narrow (void)
   iterate ();
 }
 
+/* Under a German locale with the German catalogue, the window speaks German and its
+ * dates are German dates. */
+static void
+test_window_german (void)
+{
+  const char *locales = g_getenv ("ATLAS_TEST_LOCPATH");
+  const char *catalogues = g_getenv ("ATLAS_TEST_LOCALEDIR");
+  g_autoptr(AtlasStore) store = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *date = NULL;
+  AtlasWindow *window;
+  GtkWidget *clear;
+
+  if (locales == NULL || catalogues == NULL)
+    {
+      g_test_skip ("No German locale was built (localedef and the locales package)");
+      return;
+    }
+
+  saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_setenv ("LOCPATH", locales, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  bindtextdomain (GETTEXT_PACKAGE, catalogues);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  window = open_window (store);
+  clear = find_named (GTK_WIDGET (window), "clear-filters");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (clear)), !=, "_Clear Filters");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (clear)), ==, gettext ("_Clear Filters"));
+  date = atlas_date_format ("2025-03-08");
+  g_assert_cmpstr (date, ==, "8. März 2025");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  setlocale (LC_ALL, saved);
+  g_unsetenv ("LOCPATH");
+}
+
 static void
 test_window_search_actors (void)
 {
@@ -1142,6 +1184,7 @@ main (int   argc,
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);
   g_test_add_func ("/window/saved-views", test_window_saved_views);
   g_test_add_func ("/window/timeline", test_window_timeline);
+  g_test_add_func ("/window/german", test_window_german);
 
   status = g_test_run ();
   g_clear_object (&app);
