@@ -721,6 +721,61 @@ test_window_german (void)
   g_unsetenv ("LOCPATH");
 }
 
+/* The text a button shows, from its label or a label inside it. */
+static gboolean
+has_visible_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_visible_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Buttons that show only an icon, without a tooltip to name them. */
+static void
+collect_unnamed_buttons (GtkWidget *widget,
+                         GString   *unnamed)
+{
+  gboolean button = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget);
+
+  if (button && gtk_widget_get_visible (widget) && !has_visible_text (widget) &&
+      gtk_widget_get_tooltip_text (widget) == NULL)
+    g_string_append_printf (unnamed, "%s in %s; ", G_OBJECT_TYPE_NAME (widget),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+  /* The buttons inside a button, a spin button or the window's controls are GTK's own, and
+   * named by it. */
+  if (button || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_buttons (child, unnamed);
+}
+
+/* Every button that shows only an icon says what it does when pointed at. */
+static void
+test_window_buttons_named (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  AtlasExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_export_dialog ();
+  wait_for_frame (GTK_WIDGET (dialog));
+
+  collect_unnamed_buttons (GTK_WIDGET (window), unnamed);
+  collect_unnamed_buttons (GTK_WIDGET (dialog), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_window_search_actors (void)
 {
@@ -1177,6 +1232,7 @@ main (int   argc,
   g_test_add_func ("/window/export-dialog", test_window_export_dialog);
   g_test_add_func ("/window/settings", test_window_settings);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/buttons-named", test_window_buttons_named);
   g_test_add_func ("/window/error", test_window_error);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
