@@ -21,6 +21,22 @@ atlas_test_make_dir (void)
   return dir;
 }
 
+/* Removes @dir, made by atlas_test_make_dir(), and the files in it. */
+void
+atlas_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* An in-memory store holding tests/data/small. */
 AtlasStore *
 atlas_test_small_store (void)

@@ -121,9 +121,7 @@ test_export_png (void)
 
   cairo_surface_destroy (image_one);
   cairo_surface_destroy (image_two);
-  g_unlink (one);
-  g_unlink (two);
-  g_rmdir (dir);
+  atlas_test_remove_dir (dir);
 }
 
 /* SVG renders with rsvg-convert at its size; PDF has the page size pdfinfo expects and
@@ -175,11 +173,7 @@ test_export_vector (void)
   assert_colour (pixel_at (image, 200, 150), armenia);
   cairo_surface_destroy (image);
 
-  g_unlink (svg);
-  g_unlink (pdf);
-  g_unlink (rendered);
-  g_unlink (page_png);
-  g_rmdir (dir);
+  atlas_test_remove_dir (dir);
 }
 
 /* A failed export says why, leaves an existing file as it was and nothing else behind. */
@@ -356,9 +350,7 @@ test_export_sheet (void)
   g_assert_false (atlas_export_write (filtered, features, &options, png, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 
-  g_unlink (pdf);
-  g_unlink (png);
-  g_rmdir (dir);
+  atlas_test_remove_dir (dir);
 }
 
 /* Pages are their paper's size: in points for PDF, at 300 dpi for PNG, either way round. */
@@ -413,11 +405,7 @@ test_export_paper (void)
   g_assert_false (atlas_export_paper_for_name ("letter", &paper, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 
-  g_unlink (pdf);
-  g_unlink (png);
-  g_unlink (svg);
-  g_unlink (rendered);
-  g_rmdir (dir);
+  atlas_test_remove_dir (dir);
 }
 
 /* The timeline alone, at any width: a lane for each kind of event, every lane in sight,
@@ -457,8 +445,7 @@ test_export_timeline (void)
   g_assert_cmpuint (marks, >, 100);
   cairo_surface_destroy (image);
 
-  g_unlink (png);
-  g_rmdir (dir);
+  atlas_test_remove_dir (dir);
 }
 
 int
