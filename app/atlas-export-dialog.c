@@ -47,8 +47,6 @@ struct _AtlasExportDialog
 
 G_DEFINE_FINAL_TYPE (AtlasExportDialog, atlas_export_dialog, GTK_TYPE_WINDOW)
 
-static const char *format_suffixes[] = { "png", "svg", "pdf" };
-
 /**
  * atlas_export_dialog_get_options:
  *
@@ -243,7 +241,7 @@ atlas_export_dialog_save_to (AtlasExportDialog  *self,
   if (atlas_export_format_for_name (path, &options.format, NULL))
     target = g_strdup (path);
   else
-    target = g_strdup_printf ("%s.%s", path, format_suffixes[options.format]);
+    target = g_strdup_printf ("%s.%s", path, atlas_export_format_suffix (options.format));
 
   return atlas_export_write (self->session, self->features, &options, target, error);
 }
@@ -303,7 +301,7 @@ format_filter (AtlasExportFormat format)
 {
   static const char *names[] = { N_("PNG image"), N_("SVG drawing"), N_("PDF document") };
   GtkFileFilter *filter = gtk_file_filter_new ();
-  g_autofree char *pattern = g_strdup_printf ("*.%s", format_suffixes[format]);
+  g_autofree char *pattern = g_strdup_printf ("*.%s", atlas_export_format_suffix (format));
 
   gtk_file_filter_set_name (filter, _(names[format]));
   gtk_file_filter_add_pattern (filter, pattern);
@@ -325,7 +323,8 @@ save (GtkWidget  *widget,
 
   atlas_export_dialog_get_options (self, &options);
   filter = format_filter (options.format);
-  name = g_strdup_printf ("%s.%s", _(names[options.kind]), format_suffixes[options.format]);
+  name = g_strdup_printf ("%s.%s", _(names[options.kind]),
+                          atlas_export_format_suffix (options.format));
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS

@@ -44,13 +44,12 @@ static const Export exports[] = {
   { "timeline_3000_png", ATLAS_EXPORT_TIMELINE, ATLAS_EXPORT_PNG, 3000, 0 },
 };
 
-static const char *suffixes[] = { "png", "svg", "pdf" };
-
 static char *
 export_path (const Export *export,
              const char   *folder)
 {
-  g_autofree char *file = g_strdup_printf ("%s.%s", export->name, suffixes[export->format]);
+  g_autofree char *file = g_strdup_printf ("%s.%s", export->name,
+                                           atlas_export_format_suffix (export->format));
 
   return g_build_filename (folder, file, NULL);
 }

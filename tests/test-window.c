@@ -358,6 +358,22 @@ on_texture_read (GObject      *clipboard,
   g_assert_no_error (error);
 }
 
+/* The image on @widget's clipboard, once it can be read. */
+static GdkTexture *
+read_clipboard_texture (GtkWidget *widget)
+{
+  gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  GdkTexture *texture = NULL;
+
+  gdk_clipboard_read_texture_async (gtk_widget_get_clipboard (widget), NULL, on_texture_read, &texture);
+  while (texture == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return texture;
+}
+
 /* The window's export is the map as on screen: its size in pixels, Armenia where it is. */
 static void
 test_window_export_map (void)
@@ -371,7 +387,6 @@ test_window_export_map (void)
   g_autoptr(GError) error = NULL;
   GdkTexture *copied = NULL;
   cairo_surface_t *image;
-  gint64 until;
 
   g_assert_true (atlas_map_panel_export (panel, path, ATLAS_EXPORT_PNG, &error));
   g_assert_no_error (error);
@@ -386,14 +401,7 @@ test_window_export_map (void)
   /* Copy as image: the clipboard holds a texture of the same size. */
   g_assert_true (atlas_map_panel_copy (panel, &error));
   g_assert_no_error (error);
-  gdk_clipboard_read_texture_async (gtk_widget_get_clipboard (GTK_WIDGET (panel)), NULL,
-                                    on_texture_read, &copied);
-  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  while (copied == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, FALSE);
-    }
+  copied = read_clipboard_texture (GTK_WIDGET (panel));
   g_assert_cmpint (gdk_texture_get_width (copied), ==,
                    gtk_widget_get_width (map) * gtk_widget_get_scale_factor (map));
   g_clear_object (&copied);
@@ -491,7 +499,6 @@ test_window_export_dialog (void)
   GtkWidget *preview, *timeline;
   GdkTexture *copied = NULL;
   cairo_surface_t *image;
-  gint64 until;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = find_export_dialog ();
@@ -553,14 +560,7 @@ test_window_export_dialog (void)
   /* Copy puts it on the clipboard, as wide as the timeline on screen, and closes. */
   timeline = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy", NULL));
-  gdk_clipboard_read_texture_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
-                                    on_texture_read, &copied);
-  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  while (copied == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, FALSE);
-    }
+  copied = read_clipboard_texture (GTK_WIDGET (window));
   g_assert_cmpint (gdk_texture_get_width (copied), ==, gtk_widget_get_width (timeline));
   g_clear_object (&copied);
   g_assert_null (find_export_dialog ());

@@ -61,6 +61,9 @@ atlas_export_options_init (AtlasExportOptions *options)
   };
 }
 
+/* Each format's name, which is also its files' extension, in the order of the enum. */
+static const char *format_names[] = { "png", "svg", "pdf" };
+
 /**
  * atlas_export_format_for_name:
  * @name: a format's name ("png", "svg", "pdf") or a file name ending in one
@@ -72,22 +75,28 @@ atlas_export_format_for_name (const char         *name,
                               AtlasExportFormat  *format,
                               GError            **error)
 {
-  static const struct { const char *name; AtlasExportFormat format; } formats[] = {
-    { "png", ATLAS_EXPORT_PNG }, { "svg", ATLAS_EXPORT_SVG }, { "pdf", ATLAS_EXPORT_PDF },
-  };
   const char *dot = strrchr (name, '.');
   const char *suffix = dot != NULL ? dot + 1 : name;
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_ascii_strcasecmp (suffix, formats[i].name) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (suffix, format_names[i]) == 0)
       {
-        *format = formats[i].format;
+        *format = i;
         return TRUE;
       }
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                _("“%s” is not a format the atlas exports: use png, svg or pdf"), name);
   return FALSE;
+}
+
+/* The extension of @format's files, without the dot: "png". */
+const char *
+atlas_export_format_suffix (AtlasExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), "png");
+
+  return format_names[format];
 }
 
 /**
@@ -434,6 +443,28 @@ atlas_export_measure (AtlasSession              *session,
   return TRUE;
 }
 
+/* Paints what @options ask for onto a canvas already measured for them. */
+static gboolean
+paint_canvas (cairo_t                   *cr,
+              AtlasSession              *session,
+              AtlasFeatures             *features,
+              const AtlasExportOptions  *options,
+              const Canvas              *canvas,
+              GError                   **error)
+{
+  switch (options->kind)
+    {
+    case ATLAS_EXPORT_SHEET:
+      return atlas_sheet_paint (cr, session, features, options, canvas->width, canvas->height, error);
+    case ATLAS_EXPORT_TIMELINE:
+      return atlas_sheet_paint_timeline (cr, session, options, canvas->width, canvas->height, error);
+    case ATLAS_EXPORT_MAP:
+    default:
+      return atlas_export_paint_map_view (cr, session, features, options, canvas->width,
+                                          canvas->height, TRUE, NULL, error);
+    }
+}
+
 /**
  * atlas_export_paint:
  *
@@ -447,21 +478,13 @@ atlas_export_paint (cairo_t                   *cr,
                     const AtlasExportOptions  *options,
                     GError                   **error)
 {
-  double width, height;
+  Canvas canvas;
 
-  if (!atlas_export_measure (session, options, &width, &height, NULL, NULL, error))
-    return FALSE;
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
 
-  switch (options->kind)
-    {
-    case ATLAS_EXPORT_SHEET:
-      return atlas_sheet_paint (cr, session, features, options, width, height, error);
-    case ATLAS_EXPORT_TIMELINE:
-      return atlas_sheet_paint_timeline (cr, session, options, width, height, error);
-    case ATLAS_EXPORT_MAP:
-    default:
-      return atlas_export_paint_map_view (cr, session, features, options, width, height, TRUE, NULL, error);
-    }
+  return check_options (options, error) && measure (session, options, &canvas, error) &&
+         paint_canvas (cr, session, features, options, &canvas, error);
 }
 
 /* Where the encoded file goes: a file descriptor, or memory when @bytes is set. */
@@ -548,7 +571,7 @@ render (AtlasSession              *session,
 
   cr = cairo_create (surface);
   cairo_scale (cr, canvas->device_scale, canvas->device_scale);
-  painted = atlas_export_paint (cr, session, features, options, error);
+  painted = paint_canvas (cr, session, features, options, canvas, error);
   status = cairo_status (cr);
   cairo_destroy (cr);
 

@@ -64,6 +64,7 @@ void     atlas_export_options_init    (AtlasExportOptions       *options);
 gboolean atlas_export_format_for_name (const char               *name,
                                        AtlasExportFormat        *format,
                                        GError                  **error);
+const char *atlas_export_format_suffix (AtlasExportFormat       format);
 gboolean atlas_export_paper_for_name  (const char               *name,
                                        AtlasPaper               *paper,
                                        GError                  **error);
