@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "atlas-store.h"
 #include "atlas-test-util.h"
@@ -182,27 +184,117 @@ spoil_short_header (const char *path)
   atlas_test_write_file (path, "SQLite format 3", -1);
 }
 
+/* Scribbles over the file from @start to @end, leaving what is before intact. */
 static void
-spoil_corrupt (const char *path)
+scribble (const char *path,
+          gsize       start,
+          gsize       end)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = atlas_test_read_file (path);
   g_autofree char *data = NULL;
   gsize size;
+
+  size = g_bytes_get_size (bytes);
+  data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
+  for (gsize i = start; i < size && i < end; i++)
+    data[i] = (char) (i * 7);
+  atlas_test_write_file (path, data, size);
+}
+
+static void
+make_store_with_rows (const char *path)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
 
   g_assert_nonnull (store);
   atlas_store_exec (store, "WITH RECURSIVE n (v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n "
                            "WHERE v < 200) INSERT INTO sources (key, title, publication) "
                            "SELECT 'k' || v, printf ('%.500c', 'x'), 'p' FROM n", NULL);
-  g_clear_object (&store);
+}
 
-  /* Scribble over the middle of the file, leaving the header intact. */
-  bytes = atlas_test_read_file (path);
-  size = g_bytes_get_size (bytes);
-  data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
-  for (gsize i = 4096; i < size && i < 4096 * 6; i++)
-    data[i] = (char) (i * 7);
-  atlas_test_write_file (path, data, size);
+/* Opening reads the header and the schema, not every page: damage to the schema (on the
+ * first page, after the header) is found on open. */
+static void
+spoil_corrupt (const char *path)
+{
+  make_store_with_rows (path);
+  scribble (path, 100, 4096);
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
+}
+
+static void
+make_empty_store (const char *path)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+
+  g_assert_nonnull (store);
+}
+
+static void
+spoil_negative_version (const char *path)
+{
+  make_empty_store (path);
+  exec_raw (path, "PRAGMA user_version = -1");
+}
+
+static void
+spoil_huge_version (const char *path)
+{
+  make_empty_store (path);
+  exec_raw (path, "PRAGMA user_version = 2147483647");
+}
+
+static void
+spoil_no_version (const char *path)
+{
+  make_empty_store (path);
+  exec_raw (path, "PRAGMA user_version = 0");
+}
+
+static void
+spoil_no_tables (const char *path)
+{
+  g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                                            ATLAS_STORE_APPLICATION_ID,
+                                            atlas_store_get_latest_version ());
+
+  exec_raw (path, stamp);
+}
+
+static void
+spoil_trigger (const char *path)
+{
+  make_empty_store (path);
+  exec_raw (path, "CREATE TRIGGER wipe AFTER INSERT ON saved_views BEGIN DELETE FROM events; END");
+}
+
+static void
+spoil_endless_view (const char *path)
+{
+  make_empty_store (path);
+  exec_raw (path, "PRAGMA foreign_keys = OFF; DROP TABLE places; CREATE VIEW places AS "
+                  "WITH RECURSIVE n (v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n) "
+                  "SELECT v AS id, 'k' AS key, 'town' AS kind, 'n' AS name, 0.0 AS lat, "
+                  "0.0 AS lon, NULL AS country_id, 0 AS approximate, NULL AS description "
+                  "FROM n WHERE v < 0");
+}
+
+static void
+spoil_extra_column (const char *path)
+{
+  make_empty_store (path);
+  exec_raw (path, "ALTER TABLE saved_views ADD COLUMN note TEXT");
 }
 
 static void
@@ -225,6 +317,23 @@ spoil_foreign (const char *path)
   sqlite3_close (db);
 }
 
+/* Opening @path fails with @code and a message that says @says and names the file. */
+static void
+assert_refused (const char      *path,
+                AtlasStoreError  code,
+                const char      *says)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATLAS_STORE_ERROR, (int) code);
+  if (strstr (error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, says);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
 typedef struct
 {
   const char     *name;
@@ -239,6 +348,13 @@ static const BadInput bad_inputs[] = {
   { "corrupt", spoil_corrupt, ATLAS_STORE_ERROR_CORRUPT, "is damaged" },
   { "newer", spoil_newer, ATLAS_STORE_ERROR_TOO_NEW, "newer version of Caucasus Atlas" },
   { "foreign", spoil_foreign, ATLAS_STORE_ERROR_NOT_AN_ATLAS, "another program" },
+  { "negative-version", spoil_negative_version, ATLAS_STORE_ERROR_CORRUPT, "store version -1" },
+  { "huge-version", spoil_huge_version, ATLAS_STORE_ERROR_TOO_NEW, "store version 2147483647" },
+  { "no-version", spoil_no_version, ATLAS_STORE_ERROR_CORRUPT, "has no store version" },
+  { "no-tables", spoil_no_tables, ATLAS_STORE_ERROR_SCHEMA, "table “actors”" },
+  { "trigger", spoil_trigger, ATLAS_STORE_ERROR_SCHEMA, "trigger “wipe”" },
+  { "endless-view", spoil_endless_view, ATLAS_STORE_ERROR_SCHEMA, "view “places”" },
+  { "extra-column", spoil_extra_column, ATLAS_STORE_ERROR_SCHEMA, "table “saved_views”" },
 };
 
 static void
@@ -247,19 +363,13 @@ test_store_bad_input (gconstpointer data)
   const BadInput *bad = data;
   g_autofree char *dir = atlas_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "bad.db", NULL);
-  g_autoptr(AtlasStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GDir) listing = NULL;
 
   bad->spoil (path);
   before = atlas_test_read_file (path);
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
-  g_assert_null (store);
-  g_assert_error (error, ATLAS_STORE_ERROR, (int) bad->code);
-  g_assert_nonnull (strstr (error->message, bad->says));
-  g_assert_nonnull (strstr (error->message, path));
+  assert_refused (path, bad->code, bad->says);
   assert_file_unchanged (path, before);
 
   /* Nothing else was left behind: no backup, no journal. */
@@ -346,6 +456,252 @@ test_store_folder_not_writable (void)
   g_rmdir (dir);
 }
 
+/* Only a regular file can be a store: /dev/null took a journal beside it, and a FIFO hung
+ * the header check. A link opens the file it points to. */
+static void
+test_store_special_files (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo.db", NULL);
+  g_autofree char *target = g_build_filename (dir, "real.db", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.db", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.db", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "nowhere.db", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_refused ("/dev/null", ATLAS_STORE_ERROR_NOT_A_DATABASE, "special file");
+  g_assert_false (g_file_test ("/dev/null-journal", G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_refused (fifo, ATLAS_STORE_ERROR_NOT_A_DATABASE, "special file");
+
+  make_empty_store (target);
+  g_assert_cmpint (symlink ("real.db", link), ==, 0);
+  store = atlas_store_open (link, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_store_get_path (store), ==, target);
+  g_assert_false (atlas_store_get_read_only (store));
+  g_clear_object (&store);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  g_assert_cmpint (symlink ("nowhere.db", dangling), ==, 0);
+  assert_refused (dangling, ATLAS_STORE_ERROR_NOT_A_DATABASE, "link to a file that does not exist");
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  atlas_test_remove_dir (dir);
+}
+
+typedef struct
+{
+  const char *path;
+  GError     *error;
+  gboolean    created;
+} Starter;
+
+static gpointer
+start_store (gpointer data)
+{
+  Starter *starter = data;
+  g_autoptr(AtlasStore) store = atlas_store_open (starter->path, ATLAS_STORE_FLAGS_NONE,
+                                                  &starter->error);
+
+  starter->created = store != NULL && atlas_store_get_created (store);
+  return NULL;
+}
+
+/* Several starts at once on a new path make one store between them, and each opens it:
+ * whether to create is decided under the write lock. */
+static void
+test_store_first_start_race (void)
+{
+  for (int trial = 0; trial < 5; trial++)
+    {
+      g_autofree char *dir = atlas_test_make_dir ();
+      g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+      g_autoptr(AtlasStore) store = NULL;
+      Starter starters[6] = { 0 };
+      GThread *threads[G_N_ELEMENTS (starters)];
+      guint created = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+        {
+          starters[i].path = path;
+          threads[i] = g_thread_new ("start", start_store, &starters[i]);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+        {
+          g_thread_join (threads[i]);
+          g_assert_no_error (starters[i].error);
+          created += starters[i].created;
+        }
+      g_assert_cmpuint (created, ==, 1);
+
+      store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
+      g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM events"), ==, 82);
+      g_clear_object (&store);
+      atlas_test_remove_dir (dir);
+    }
+}
+
+/* A store another program holds is "in use", never "damaged"; and a write goes through
+ * while another program reads. */
+static void
+test_store_busy (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  sqlite3_stmt *reading = NULL;
+
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (other, "SELECT name FROM sqlite_schema", -1, &reading,
+                                       NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (reading), ==, SQLITE_ROW);
+  atlas_store_exec (store, "INSERT INTO saved_views (name, state) VALUES ('a', '{}')", &error);
+  g_assert_no_error (error);
+  sqlite3_finalize (reading);
+
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (atlas_store_exec (store, "INSERT INTO saved_views (name, state) "
+                                           "VALUES ('b', '{}')", &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+  g_assert_null (strstr (error->message, "damaged"));
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+/* No statement runs unbounded, whatever it is asked. */
+static void
+test_store_time_limit (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  atlas_store_set_time_limit (store, 200);
+  g_assert_false (atlas_store_exec (store, "WITH RECURSIVE n (v) AS (SELECT 1 UNION ALL "
+                                           "SELECT v + 1 FROM n) SELECT count(*) FROM n", &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_assert_nonnull (strstr (error->message, "was stopped"));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+
+  /* The store works on afterwards. */
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM events"), >, 0);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GBytes) bytes = atlas_test_read_file (from);
+
+  atlas_test_write_file (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Opening checks cheaply; every page is read after a program stopped with the store open,
+ * and on request. */
+static void
+test_store_check (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
+  g_autofree char *crashed_wal = g_build_filename (dir, "crashed.db-wal", NULL);
+  g_autofree char *wal = g_build_filename (dir, "atlas.db-wal", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+  sqlite3 *writer = NULL;
+
+  /* A sound store has no problems. */
+  make_store_with_rows (path);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  problems = atlas_store_check (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (problems), ==, 0);
+  g_clear_pointer (&problems, g_strfreev);
+  g_clear_object (&store);
+
+  /* Damage past the schema opens, and the check finds it. */
+  scribble (path, 4096 * 3, 4096 * 8);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  problems = atlas_store_check (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (problems), >, 0);
+  g_clear_object (&store);
+
+  /* The same file with a write-ahead log left beside it, as a program that was killed
+   * leaves it, is checked on open and refused. */
+  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+  sqlite3_exec (writer, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_exec (writer, "INSERT INTO saved_views (name, state) "
+                                         "VALUES ('v', '{}')", NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_file (path, crashed);
+  copy_file (wal, crashed_wal);
+  sqlite3_close (writer);
+  assert_refused (crashed, ATLAS_STORE_ERROR_CORRUPT, "is damaged");
+
+  atlas_test_remove_dir (dir);
+}
+
+/* A failed upgrade, tried again, keeps one copy of the old file, not one per start; a copy
+ * half written by a killed upgrade never stands under the copy's name. */
+static void
+test_store_upgrade_copies (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "old.db.v1.bak", NULL);
+  g_autofree char *partial = g_build_filename (dir, "old.db.v1.bak.partial", NULL);
+  g_autofree char *second = g_build_filename (dir, "old.db.v1-2.bak", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+
+  make_store_at_version (path, 1);
+  before = atlas_test_read_file (path);
+  atlas_test_write_file (partial, "half a cop", -1);
+
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_store_get_backup_path (store), ==, backup);
+  g_clear_object (&store);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  assert_file_unchanged (backup, before);
+
+  /* The same old file again: its copy is there already. */
+  atlas_test_write_file (path, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_store_get_backup_path (store), ==, backup);
+  g_clear_object (&store);
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+
+  /* Another old file at that path gets a copy of its own. */
+  g_remove (path);
+  make_store_at_version (path, 1);
+  exec_raw (path, "INSERT INTO actors (key, kind, name) VALUES ('b', 'state', 'Bactria')");
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_store_get_backup_path (store), ==, second);
+  g_clear_object (&store);
+  assert_file_unchanged (backup, before);
+
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +720,12 @@ main (int   argc,
   g_test_add_func ("/store/read-only", test_store_read_only);
   g_test_add_func ("/store/missing-directory", test_store_missing_directory);
   g_test_add_func ("/store/folder-not-writable", test_store_folder_not_writable);
+  g_test_add_func ("/store/special-files", test_store_special_files);
+  g_test_add_func ("/store/first-start-race", test_store_first_start_race);
+  g_test_add_func ("/store/busy", test_store_busy);
+  g_test_add_func ("/store/time-limit", test_store_time_limit);
+  g_test_add_func ("/store/check", test_store_check);
+  g_test_add_func ("/store/upgrade-copies", test_store_upgrade_copies);
 
   return g_test_run ();
 }

@@ -2,9 +2,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opening a store never changes a file it cannot fully understand: the header, the
- * integrity, the owner (application_id) and the schema version are all checked before the
- * first write. Upgrades copy the file aside first and run each migration in a transaction.
+ * A store is a file people mail to each other, so nothing in it is trusted until checked,
+ * and opening one never changes a file it cannot fully understand. Before the first write,
+ * the file must be a regular file with a SQLite header, our application id, a schema
+ * version this program knows, and exactly the schema the migrations make (no view or
+ * trigger slipped in). The connection is defensive: no extension loading, no writable
+ * schema, limits on sizes, and a time limit on every run of SQLite's engine, so that no
+ * query runs unbounded. The full integrity check, which reads every page, runs only when a
+ * journal was left beside the file, before an upgrade, or on request (atlas_store_check).
+ *
+ * Whether a store must be created or upgraded is decided under SQLite's write lock, so that
+ * several programs starting at once on a new path make one store between them. Upgrades copy
+ * the file aside first and run every migration in one transaction.
  */
 
 #define G_LOG_DOMAIN "atlas-store"
@@ -17,35 +26,45 @@
 #include <unistd.h>
 
 #include "atlas-dataset.h"
+#include "atlas-store-file.h"
+#include "atlas-store-schema.h"
 #include "atlas-store.h"
+
+/* How long another program may hold the store before we give up and say so. */
+#define BUSY_TIMEOUT_MS        5000
+/* How long SQLite may work without a break before its statement is stopped. */
+#define DEFAULT_TIME_LIMIT_MS  10000
+/* Progress callbacks come every this many engine steps, well under a millisecond apart
+ * while SQLite works; a longer gap means it returned to us in between. */
+#define PROGRESS_STEPS         10000
+#define PROGRESS_GAP_USEC      (100 * G_TIME_SPAN_MILLISECOND)
 
 struct _AtlasStore
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  sqlite3    *db;
-  char       *path;
-  char       *backup_path;
-  GHashTable *statements;  /* SQL text -> sqlite3_stmt */
-  int         schema_version;
-  guint       read_only : 1;
-  guint       created : 1;
+  sqlite3      *db;
+  char         *path;
+  char         *backup_path;
+  GHashTable   *statements;  /* SQL text -> sqlite3_stmt */
+  int           schema_version;
+  guint         time_limit_ms;
+  gint64        run_started;
+  gint64        last_progress;
+  GCancellable *cancellable;
+  guint         read_only : 1;
+  guint         created : 1;
+  guint         interrupted : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasStore, atlas_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
 
-/* One file per schema version, applied in order; the schema version is their count. */
-static const char * const migrations[] = {
-  "/io/github/caucasusatlas/CaucasusAtlas/schema/001-base.sql",
-  "/io/github/caucasusatlas/CaucasusAtlas/schema/002-search.sql",
-};
-
 int
 atlas_store_get_latest_version (void)
 {
-  return G_N_ELEMENTS (migrations);
+  return atlas_store_schema_get_latest_version ();
 }
 
 char *
@@ -65,10 +84,12 @@ atlas_store_finalize (GObject *object)
 {
   AtlasStore *self = ATLAS_STORE (object);
 
+  /* Statements first: a connection with statements alive does not close. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (atlas_store_parent_class)->finalize (object);
 }
@@ -84,6 +105,7 @@ atlas_store_init (AtlasStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->time_limit_ms = DEFAULT_TIME_LIMIT_MS;
 }
 
 static int
@@ -100,8 +122,51 @@ error_code_for_sqlite (int rc)
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       return ATLAS_STORE_ERROR_PERMISSION;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ATLAS_STORE_ERROR_BUSY;
+    case SQLITE_INTERRUPT:
+      return ATLAS_STORE_ERROR_INTERRUPTED;
     default:
       return ATLAS_STORE_ERROR_FAILED;
+    }
+}
+
+/* Says what failed, and why in words a person can act on: a lock is not damage. */
+static void
+set_failure (AtlasStore  *self,
+             GError     **error,
+             int          code,
+             const char  *what,
+             const char  *message)
+{
+  switch (code)
+    {
+    case ATLAS_STORE_ERROR_BUSY:
+      g_set_error (error, ATLAS_STORE_ERROR, code,
+                   /* Translators: %s are: what was being done, the file */
+                   _("%s failed: “%s” is in use by another program. Try again when it has "
+                     "finished."), what, self->path);
+      break;
+    case ATLAS_STORE_ERROR_INTERRUPTED:
+      if (self->interrupted)
+        g_set_error (error, ATLAS_STORE_ERROR, code,
+                     /* Translators: %s are: what was being done, the file; %u seconds */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s in “%s” was stopped: it took longer than %u second.",
+                                  "%s in “%s” was stopped: it took longer than %u seconds.",
+                                  MAX (1, self->time_limit_ms / 1000)),
+                     what, self->path, MAX (1, self->time_limit_ms / 1000));
+      else
+        g_set_error (error, ATLAS_STORE_ERROR, code,
+                     /* Translators: %s are: what was being done, the file */
+                     _("%s in “%s” was cancelled."), what, self->path);
+      break;
+    default:
+      g_set_error (error, ATLAS_STORE_ERROR, code,
+                   /* Translators: %s are: what was being done, the file, SQLite's message */
+                   _("%s failed in “%s”: %s"), what, self->path, message);
+      break;
     }
 }
 
@@ -112,9 +177,7 @@ atlas_store_set_error (AtlasStore  *self,
 {
   int rc = sqlite3_extended_errcode (self->db);
 
-  g_set_error (error, ATLAS_STORE_ERROR, error_code_for_sqlite (rc),
-               /* Translators: %s are: what was being done, the file, SQLite's message */
-               _("%s failed in “%s”: %s"), what, self->path, sqlite3_errmsg (self->db));
+  set_failure (self, error, error_code_for_sqlite (rc), what, sqlite3_errmsg (self->db));
 }
 
 sqlite3 *
@@ -231,9 +294,8 @@ atlas_store_exec (AtlasStore  *self,
 
   message = g_strdup (sqlite_message ? sqlite_message : sqlite3_errmsg (self->db));
   sqlite3_free (sqlite_message);
-  g_set_error (error, ATLAS_STORE_ERROR,
-               error_code_for_sqlite (sqlite3_extended_errcode (self->db)),
-               _("Could not update “%s”: %s"), self->path, message);
+  set_failure (self, error, error_code_for_sqlite (sqlite3_extended_errcode (self->db)),
+               _("Updating the store"), message);
   return FALSE;
 }
 
@@ -283,45 +345,71 @@ query_int (AtlasStore  *self,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-/* Reads the first bytes of an existing file: SQLite files start with a fixed header.
- * An empty file is a valid empty database. */
-static gboolean
-check_header (const char  *path,
-              GError     **error)
+/* Runs every PROGRESS_STEPS steps of SQLite's engine. A run is the time SQLite works without
+ * returning to us; one that goes on longer than the time limit is stopped, so that no query,
+ * however a file makes it behave, can hang the program. */
+static int
+on_progress (gpointer data)
 {
-  static const char magic[16] = "SQLite format 3";
-  char header[100];
-  FILE *file;
-  size_t n;
+  AtlasStore *self = data;
+  gint64 now = g_get_monotonic_time ();
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  if (now - self->last_progress > PROGRESS_GAP_USEC)
+    self->run_started = now;
+  self->last_progress = now;
+
+  if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
+    return 1;
+  if (now - self->run_started > (gint64) self->time_limit_ms * G_TIME_SPAN_MILLISECOND)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, ATLAS_STORE_ERROR,
-                   saved_errno == EACCES ? ATLAS_STORE_ERROR_PERMISSION : ATLAS_STORE_ERROR_FAILED,
-                   _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
+      self->interrupted = TRUE;
+      return 1;
     }
-
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
-
-  if (n == 0)
-    return TRUE;
-
-  if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a SQLite database, so Caucasus Atlas cannot open it. "
-                     "The file was left as it is."), path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return 0;
 }
 
+/* Sizes well beyond anything the atlas holds, and far below what would exhaust memory. */
+static const struct { int limit; int value; } limits[] = {
+  { SQLITE_LIMIT_LENGTH, 16 * 1024 * 1024 },
+  { SQLITE_LIMIT_SQL_LENGTH, 1024 * 1024 },
+  { SQLITE_LIMIT_EXPR_DEPTH, 500 },
+  { SQLITE_LIMIT_TRIGGER_DEPTH, 10 },
+  { SQLITE_LIMIT_ATTACHED, 0 },
+  { SQLITE_LIMIT_WORKER_THREADS, 0 },
+};
+
+/* What every connection to a store gets before it reads a byte of it. */
+static void
+harden_connection (AtlasStore *self)
+{
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    sqlite3_limit (self->db, limits[i].limit, limits[i].value);
+  sqlite3_progress_handler (self->db, PROGRESS_STEPS, on_progress, self);
+}
+
+/**
+ * atlas_store_set_time_limit:
+ * @milliseconds: how long SQLite may work without a break
+ *
+ * Sets how long one run of SQLite's engine may take before its statement is stopped with
+ * %ATLAS_STORE_ERROR_INTERRUPTED (ten seconds unless set).
+ */
+void
+atlas_store_set_time_limit (AtlasStore *self,
+                            guint       milliseconds)
+{
+  g_return_if_fail (ATLAS_IS_STORE (self));
+  g_return_if_fail (milliseconds > 0);
+
+  self->time_limit_ms = milliseconds;
+}
+
+/* Runs SQLite's quick check, which reads every page. */
 static gboolean
 check_integrity (AtlasStore  *self,
                  GError     **error)
@@ -335,88 +423,127 @@ check_integrity (AtlasStore  *self,
     {
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        problem = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0), -1);
     }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE && rc != SQLITE_OK)
-    problem = g_strdup (sqlite3_errmsg (self->db));
   sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      rc = sqlite3_extended_errcode (self->db);
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_DATABASE,
+                     _("“%s” is not a SQLite database, so Caucasus Atlas cannot open it. "
+                       "The file was left as it is."), self->path);
+      else if ((rc & 0xff) == SQLITE_CORRUPT)
+        problem = g_strdup (sqlite3_errmsg (self->db));
+      else
+        atlas_store_set_error (self, error, _("Checking the store"));
+      if (problem == NULL)
+        return FALSE;
+    }
 
   if (problem == NULL)
     return TRUE;
 
-  if ((rc & 0xff) == SQLITE_NOTADB)
-    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_DATABASE,
-                 _("“%s” is not a SQLite database, so Caucasus Atlas cannot open it. "
-                   "The file was left as it is."), self->path);
-  else
-    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
-                 _("“%s” is damaged (%s). The file was left as it is; "
-                   "restore it from a backup or open another file."), self->path, problem);
+  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s). The file was left as it is; "
+                 "restore it from a backup or open another file."), self->path, problem);
   return FALSE;
 }
 
-static gboolean
-check_owner_and_version (AtlasStore  *self,
-                         GError     **error)
+/* Reading a damaged file fails with SQLITE_CORRUPT or SQLITE_NOTADB: say so in words. */
+static void
+set_read_error (AtlasStore  *self,
+                GError     **error)
 {
-  int application_id = 0;
-  int tables = 0;
+  int rc = sqlite3_extended_errcode (self->db) & 0xff;
 
-  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_schema", &tables, error))
-    return FALSE;
+  if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged (%s). The file was left as it is; "
+                   "restore it from a backup or open another file."),
+                 self->path, sqlite3_errmsg (self->db));
+  else
+    atlas_store_set_error (self, error, _("Reading"));
+}
 
+static gboolean
+read_version (AtlasStore  *self,
+              int         *version,
+              int         *entries,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!query_int (self, "PRAGMA user_version", version, &local_error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", entries, &local_error))
+    {
+      set_read_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_version (AtlasStore  *self,
+               int          version,
+               GError     **error)
+{
+  int latest = atlas_store_get_latest_version ();
+
+  if (version > latest)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Caucasus Atlas (store version %d; "
+                     "this version reads up to %d). Update Caucasus Atlas to open it. "
+                     "The file was left as it is."), self->path, version, latest);
+      return FALSE;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                   _("“%s” says it is store version %d, which no Caucasus Atlas writes, so it "
+                     "is damaged. The file was left as it is."), self->path, version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_owner (AtlasStore  *self,
+             guint32      application_id,
+             gboolean     has_entries,
+             GError     **error)
+{
   if ((application_id != 0 && application_id != ATLAS_STORE_APPLICATION_ID) ||
-      (application_id == 0 && tables > 0))
+      (application_id == 0 && has_entries))
     {
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_AN_ATLAS,
                    _("“%s” is a SQLite database of another program, not a Caucasus Atlas "
                      "store. The file was left as it is."), self->path);
       return FALSE;
     }
-
-  if (self->schema_version > atlas_store_get_latest_version ())
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Caucasus Atlas (store version %d; "
-                     "this version reads up to %d). Update Caucasus Atlas to open it. "
-                     "The file was left as it is."),
-                   self->path, self->schema_version, atlas_store_get_latest_version ());
-      return FALSE;
-    }
-
   return TRUE;
 }
 
-/* Keeps a copy of the file as it was before an upgrade, next to it. */
+/* Checks the owner and the version, as SQLite reads them (a write-ahead log may hold newer
+ * ones than the header). */
 static gboolean
-back_up (AtlasStore  *self,
-         GError     **error)
+check_owner_and_version (AtlasStore  *self,
+                         int         *entries,
+                         GError     **error)
 {
-  g_autoptr(GFile) source = g_file_new_for_path (self->path);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autofree char *backup = NULL;
+  int application_id = 0;
 
-  backup = g_strdup_printf ("%s.v%d.bak", self->path, self->schema_version);
-  for (guint i = 2; g_file_test (backup, G_FILE_TEST_EXISTS); i++)
+  if (!query_int (self, "PRAGMA application_id", &application_id, &local_error))
     {
-      g_free (backup);
-      backup = g_strdup_printf ("%s.v%d-%u.bak", self->path, self->schema_version, i);
-    }
-
-  target = g_file_new_for_path (backup);
-  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_PERMISSION,
-                   _("Could not keep a copy of “%s” before upgrading it, so it was not "
-                     "upgraded: %s"), self->path, local_error->message);
+      set_read_error (self, error);
       return FALSE;
     }
-
-  self->backup_path = g_steal_pointer (&backup);
-  return TRUE;
+  return read_version (self, &self->schema_version, entries, error) &&
+         check_owner (self, (guint32) application_id, *entries > 0, error) &&
+         check_version (self, self->schema_version, error);
 }
 
 static gboolean
@@ -424,15 +551,11 @@ apply_migration (AtlasStore  *self,
                  int          version,
                  GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *stamp = NULL;
 
-  bytes = g_resources_lookup_data (migrations[version - 1], G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
+  if ((sql = atlas_store_schema_get_migration (version, error)) == NULL)
     return FALSE;
-
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   stamp = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                            version, ATLAS_STORE_APPLICATION_ID);
 
@@ -443,66 +566,133 @@ apply_migration (AtlasStore  *self,
   return TRUE;
 }
 
-/* A new store gets every migration and the dataset in one transaction, so a failure leaves
- * nothing behind; an existing one gets each migration in its own. */
+/* The migrations from the store's version to the latest, in the open transaction. */
 static gboolean
-upgrade (AtlasStore       *self,
-         AtlasStoreFlags   flags,
-         GError          **error)
+migrate (AtlasStore  *self,
+         GError     **error)
 {
-  gboolean fresh = self->schema_version == 0;
-  int latest = atlas_store_get_latest_version ();
+  while (self->schema_version < atlas_store_get_latest_version ())
+    if (!apply_migration (self, self->schema_version + 1, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Our own search triggers write to FTS5 tables, which SQLite 3.40 allows only from a
+ * trusted schema: a schema is trusted once it is known to be exactly the one we make. */
+static void
+trust_schema (AtlasStore *self)
+{
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+}
+
+static gboolean
+fill (AtlasStore       *self,
+      AtlasStoreFlags   flags,
+      GError          **error)
+{
+  trust_schema (self);
+  if (!migrate (self, error))
+    return FALSE;
+  self->created = TRUE;
+  return (flags & ATLAS_STORE_FLAGS_NO_DATASET) != 0 || atlas_dataset_load_bundled (self, error);
+}
+
+static gboolean
+unversioned_error (AtlasStore  *self,
+                   GError     **error)
+{
+  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+               _("“%s” is marked as a Caucasus Atlas store but has no store version, so it "
+                 "is damaged or was made by another program. The file was left as it is."),
+               self->path);
+  return FALSE;
+}
+
+/* What must hold before an old store is touched: every page reads, and the schema is the
+ * one its version had. */
+static gboolean
+check_before_upgrade (AtlasStore  *self,
+                      int          version,
+                      GError     **error)
+{
+  return check_integrity (self, error) && atlas_store_schema_verify (self, version, error);
+}
+
+/* Copies the store aside and upgrades it, in the open transaction. */
+static gboolean
+upgrade (AtlasStore  *self,
+         GError     **error)
+{
+  g_autofree char *backup = NULL;
+
+  trust_schema (self);
+  if ((backup = atlas_store_file_keep_copy (self->path, self->schema_version, error)) == NULL)
+    return FALSE;
+
+  g_free (self->backup_path);
+  self->backup_path = g_steal_pointer (&backup);
+  return migrate (self, error);
+}
+
+/* Creates or upgrades the store. Nothing is written until the file is known to be a new
+ * store or a sound older one. What to do is then read again under the write lock: another
+ * program may have created or upgraded the store since, and then there is nothing left to
+ * do. Nothing is removed on failure: the transaction leaves the file as it was. */
+static gboolean
+bring_up_to_date (AtlasStore       *self,
+                  int               entries,
+                  AtlasStoreFlags   flags,
+                  GError          **error)
+{
+  int checked = self->schema_version;
+  int version = 0;
+  gboolean done;
 
   if (self->read_only)
     {
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
-                   fresh ? _("“%s” is empty and read-only, so Caucasus Atlas cannot set it up.")
-                         : _("“%s” needs upgrading to open, but it is read-only. "
-                             "The file was left as it is."),
+                   self->schema_version == 0
+                     ? _("“%s” is empty and read-only, so Caucasus Atlas cannot set it up.")
+                     : _("“%s” needs upgrading to open, but it is read-only. "
+                         "The file was left as it is."),
                    self->path);
       return FALSE;
     }
 
-  if (!fresh && !back_up (self, error))
+  if (checked == 0 && entries > 0)
+    return unversioned_error (self, error);
+  /* A byte copy of a store is the whole store only outside write-ahead-log mode. */
+  if (checked > 0 && (!check_before_upgrade (self, checked, error) ||
+                      !atlas_store_exec (self, "PRAGMA journal_mode = DELETE", error)))
     return FALSE;
 
-  if (fresh && !atlas_store_begin (self, error))
+  if (!atlas_store_begin (self, error))
     return FALSE;
 
-  while (self->schema_version < latest)
+  if (!read_version (self, &version, &entries, error) || !check_version (self, version, error))
     {
-      int next = self->schema_version + 1;
-
-      if (!fresh && !atlas_store_begin (self, error))
-        return FALSE;
-      if (!apply_migration (self, next, error))
-        {
-          atlas_store_rollback (self);
-          return FALSE;
-        }
-      if (!fresh && !atlas_store_commit (self, error))
-        {
-          atlas_store_rollback (self);
-          return FALSE;
-        }
+      atlas_store_rollback (self);
+      return FALSE;
     }
+  self->schema_version = version;
 
-  if (fresh)
+  if (version == 0 && entries > 0)
+    done = unversioned_error (self, error);
+  else if (version == 0)
+    done = fill (self, flags, error);
+  else if (version < atlas_store_get_latest_version ())
+    done = (version == checked || check_before_upgrade (self, version, error)) &&
+           upgrade (self, error);
+  else
+    done = TRUE;
+
+  if (!done || !atlas_store_commit (self, error))
     {
-      if ((flags & ATLAS_STORE_FLAGS_NO_DATASET) == 0 && !atlas_dataset_load_bundled (self, error))
-        {
-          atlas_store_rollback (self);
-          self->schema_version = 0;
-          return FALSE;
-        }
-      if (!atlas_store_commit (self, error))
-        {
-          atlas_store_rollback (self);
-          self->schema_version = 0;
-          return FALSE;
-        }
+      atlas_store_rollback (self);
+      self->created = FALSE;
+      self->schema_version = version;
+      return FALSE;
     }
-
   return TRUE;
 }
 
@@ -516,17 +706,17 @@ can_write (const char *path)
   return g_access (path, W_OK) == 0 && g_stat (path, &st) == 0 && (st.st_mode & 0222) != 0;
 }
 
-/* Works out whether the file (or, for a new store, its folder) can be written. */
+/* Works out whether the file (or, for a new store, its folder) can be written, and reads
+ * the header of an existing file to refuse what is plainly not ours before SQLite sees it. */
 static gboolean
 check_access (AtlasStore  *self,
-              gboolean    *exists,
+              gboolean     exists,
               GError     **error)
 {
   g_autofree char *folder = g_path_get_dirname (self->path);
+  AtlasStoreHeader header;
 
-  *exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
-
-  if (!*exists)
+  if (!exists)
     {
       if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
         {
@@ -545,13 +735,6 @@ check_access (AtlasStore  *self,
       return TRUE;
     }
 
-  if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is a folder, not a Caucasus Atlas store."), self->path);
-      return FALSE;
-    }
-
   if (g_access (self->path, R_OK) != 0)
     {
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_PERMISSION,
@@ -560,9 +743,40 @@ check_access (AtlasStore  *self,
     }
 
   /* SQLite writes a journal beside the file, so writing needs the folder too. */
-  self->read_only = !can_write (self->path) || !can_write (folder);
+  self->read_only = self->read_only || !can_write (self->path) || !can_write (folder);
 
-  return check_header (self->path, error);
+  if (!atlas_store_file_read_header (self->path, &header, error))
+    return FALSE;
+  return header.empty ||
+         (check_version (self, header.user_version, error) &&
+          check_owner (self, header.application_id, FALSE, error));
+}
+
+static gboolean
+open_connection (AtlasStore  *self,
+                 GError     **error)
+{
+  int flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  if (sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        g_error ("SQLite could not allocate a connection");
+      atlas_store_set_error (self, error, _("Opening"));
+      return FALSE;
+    }
+  harden_connection (self);
+  return TRUE;
+}
+
+/* Write-ahead logging lets the window save while another program reads. Turning it on
+ * needs the store to ourselves for a moment: if another program has it, it waits. */
+static void
+use_write_ahead_log (AtlasStore *self)
+{
+  sqlite3_busy_timeout (self->db, 200);
+  sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 }
 
 /**
@@ -573,8 +787,9 @@ check_access (AtlasStore  *self,
  *
  * Opens the store at @path, creating it (and filling it with the bundled dataset) when it
  * does not exist, and upgrading it when it was made by an earlier version. A file that is
- * not a store, is damaged or is newer than this program is reported and left untouched; a
- * file that cannot be written opens read-only.
+ * not a store, is damaged, has been changed by another program or is newer than this
+ * program is reported and left untouched; a file that cannot be written opens read-only.
+ * A symbolic link opens the file it points to.
  */
 AtlasStore *
 atlas_store_open (const char       *path,
@@ -584,47 +799,51 @@ atlas_store_open (const char       *path,
   g_autoptr(AtlasStore) self = NULL;
   gboolean in_memory;
   gboolean exists = FALSE;
-  int open_flags;
+  gboolean left_open = FALSE;
+  int entries = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (ATLAS_TYPE_STORE, NULL);
   in_memory = g_str_equal (path, ":memory:");
-  self->path = in_memory ? g_strdup (path) : g_canonicalize_filename (path, NULL);
+  self->read_only = (flags & ATLAS_STORE_FLAGS_READ_ONLY) != 0;
 
-  if (!in_memory && !check_access (self, &exists, error))
+  if (in_memory)
+    self->path = g_strdup (path);
+  else if ((self->path = atlas_store_file_resolve (path, &exists, error)) == NULL ||
+           !check_access (self, exists, error))
     return NULL;
 
-  open_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-  if (sqlite3_open_v2 (self->path, &self->db, open_flags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
+  if (!exists && !in_memory && self->read_only)
     {
-      atlas_store_set_error (self, error, _("Opening"));
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_PERMISSION,
+                   _("“%s” does not exist."), self->path);
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 2000);
+  /* Looked at before SQLite opens the file, since its first read replays the journal. */
+  left_open = exists && atlas_store_file_was_left_open (self->path);
 
-  if (exists && !check_integrity (self, error))
+  if (!open_connection (self, error))
     return NULL;
-  if (!check_owner_and_version (self, error))
+  if (left_open && !check_integrity (self, error))
     return NULL;
+  if (!check_owner_and_version (self, &entries, error))
+    return NULL;
+
+  if (self->schema_version < atlas_store_get_latest_version () &&
+      !bring_up_to_date (self, entries, flags, error))
+    return NULL;
+  if (!self->created && !atlas_store_schema_verify (self, self->schema_version, error))
+    return NULL;
+
+  trust_schema (self);
 
   if (!atlas_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
-
-  self->created = self->schema_version == 0;
-  if (self->schema_version < atlas_store_get_latest_version () && !upgrade (self, flags, error))
-    {
-      /* Remove what this call created rather than leave an empty store behind. */
-      if (!exists && !in_memory)
-        {
-          g_clear_pointer (&self->db, sqlite3_close);
-          g_remove (self->path);
-        }
-      return NULL;
-    }
+  if (!in_memory && !self->read_only)
+    use_write_ahead_log (self);
 
   return g_steal_pointer (&self);
 }
@@ -669,4 +888,89 @@ atlas_store_get_schema_version (AtlasStore *self)
   g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
 
   return self->schema_version;
+}
+
+static char *
+describe_foreign_key_problem (sqlite3_stmt *stmt)
+{
+  return g_strdup_printf (_("row %lld of “%s” refers to a missing row of “%s”"),
+                          (long long) sqlite3_column_int64 (stmt, 1),
+                          (const char *) sqlite3_column_text (stmt, 0),
+                          (const char *) sqlite3_column_text (stmt, 2));
+}
+
+/* Adds what each row of @sql says to @problems; a row of "ok" means none. */
+static gboolean
+collect_problems (AtlasStore    *self,
+                  const char    *sql,
+                  gboolean       foreign_keys,
+                  GStrvBuilder  *problems,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      atlas_store_set_error (self, error, _("Checking the store"));
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *problem = NULL;
+
+      if (foreign_keys)
+        problem = describe_foreign_key_problem (stmt);
+      else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (problem != NULL)
+        {
+          g_autofree char *valid = g_utf8_make_valid (problem, -1);
+
+          g_strv_builder_add (problems, valid);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+    {
+      atlas_store_set_error (self, error, _("Checking the store"));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    g_strv_builder_add (problems, sqlite3_errmsg (self->db));
+  return TRUE;
+}
+
+/**
+ * atlas_store_check:
+ * @cancellable: (nullable): stops the check
+ *
+ * Reads every page of the store and checks its indexes and references: SQLite's
+ * integrity_check and foreign_key_check. It takes seconds on a large store, so it runs on
+ * request rather than at every start.
+ *
+ * Returns: (transfer full): the problems found, in words (empty when the store is sound), or
+ *   %NULL with @error set when the check could not run
+ */
+GStrv
+atlas_store_check (AtlasStore    *self,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GStrvBuilder) problems = g_strv_builder_new ();
+  gboolean ran;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  g_set_object (&self->cancellable, cancellable);
+  /* The full check of a large store is long work, not a runaway query. */
+  self->time_limit_ms = G_MAXUINT / 2;
+  ran = collect_problems (self, "PRAGMA integrity_check(100)", FALSE, problems, error) &&
+        collect_problems (self, "PRAGMA foreign_key_check", TRUE, problems, error);
+  self->time_limit_ms = DEFAULT_TIME_LIMIT_MS;
+  g_clear_object (&self->cancellable);
+
+  return ran ? g_strv_builder_end (problems) : NULL;
 }

@@ -23,6 +23,9 @@ typedef enum
   ATLAS_STORE_ERROR_READ_ONLY,
   ATLAS_STORE_ERROR_DATASET,
   ATLAS_STORE_ERROR_FAILED,
+  ATLAS_STORE_ERROR_BUSY,
+  ATLAS_STORE_ERROR_INTERRUPTED,
+  ATLAS_STORE_ERROR_SCHEMA,
 } AtlasStoreError;
 
 typedef enum
@@ -30,6 +33,8 @@ typedef enum
   ATLAS_STORE_FLAGS_NONE = 0,
   /* Create new stores with the schema only, without the bundled dataset. */
   ATLAS_STORE_FLAGS_NO_DATASET = 1 << 0,
+  /* Open an existing store only to read it: never create, upgrade or write it. */
+  ATLAS_STORE_FLAGS_READ_ONLY = 1 << 1,
 } AtlasStoreFlags;
 
 /* "CAtl": marks a SQLite file as ours in its header (PRAGMA application_id). */
@@ -50,6 +55,11 @@ gboolean      atlas_store_get_read_only        (AtlasStore       *self);
 gboolean      atlas_store_get_created          (AtlasStore       *self);
 const char   *atlas_store_get_backup_path      (AtlasStore       *self);
 int           atlas_store_get_schema_version   (AtlasStore       *self);
+void          atlas_store_set_time_limit       (AtlasStore       *self,
+                                                guint             milliseconds);
+GStrv         atlas_store_check                (AtlasStore       *self,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
 
 sqlite3_stmt *atlas_store_prepare              (AtlasStore       *self,
                                                 const char       *sql,
