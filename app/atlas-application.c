@@ -78,6 +78,9 @@ static const GOptionEntry option_entries[] = {
        "QUERY"), N_("QUERY") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the window (or --export) on the saved view NAME"), N_("NAME") },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Read every page of the store and check its references, print any problem and exit"),
+    NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -163,6 +166,41 @@ print_listing (AtlasApplication *self,
   return 0;
 }
 
+/* --check: the full check of an existing store, without changing it. Exits 0 when the store
+ * is sound, 1 when it has problems or cannot be read. */
+static int
+check_store (AtlasApplication *self)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = resolve_db_path (self);
+  g_auto(GStrv) problems = NULL;
+
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_READ_ONLY, &error);
+  if (store != NULL)
+    problems = atlas_store_check (store, NULL, &error);
+  if (problems == NULL)
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; problems[i] != NULL; i++)
+    g_print ("%s: %s\n", atlas_store_get_path (store), problems[i]);
+  if (problems[0] != NULL)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "caucasus-atlas: “%s” has %u problem; restore it from a backup\n",
+                               "caucasus-atlas: “%s” has %u problems; restore it from a backup\n",
+                               g_strv_length (problems)),
+                  atlas_store_get_path (store), g_strv_length (problems));
+      return 1;
+    }
+
+  g_print (_("%s: no problems found\n"), atlas_store_get_path (store));
+  return 0;
+}
+
 static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -194,6 +232,9 @@ atlas_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "list", "s", &kind))
     return print_listing (self, options, kind);
+
+  if (g_variant_dict_contains (options, "check"))
+    return check_store (self);
 
   if (g_variant_dict_lookup (options, "export", "^ay", &export_file))
     {

@@ -20,6 +20,7 @@
 #include "atlas-map-panel.h"
 #include "atlas-saved-views.h"
 #include "atlas-settings.h"
+#include "atlas-store-checker.h"
 #include "atlas-timeline-panel.h"
 #include "atlas-views-dialog.h"
 #include "atlas-window.h"
@@ -522,6 +523,17 @@ update_moves (AtlasWindow *self)
 }
 
 static void
+check_store (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  if (self->session != NULL)
+    atlas_store_checker_run (GTK_WINDOW (self), atlas_session_get_store (self->session));
+}
+
+static void
 atlas_window_init (AtlasWindow *self)
 {
   static const GActionEntry window_actions[] = {
@@ -535,6 +547,7 @@ atlas_window_init (AtlasWindow *self)
     { "find", find_words },
     { "export", export },
     { "copy-map", copy_map },
+    { "check-store", check_store },
   };
 
   static const GActionEntry session_actions[] = {

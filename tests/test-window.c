@@ -1210,6 +1210,84 @@ test_window_timeline (void)
   iterate ();
 }
 
+/* The message dialog on screen, or %NULL. */
+static GtkMessageDialog *
+find_message_dialog (void)
+{
+  GtkMessageDialog *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Waits until the dialog's text is @text, for the check's thread to answer. */
+static void
+wait_for_dialog_text (GtkMessageDialog *dialog,
+                      const char       *text)
+{
+  gint64 give_up = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autofree char *current = NULL;
+
+      g_object_get (dialog, "text", &current, NULL);
+      if (g_strcmp0 (current, text) == 0)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Check Store reads the store in a thread and says what it found. */
+static void
+test_window_check_store (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secondary = NULL;
+  GtkMessageDialog *dialog;
+  AtlasWindow *window;
+
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.check-store", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  wait_for_dialog_text (dialog, "The Store Is Sound");
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, path));
+  g_assert_nonnull (strstr (secondary, "no problems"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  iterate ();
+  g_assert_null (find_message_dialog ());
+
+  /* A reference to a place that is not there is a problem, and is named. */
+  atlas_store_exec (store, "PRAGMA foreign_keys = OFF; UPDATE events SET place_id = 99999 "
+                           "WHERE id = (SELECT min (id) FROM events)", &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.check-store", NULL);
+  dialog = find_message_dialog ();
+  wait_for_dialog_text (dialog, "The Store Has Problems");
+  g_clear_pointer (&secondary, g_free);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "refers to a missing row of “places”"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1234,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/buttons-named", test_window_buttons_named);
   g_test_add_func ("/window/error", test_window_error);
+  g_test_add_func ("/window/check-store", test_window_check_store);
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);

@@ -52,7 +52,8 @@ struct _AtlasStore
   gint64        run_started;
   gint64        last_progress;
   GCancellable *cancellable;
-  guint         read_only : 1;
+  guint         read_only : 1;      /* by permission or by request */
+  guint         file_writable : 1;
   guint         created : 1;
   guint         interrupted : 1;
 };
@@ -732,6 +733,7 @@ check_access (AtlasStore  *self,
                        self->path, folder);
           return FALSE;
         }
+      self->file_writable = TRUE;
       return TRUE;
     }
 
@@ -743,7 +745,8 @@ check_access (AtlasStore  *self,
     }
 
   /* SQLite writes a journal beside the file, so writing needs the folder too. */
-  self->read_only = self->read_only || !can_write (self->path) || !can_write (folder);
+  self->file_writable = can_write (self->path) && can_write (folder);
+  self->read_only = self->read_only || !self->file_writable;
 
   if (!atlas_store_file_read_header (self->path, &header, error))
     return FALSE;
@@ -756,7 +759,8 @@ static gboolean
 open_connection (AtlasStore  *self,
                  GError     **error)
 {
-  int flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags = self->file_writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                  : SQLITE_OPEN_READONLY;
 
   if (sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
     {
@@ -766,7 +770,11 @@ open_connection (AtlasStore  *self,
       return FALSE;
     }
   harden_connection (self);
-  return TRUE;
+
+  /* Read-only by request on a file we may write: a read-only connection would leave the
+   * write-ahead log's files beside the store, so the connection is refused writes instead. */
+  return !self->read_only || !self->file_writable ||
+         atlas_store_exec (self, "PRAGMA query_only = ON", error);
 }
 
 /* Write-ahead logging lets the window save while another program reads. Turning it on
@@ -810,7 +818,10 @@ atlas_store_open (const char       *path,
   self->read_only = (flags & ATLAS_STORE_FLAGS_READ_ONLY) != 0;
 
   if (in_memory)
-    self->path = g_strdup (path);
+    {
+      self->path = g_strdup (path);
+      self->file_writable = TRUE;
+    }
   else if ((self->path = atlas_store_file_resolve (path, &exists, error)) == NULL ||
            !check_access (self, exists, error))
     return NULL;
@@ -832,7 +843,9 @@ atlas_store_open (const char       *path,
   if (!check_owner_and_version (self, &entries, error))
     return NULL;
 
+  /* Opened only to be read (and checked), an older store is left at its version. */
   if (self->schema_version < atlas_store_get_latest_version () &&
+      ((flags & ATLAS_STORE_FLAGS_READ_ONLY) == 0 || self->schema_version == 0) &&
       !bring_up_to_date (self, entries, flags, error))
     return NULL;
   if (!self->created && !atlas_store_schema_verify (self, self->schema_version, error))

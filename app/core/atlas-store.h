@@ -33,7 +33,9 @@ typedef enum
   ATLAS_STORE_FLAGS_NONE = 0,
   /* Create new stores with the schema only, without the bundled dataset. */
   ATLAS_STORE_FLAGS_NO_DATASET = 1 << 0,
-  /* Open an existing store only to read it: never create, upgrade or write it. */
+  /* Open an existing store only to read it: never create, upgrade or write it. An older
+   * store stays at its own schema version, so only version-independent work (the check)
+   * may use it. */
   ATLAS_STORE_FLAGS_READ_ONLY = 1 << 1,
 } AtlasStoreFlags;
 
