@@ -457,6 +457,57 @@ test_cli_locale (void)
   g_rmdir (dir);
 }
 
+/* --check reads an existing store without changing it, and says what is wrong. */
+static void
+test_cli_check (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "checked.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", missing, "--check", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "does not exist"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", path, "--check", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "no problems found"));
+  }
+
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
+  atlas_store_exec (store, "PRAGMA foreign_keys = OFF; "
+                           "UPDATE events SET place_id = 99999 WHERE id = 1", NULL);
+  g_clear_object (&store);
+  before = atlas_test_read_file (path);
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", path, "--check", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "row 1 of “events” refers to a missing row of “places”"));
+    g_assert_nonnull (strstr (run.err, "has 1 problem"));
+  }
+  after = atlas_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/export", test_cli_export);
   g_test_add_func ("/cli/locale", test_cli_locale);
+  g_test_add_func ("/cli/check", test_cli_check);
 
   status = g_test_run ();
   g_remove (db_path);
