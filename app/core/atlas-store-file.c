@@ -203,15 +203,50 @@ has_content (const char *path)
   return g_stat (path, &st) == 0 && st.st_size > 0;
 }
 
-/* Whether a journal or write-ahead log with something in it is beside the file: what a
- * program that stopped without closing the store leaves (or one still writing it). */
+/* Whether another process holds a lock on byte @offset of @path, as SQLite's own locks are
+ * POSIX locks on fixed bytes. */
+static gboolean
+byte_is_locked (const char *path,
+                off_t       offset)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = offset, .l_len = 1 };
+  gboolean locked;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  locked = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return locked;
+}
+
+/* The bytes SQLite's unix VFS locks: the RESERVED lock of a database in rollback mode (one
+ * past the PENDING byte at 1 GiB), and the "dead man switch" of a write-ahead log's shared
+ * memory, which every connection holds while it has the store open. */
+#define RESERVED_BYTE (0x40000000 + 1)
+#define WAL_DMS_BYTE  (120 + 8)
+
+/**
+ * atlas_store_file_was_left_open:
+ *
+ * Whether a program stopped without closing the store: a rollback journal with something in
+ * it that no writer holds, or a write-ahead log with something in it that no connection
+ * holds. A store another program has open is not counted, so that opening it beside a
+ * running window does not read every page.
+ *
+ * Call it before this process opens the store: closing any descriptor of a file drops every
+ * POSIX lock the process holds on it, SQLite's included.
+ */
 gboolean
 atlas_store_file_was_left_open (const char *path)
 {
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  return has_content (journal) || has_content (wal);
+  return (has_content (journal) && !byte_is_locked (path, RESERVED_BYTE)) ||
+         (has_content (wal) && !byte_is_locked (shm, WAL_DMS_BYTE));
 }
 
 static gboolean

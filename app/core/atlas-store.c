@@ -777,8 +777,10 @@ open_connection (AtlasStore  *self,
          atlas_store_exec (self, "PRAGMA query_only = ON", error);
 }
 
-/* Write-ahead logging lets the window save while another program reads. Turning it on
- * needs the store to ourselves for a moment: if another program has it, it waits. */
+/* Write-ahead logging lets the window save while another program reads. It is turned on
+ * when the store is created or upgraded, as that writes the file anyway: merely opening a
+ * store never changes a byte of it. Turning it on needs the store to ourselves for a
+ * moment: if another program has it, that waits for another time. */
 static void
 use_write_ahead_log (AtlasStore *self)
 {
@@ -855,7 +857,7 @@ atlas_store_open (const char       *path,
 
   if (!atlas_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  if (!in_memory && !self->read_only)
+  if (!in_memory && (self->created || self->backup_path != NULL))
     use_write_ahead_log (self);
 
   return g_steal_pointer (&self);
