@@ -12,6 +12,7 @@
 
 #include <cairo.h>
 
+#include "atlas-dataset.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
 
@@ -410,6 +411,55 @@ test_cli_export (void)
   g_rmdir (dir);
 }
 
+/* A store in @dir holding tests/data/small, changed by @sql as a hand or a bug would. */
+static char *
+make_hostile_store (const char *dir,
+                    const char *sql)
+{
+  g_autofree char *path = g_build_filename (dir, "hostile.db", NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  atlas_dataset_load_directory (store, g_test_get_filename (G_TEST_DIST, "data", "small", NULL),
+                                &error);
+  g_assert_no_error (error);
+  atlas_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* Text that is not UTF-8 in a store leaves as UTF-8, and the program says so once. */
+static void
+test_cli_invalid_utf8 (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *hostile = make_hostile_store (dir,
+    "UPDATE places SET name = CAST (X'4261ff6b7500' AS TEXT) WHERE key = 'baku';"
+    "UPDATE events SET title = CAST (X'c328' AS TEXT) WHERE key = 'talks-2024';");
+  g_auto(Run) places;
+  g_auto(Run) events;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  run_program (&places, "--db", hostile, "--list", "places", NULL);
+  g_assert_cmpint (places.status, ==, 0);
+  g_assert_true (g_utf8_validate (places.out, -1, NULL));
+  g_assert_nonnull (strstr (places.out, "Ba\xef\xbf\xbdku\xef\xbf\xbd"));
+  g_assert_nonnull (strstr (places.err, "not valid UTF-8 in places.name"));
+  g_assert_null (strstr (places.err, "CRITICAL"));
+
+  run_program (&events, "--db", hostile, "--list", "events", NULL);
+  g_assert_cmpint (events.status, ==, 0);
+  g_assert_true (g_utf8_validate (events.out, -1, NULL));
+  rows = atlas_test_parse_csv (events.out);
+  g_assert_cmpuint (rows->len, ==, 6);
+  /* Said once, although the title is read twice (the listing and the search table). */
+  g_assert_nonnull (strstr (events.err, "events.title"));
+  g_assert_null (strstr (strstr (events.err, "events.title") + 1, "events.title"));
+
+  atlas_test_remove_dir (dir);
+}
+
 /* Under a German locale, the CSV and the options keep their points and ISO dates. */
 static void
 test_cli_locale (void)
@@ -476,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/export", test_cli_export);
   g_test_add_func ("/cli/locale", test_cli_locale);
+  g_test_add_func ("/cli/invalid-utf8", test_cli_invalid_utf8);
 
   status = g_test_run ();
   g_remove (db_path);
