@@ -460,6 +460,58 @@ test_cli_invalid_utf8 (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Saved views that the program did not write: each export says which view is wrong and
+ * how, in words, with status 1, and never crashes. */
+static void
+test_cli_bad_saved_views (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *opening = g_strnfill (200, '<');
+  g_autofree char *closing = g_strnfill (200, '>');
+  g_autofree char *deep = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *hostile = NULL;
+  static const struct { const char *name; const char *says; } cases[] = {
+    { "utf8", "is not a day" },
+    { "deep", "nested too deeply" },
+    { "day", "“2025-02-30” is not a day" },
+    { "from", "“2025-13” is not a date" },
+    { "nan", "not all numbers" },
+    { "garbage", "cannot be read" },
+  };
+
+  deep = g_strdup_printf ("{''map'': %s(1.0, 2.0, 3.0)%s}", opening, closing);
+  sql = g_strdup_printf ("INSERT INTO saved_views (name, state) VALUES"
+                         " ('utf8', CAST (X'7b2764617465273a203c27323032352dff273e7d' AS TEXT)),"
+                         " ('deep', '%s'),"
+                         " ('day', '{''date'': <''2025-02-30''>}'),"
+                         " ('from', '{''filter'': <{''from'': <''2025-13''>}>}'),"
+                         " ('nan', '{''map'': <(nan, nan, nan)>}'),"
+                         " ('garbage', '{');", deep);
+  hostile = make_hostile_store (dir, sql);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+      g_autofree char *names = g_strdup_printf ("caucasus-atlas: The saved view “%s” in “%s” "
+                                                "cannot be read: ", cases[i].name, hostile);
+      const char *message;
+
+      run_program (&run, "--db", hostile, "--view", cases[i].name, "--export", png, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      message = strstr (run.err, names);
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, cases[i].says));
+      /* No position ("133:") or garbage offset before the words. */
+      g_assert_false (g_ascii_isdigit (message[strlen (names)]));
+      g_assert_null (strstr (run.err, "CRITICAL"));
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+
+  atlas_test_remove_dir (dir);
+}
+
 /* Under a German locale, the CSV and the options keep their points and ISO dates. */
 static void
 test_cli_locale (void)
@@ -527,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/cli/export", test_cli_export);
   g_test_add_func ("/cli/locale", test_cli_locale);
   g_test_add_func ("/cli/invalid-utf8", test_cli_invalid_utf8);
+  g_test_add_func ("/cli/bad-saved-views", test_cli_bad_saved_views);
 
   status = g_test_run ();
   g_remove (db_path);
