@@ -411,6 +411,41 @@ test_cli_export (void)
   g_rmdir (dir);
 }
 
+/* Numbers that are none, options GOption cannot read: a message with the program's name
+ * that says what is wrong, status 2, and no file. */
+static void
+test_cli_bad_options (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  const ErrorCase cases[] = {
+    { { "--zoom", "nan" }, 2, "--zoom takes a number from 0 to 20, not “nan”" },
+    { { "--zoom", "inf" }, 2, "“inf”" },
+    { { "--zoom", "" }, 2, "--zoom takes a number" },
+    { { "--zoom", "20.0000001" }, 2, "20.0000001" },
+    { { "--center", "nan,nan" }, 2, "--center takes" },
+    { { "--center", "40,inf" }, 2, "--center takes" },
+    { { "--scale", "abc" }, 2, "--scale takes 1, 2 or 3, not “abc”" },
+    { { "--scale", "4" }, 2, "--scale takes 1, 2 or 3" },
+    { { "--frobnicate" }, 2, "--frobnicate" },
+    { { "--zoom" }, 2, "--zoom" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+      const char * const *a = cases[i].args;
+
+      run_program (&run, "--db", db_path, "--export", png, a[0], a[1], NULL);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_true (g_str_has_prefix (run.err, "caucasus-atlas: "));
+      g_assert_nonnull (strstr (run.err, cases[i].says));
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+
+  atlas_test_remove_dir (dir);
+}
+
 /* A store in @dir holding tests/data/small, changed by @sql as a hand or a bug would. */
 static char *
 make_hostile_store (const char *dir,
@@ -578,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/export", test_cli_export);
   g_test_add_func ("/cli/locale", test_cli_locale);
+  g_test_add_func ("/cli/bad-options", test_cli_bad_options);
   g_test_add_func ("/cli/invalid-utf8", test_cli_invalid_utf8);
   g_test_add_func ("/cli/bad-saved-views", test_cli_bad_saved_views);
 
