@@ -28,6 +28,7 @@ struct _AtlasApplication
   char           *db_path;  /* from --db, or NULL for the default store */
   char           *view;     /* from --view: a saved view to open */
   GSettings      *interface_settings;
+  gboolean        bad_options;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, GTK_TYPE_APPLICATION)
@@ -46,7 +47,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --export: png, svg or pdf, whatever the file's extension"), N_("FORMAT") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the size in pixels (default 1920x1080)"), N_("WxH") },
-  { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
+  /* --scale and --zoom are read as text, to say in the program's words what is wrong. */
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: PNG pixels per pixel, 1, 2 or 3 (default 1)"), N_("N") },
   { "sheet", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export: a sheet, the map with a title, legend, scale bar, timeline and sources"),
@@ -60,7 +62,7 @@ static const GOptionEntry option_entries[] = {
   { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --paper: the page on its side"), NULL },
   { "center", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the map's centre in degrees"), N_("LAT,LON") },
-  { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, NULL, N_("With --export: the map's zoom, 0 to 20"),
+  { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export: the map's zoom, 0 to 20"),
     N_("Z") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the \"as of\" day the map shows, YYYY-MM-DD (default today)"),
@@ -84,6 +86,43 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
+
+/* GApplication prints a parse error as GOption words it, alone, and exits with 1: give it
+ * the prefix of the program's other messages, and let local_command_line make it 2. */
+static void
+on_option_error (GOptionContext  *context,
+                 GOptionGroup    *group,
+                 gpointer         user_data,
+                 GError         **error)
+{
+  AtlasApplication *self = user_data;
+  char *message;
+
+  self->bad_options = TRUE;
+  if (error == NULL || *error == NULL)
+    return;
+  /* Translators: a command line the program could not read; see --help is the hint */
+  message = g_strdup_printf (_("caucasus-atlas: %s (see caucasus-atlas --help)"),
+                             (*error)->message);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
+static gboolean
+atlas_application_local_command_line (GApplication   *application,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (atlas_application_parent_class)->local_command_line (application,
+                                                                                       arguments,
+                                                                                       exit_status);
+  if (self->bad_options)
+    *exit_status = 2;
+  return handled;
+}
 
 /* The default store's folder is ours to create; a folder given with --db is not. */
 static char *
@@ -454,6 +493,7 @@ atlas_application_class_init (AtlasApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = atlas_application_finalize;
+  app_class->local_command_line = atlas_application_local_command_line;
   app_class->handle_local_options = atlas_application_handle_local_options;
   app_class->startup = atlas_application_startup;
   app_class->activate = atlas_application_activate;
@@ -462,6 +502,11 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 static void
 atlas_application_init (AtlasApplication *self)
 {
+  GOptionGroup *errors = g_option_group_new ("errors", "", "", self, NULL);
+
+  /* An error hook is called for every group's errors; this group has no options of its own. */
+  g_option_group_set_error_hook (errors, on_option_error);
+  g_application_add_option_group (G_APPLICATION (self), errors);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("An atlas of the South Caucasus: its borders, "

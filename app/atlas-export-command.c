@@ -101,7 +101,19 @@ parse_centre (const char *text,
     return FALSE;
   text = end + 1;
   *longitude = g_ascii_strtod (text, &end);
+  /* Written so that NaN, which compares false, is refused too. */
   return end != text && *end == '\0' && fabs (*latitude) <= 85 && fabs (*longitude) <= 180;
+}
+
+/* A number from 0 to 20 and nothing else: "nan", "inf" and "" are refused. */
+static gboolean
+parse_zoom (const char *text,
+            double     *zoom)
+{
+  char *end;
+
+  *zoom = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && *zoom >= 0 && *zoom <= 20;
 }
 
 /* Reads the view's options into @export; FALSE after saying what is wrong. */
@@ -114,9 +126,10 @@ read_view_options (GVariantDict       *options,
   g_autofree char *size = NULL;
   g_autofree char *centre = NULL;
   g_autofree char *paper = NULL;
+  g_autofree char *scale = NULL;
+  g_autofree char *zoom = NULL;
   g_autoptr(GError) error = NULL;
-  double zoom;
-  int scale;
+  gint64 number;
 
   if (!atlas_export_format_for_name (g_variant_dict_lookup (options, "format", "s", &format) ? format : file,
                                      &export->format, &error))
@@ -169,8 +182,15 @@ read_view_options (GVariantDict       *options,
       g_printerr (_("caucasus-atlas: --landscape goes with --paper\n"));
       return FALSE;
     }
-  if (g_variant_dict_lookup (options, "scale", "i", &scale))
-    export->scale = scale;
+  if (g_variant_dict_lookup (options, "scale", "s", &scale))
+    {
+      if (!g_ascii_string_to_signed (scale, 10, 1, 3, &number, NULL))
+        {
+          g_printerr (_("caucasus-atlas: --scale takes 1, 2 or 3, not “%s”\n"), scale);
+          return FALSE;
+        }
+      export->scale = number;
+    }
   if (g_variant_dict_lookup (options, "center", "s", &centre) &&
       !parse_centre (centre, &export->latitude, &export->longitude))
     {
@@ -178,8 +198,11 @@ read_view_options (GVariantDict       *options,
                     "40.2,44.5, not “%s”\n"), centre);
       return FALSE;
     }
-  if (g_variant_dict_lookup (options, "zoom", "d", &zoom))
-    export->zoom = zoom;
+  if (g_variant_dict_lookup (options, "zoom", "s", &zoom) && !parse_zoom (zoom, &export->zoom))
+    {
+      g_printerr (_("caucasus-atlas: --zoom takes a number from 0 to 20, not “%s”\n"), zoom);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -12,6 +12,7 @@
 
 #include <cairo.h>
 
+#include "atlas-dataset.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
 
@@ -410,6 +411,142 @@ test_cli_export (void)
   g_rmdir (dir);
 }
 
+/* Numbers that are none, options GOption cannot read: a message with the program's name
+ * that says what is wrong, status 2, and no file. */
+static void
+test_cli_bad_options (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  const ErrorCase cases[] = {
+    { { "--zoom", "nan" }, 2, "--zoom takes a number from 0 to 20, not “nan”" },
+    { { "--zoom", "inf" }, 2, "“inf”" },
+    { { "--zoom", "" }, 2, "--zoom takes a number" },
+    { { "--zoom", "20.0000001" }, 2, "20.0000001" },
+    { { "--center", "nan,nan" }, 2, "--center takes" },
+    { { "--center", "40,inf" }, 2, "--center takes" },
+    { { "--scale", "abc" }, 2, "--scale takes 1, 2 or 3, not “abc”" },
+    { { "--scale", "4" }, 2, "--scale takes 1, 2 or 3" },
+    { { "--frobnicate" }, 2, "--frobnicate" },
+    { { "--zoom" }, 2, "--zoom" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+      const char * const *a = cases[i].args;
+
+      run_program (&run, "--db", db_path, "--export", png, a[0], a[1], NULL);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_true (g_str_has_prefix (run.err, "caucasus-atlas: "));
+      g_assert_nonnull (strstr (run.err, cases[i].says));
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+
+  atlas_test_remove_dir (dir);
+}
+
+/* A store in @dir holding tests/data/small, changed by @sql as a hand or a bug would. */
+static char *
+make_hostile_store (const char *dir,
+                    const char *sql)
+{
+  g_autofree char *path = g_build_filename (dir, "hostile.db", NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (store);
+  atlas_dataset_load_directory (store, g_test_get_filename (G_TEST_DIST, "data", "small", NULL),
+                                &error);
+  g_assert_no_error (error);
+  atlas_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* Text that is not UTF-8 in a store leaves as UTF-8, and the program says so once. */
+static void
+test_cli_invalid_utf8 (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *hostile = make_hostile_store (dir,
+    "UPDATE places SET name = CAST (X'4261ff6b7500' AS TEXT) WHERE key = 'baku';"
+    "UPDATE events SET title = CAST (X'c328' AS TEXT) WHERE key = 'talks-2024';");
+  g_auto(Run) places;
+  g_auto(Run) events;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  run_program (&places, "--db", hostile, "--list", "places", NULL);
+  g_assert_cmpint (places.status, ==, 0);
+  g_assert_true (g_utf8_validate (places.out, -1, NULL));
+  g_assert_nonnull (strstr (places.out, "Ba\xef\xbf\xbdku\xef\xbf\xbd"));
+  g_assert_nonnull (strstr (places.err, "not valid UTF-8 in places.name"));
+  g_assert_null (strstr (places.err, "CRITICAL"));
+
+  run_program (&events, "--db", hostile, "--list", "events", NULL);
+  g_assert_cmpint (events.status, ==, 0);
+  g_assert_true (g_utf8_validate (events.out, -1, NULL));
+  rows = atlas_test_parse_csv (events.out);
+  g_assert_cmpuint (rows->len, ==, 6);
+  /* Said once, although the title is read twice (the listing and the search table). */
+  g_assert_nonnull (strstr (events.err, "events.title"));
+  g_assert_null (strstr (strstr (events.err, "events.title") + 1, "events.title"));
+
+  atlas_test_remove_dir (dir);
+}
+
+/* Saved views that the program did not write: each export says which view is wrong and
+ * how, in words, with status 1, and never crashes. */
+static void
+test_cli_bad_saved_views (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *opening = g_strnfill (200, '<');
+  g_autofree char *closing = g_strnfill (200, '>');
+  g_autofree char *deep = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *hostile = NULL;
+  static const struct { const char *name; const char *says; } cases[] = {
+    { "utf8", "is not a day" },
+    { "deep", "nested too deeply" },
+    { "day", "“2025-02-30” is not a day" },
+    { "from", "“2025-13” is not a date" },
+    { "nan", "not all numbers" },
+    { "garbage", "cannot be read" },
+  };
+
+  deep = g_strdup_printf ("{''map'': %s(1.0, 2.0, 3.0)%s}", opening, closing);
+  sql = g_strdup_printf ("INSERT INTO saved_views (name, state) VALUES"
+                         " ('utf8', CAST (X'7b2764617465273a203c27323032352dff273e7d' AS TEXT)),"
+                         " ('deep', '%s'),"
+                         " ('day', '{''date'': <''2025-02-30''>}'),"
+                         " ('from', '{''filter'': <{''from'': <''2025-13''>}>}'),"
+                         " ('nan', '{''map'': <(nan, nan, nan)>}'),"
+                         " ('garbage', '{');", deep);
+  hostile = make_hostile_store (dir, sql);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+      g_autofree char *names = g_strdup_printf ("caucasus-atlas: The saved view “%s” in “%s” "
+                                                "cannot be read: ", cases[i].name, hostile);
+      const char *message;
+
+      run_program (&run, "--db", hostile, "--view", cases[i].name, "--export", png, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      message = strstr (run.err, names);
+      g_assert_nonnull (message);
+      g_assert_nonnull (strstr (message, cases[i].says));
+      /* No position ("133:") or garbage offset before the words. */
+      g_assert_false (g_ascii_isdigit (message[strlen (names)]));
+      g_assert_null (strstr (run.err, "CRITICAL"));
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+
+  atlas_test_remove_dir (dir);
+}
+
 /* Under a German locale, the CSV and the options keep their points and ISO dates. */
 static void
 test_cli_locale (void)
@@ -528,6 +665,9 @@ main (int   argc,
   g_test_add_func ("/cli/export", test_cli_export);
   g_test_add_func ("/cli/locale", test_cli_locale);
   g_test_add_func ("/cli/check", test_cli_check);
+  g_test_add_func ("/cli/bad-options", test_cli_bad_options);
+  g_test_add_func ("/cli/invalid-utf8", test_cli_invalid_utf8);
+  g_test_add_func ("/cli/bad-saved-views", test_cli_bad_saved_views);
 
   status = g_test_run ();
   g_remove (db_path);

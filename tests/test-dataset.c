@@ -280,6 +280,25 @@ test_dataset_errors (void)
   g_rmdir (dir);
 }
 
+/* An empty file is a dataset with nothing in it. */
+static void
+test_dataset_empty_file (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *empty = g_build_filename (dir, "10-empty.ini", NULL);
+  g_autofree char *one = g_build_filename (dir, "20-one.ini", NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_test_write_file (empty, "", 0);
+  atlas_test_write_file (one, "[actor:a]\nkind=state\nname=A\n", -1);
+  g_assert_true (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors"), ==, 1);
+
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/dataset/dates", test_dataset_dates);
   g_test_add_func ("/dataset/excerpts-verbatim", test_dataset_excerpts_verbatim);
   g_test_add_func ("/dataset/errors", test_dataset_errors);
+  g_test_add_func ("/dataset/empty-file", test_dataset_empty_file);
 
   status = g_test_run ();
   g_clear_object (&bundled);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include "atlas-date.h"
 
@@ -47,6 +48,8 @@ test_date_format (void)
     { "1920", "1921", FALSE, "1920 – 1921" },
     { "2024-12", "2025-01", FALSE, "December 2024 – January 2025" },
     { "2025-04", NULL, TRUE, "c. April 2025" },
+    /* Dates a store made by hand may hold are shown as they are. */
+    { "2025-99", "soon", FALSE, "2025-99 – soon" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -74,6 +77,30 @@ test_date_numbers (void)
   g_assert_cmpstr (today, ==, expected_today);
   g_assert_cmpint (atlas_date_to_number ("2025-08"), ==, 0);
   g_assert_cmpint (atlas_date_to_number ("not a day"), ==, 0);
+}
+
+/* A number that is none, or beyond every calendar, still gives a day GDate can use. */
+static void
+test_date_not_a_number (void)
+{
+  static const struct { double number; const char *day; } cases[] = {
+    { NAN, "0001-01-01" },
+    { -INFINITY, "0001-01-01" },
+    { INFINITY, "65535-12-31" },
+    { 1e300, "65535-12-31" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *day = NULL;
+      GDate date;
+
+      atlas_date_number_to_gdate (cases[i].number, &date);
+      g_assert_true (g_date_valid (&date));
+      day = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                             g_date_get_day (&date));
+      g_assert_cmpstr (day, ==, cases[i].day);
+    }
 }
 
 /* In German, the months are German and the order is the locale's; a day number does not
@@ -115,6 +142,7 @@ main (int   argc,
   g_test_add_func ("/date/parse", test_date_parse);
   g_test_add_func ("/date/format", test_date_format);
   g_test_add_func ("/date/numbers", test_date_numbers);
+  g_test_add_func ("/date/not-a-number", test_date_not_a_number);
   g_test_add_func ("/date/locale", test_date_locale);
 
   return g_test_run ();

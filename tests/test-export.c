@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "atlas-export.h"
 #include "atlas-painter.h"
@@ -280,6 +281,36 @@ source_titles_of_actor (const char *name)
   return titles;
 }
 
+/* A zoom or centre that is no number, or just beyond its range, is refused with the value
+ * written so that it is clearly beyond (20.0000001, not 20). */
+static void
+test_export_not_a_number (void)
+{
+  static const struct { double latitude, longitude, zoom; const char *says; } cases[] = {
+    { 40, 45, NAN, "not nan" },
+    { 40, 45, 20.0000001, "not 20.0000001" },
+    { 40, 45, -INFINITY, "not -inf" },
+    { NAN, 45, 7, "not nan, 45" },
+    { 40, INFINITY, 7, "not 40, inf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = atlas_test_make_dir ();
+      g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+      AtlasExportOptions options = armenia_options (ATLAS_EXPORT_PNG);
+      g_autoptr(GError) error = NULL;
+
+      options.latitude = cases[i].latitude;
+      options.longitude = cases[i].longitude;
+      options.zoom = cases[i].zoom;
+      g_assert_false (atlas_export_write (session, features, &options, png, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      atlas_test_remove_dir (dir);
+    }
+}
+
 /* A sheet says what it shows: its title, the day, the filter in words, a legend, a scale
  * bar, the timeline and the sources behind the events, and where the borders come from. */
 static void
@@ -466,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/export/png", test_export_png);
   g_test_add_func ("/export/vector", test_export_vector);
   g_test_add_func ("/export/errors", test_export_errors);
+  g_test_add_func ("/export/not-a-number", test_export_not_a_number);
   g_test_add_func ("/export/sheet", test_export_sheet);
   g_test_add_func ("/export/paper", test_export_paper);
   g_test_add_func ("/export/timeline", test_export_timeline);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "atlas-basemap.h"
 #include "atlas-features.h"
 #include "atlas-map-painter.h"
@@ -341,6 +343,31 @@ test_map_tile_colour (void)
   g_assert_cmpint (abs (pixel[0] - (int) (armenia[2] * 255)), <=, 2);
 }
 
+/* Clustering keeps cells apart at every zoom, and takes a zoom or point that is no number
+ * (NaN from a hostile store) without overflowing its keys. */
+static void
+test_map_cluster_cells (void)
+{
+  double size = atlas_geo_world_size (20);
+  AtlasEventGlyph glyphs[] = {
+    /* Two cells a column and a million rows apart, far apart on the map at zoom 20. */
+    { .point = { 10.5 * 36 / size, (1000003 + 5.5) * 36 / size }, .place_id = 1, .count = 1 },
+    { .point = { 11.5 * 36 / size, 5.5 * 36 / size }, .place_id = 2, .count = 1 },
+    { .point = { NAN, NAN }, .place_id = 3, .count = 1 },
+  };
+  g_autoptr(GArray) array = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
+  g_autoptr(GArray) clusters = NULL;
+  g_autoptr(GArray) not_a_zoom = NULL;
+
+  g_array_append_vals (array, glyphs, 2);
+  clusters = atlas_map_painter_cluster (array, 20);
+  g_assert_cmpuint (clusters->len, ==, 2);
+
+  g_array_append_val (array, glyphs[2]);
+  not_a_zoom = atlas_map_painter_cluster (array, NAN);
+  g_assert_cmpuint (not_a_zoom->len, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/map/basemap-countries", test_map_basemap_countries);
   g_test_add_func ("/map/corridor-names", test_map_corridor_names);
   g_test_add_func ("/map/tile-colour", test_map_tile_colour);
+  g_test_add_func ("/map/cluster-cells", test_map_cluster_cells);
 
   status = g_test_run ();
   g_clear_object (&features);

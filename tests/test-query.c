@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include "atlas-features.h"
 #include "atlas-links.h"
+#include "atlas-listing.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
 #include "atlas-text.h"
@@ -416,6 +418,52 @@ test_text_highlight (void)
   g_assert_cmpstr (symbols, ==, "a (b) c");
 }
 
+/* A store changed by hand past its own checks: text that is not UTF-8, a kind too long for
+ * the timeline, a corridor status on no day. Every reader gives valid UTF-8 and no critical. */
+static void
+test_query_hostile_text (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFeatures) features = NULL;
+  g_autoptr(AtlasFilter) everything = atlas_filter_new ();
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  atlas_store_exec (store,
+                    "PRAGMA ignore_check_constraints = ON;"
+                    "UPDATE places SET name = CAST (X'4d656768ff' AS TEXT) WHERE key = 'meghri';"
+                    "UPDATE events SET kind = 'éééééééééé' WHERE key = 'war-2020';"
+                    "UPDATE corridor_status SET date = '2025-99' WHERE key = 'route-agreed';"
+                    "PRAGMA ignore_check_constraints = OFF;", &error);
+  g_assert_no_error (error);
+
+  g_test_expect_message ("atlas-store", G_LOG_LEVEL_MESSAGE, "*places.name*");
+  features = atlas_features_load (store, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  for (guint i = 0; i < atlas_features_get_n_places (features); i++)
+    {
+      const AtlasPlaceMark *place = atlas_features_get_place (features, i);
+
+      g_assert_true (g_utf8_validate (place->name, -1, NULL));
+      found |= g_str_equal (place->name, "Megh\xef\xbf\xbd");
+    }
+  g_assert_true (found);
+  /* The one status, on no day, cannot be placed in time. */
+  g_assert_cmpuint (atlas_features_get_corridor (features, 0)->changes->len, ==, 0);
+
+  g_assert_true (atlas_listing_write (store, ATLAS_LISTING_PLACES, everything, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (csv->str, csv->len, NULL));
+
+  events = atlas_query_timeline (store, everything, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_true (g_utf8_validate (g_array_index (events, AtlasTimelineEvent, i).kind, -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/query/fts-expression", test_query_fts_expression);
   g_test_add_func ("/text/highlight", test_text_highlight);
   g_test_add_func ("/query/links", test_links);
+  g_test_add_func ("/query/hostile-text", test_query_hostile_text);
 
   return g_test_run ();
 }

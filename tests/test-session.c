@@ -56,6 +56,8 @@ test_session_filter (void)
 
   g_signal_connect (session, "notify::filter", G_CALLBACK (count_notify), &count);
   g_assert_true (atlas_filter_is_empty (atlas_session_get_filter (session)));
+  /* Empty sets may hold no memory at all (memcmp of NULL under UBSan). */
+  g_assert_true (atlas_filter_equal (atlas_session_get_filter (session), filter));
 
   atlas_session_set_filter (session, filter);
   g_assert_cmpuint (count, ==, 0);
@@ -221,6 +223,75 @@ test_session_saved_views (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* Views that the program did not save: each is refused with words that name it, and the
+ * session stays as it was. */
+static void
+test_session_bad_saved_views (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  g_autofree char *opening = g_strnfill (200, '<');
+  g_autofree char *closing = g_strnfill (200, '>');
+  g_autofree char *deep = g_strdup_printf ("{'lanes': %s'kind'%s}", opening, closing);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  sqlite3_stmt *stmt;
+  double latitude, longitude, zoom;
+  static const struct { const char *name; const char *state; const char *says; } cases[] = {
+    { "utf8", "{'date': <'2025-\xff'>}", "is not a day" },
+    { "deep", NULL, "nested too deeply" },
+    { "day", "{'date': <'2025-02-30'>}", "“2025-02-30” is not a day" },
+    { "to", "{'filter': <{'to': <'soon'>}>}", "“soon” is not a date" },
+    { "nan", "{'map': <(nan, nan, 5.0)>}", "latitude nan, longitude nan and zoom 5" },
+    { "empty", "", "cannot be read: " },
+  };
+
+  atlas_session_set_map_view (session, 40.0, 45.0, 7.0);
+  stmt = atlas_store_prepare (store, "INSERT INTO saved_views (name, state) VALUES (?, ?)", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      sqlite3_bind_text (stmt, 1, cases[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, cases[i].state ? cases[i].state : deep, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  /* A name that is not UTF-8, which the views menu shows. */
+  atlas_store_exec (store, "INSERT INTO saved_views (name, state) VALUES"
+                           " (CAST (X'5669657720ff' AS TEXT), '{}')", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *names_it = g_strdup_printf ("The saved view “%s” in “:memory:” cannot be "
+                                                   "read: ", cases[i].name);
+
+      if (cases[i].state != NULL && !g_utf8_validate (cases[i].state, -1, NULL))
+        g_test_expect_message ("atlas-store", G_LOG_LEVEL_MESSAGE, "*saved_views.state*");
+      g_assert_false (atlas_saved_views_open (session, cases[i].name, NULL, &error));
+      g_test_assert_expected_messages ();
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_true (g_str_has_prefix (error->message, names_it));
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_false (g_ascii_isdigit (error->message[strlen (names_it)]));
+      g_clear_error (&error);
+
+      g_assert_null (atlas_session_get_date (session));
+      g_assert_true (atlas_filter_is_empty (atlas_session_get_filter (session)));
+      atlas_session_get_map_view (session, &latitude, &longitude, &zoom);
+      g_assert_cmpfloat (latitude, ==, 40.0);
+      g_assert_cmpfloat (zoom, ==, 7.0);
+    }
+
+  g_test_expect_message ("atlas-store", G_LOG_LEVEL_MESSAGE, "*saved_views.name*");
+  names = atlas_saved_views_list (store, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_assert_true (g_utf8_validate (names[i], -1, NULL));
+  g_assert_true (g_strv_contains ((const char * const *) names, "View \xef\xbf\xbd"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/session/date-and-view", test_session_date_and_view);
   g_test_add_func ("/session/history", test_session_history);
   g_test_add_func ("/session/saved-views", test_session_saved_views);
+  g_test_add_func ("/session/bad-saved-views", test_session_bad_saved_views);
 
   return g_test_run ();
 }

@@ -1288,6 +1288,57 @@ test_window_check_store (void)
   atlas_test_remove_dir (dir);
 }
 
+/* A store changed by hand past its own checks: text that is not UTF-8, dates that are none,
+ * a corridor status on no day, a saved view with a bad name and a worse state. The window
+ * shows it all, and says what it cannot open, with no warning or critical. */
+static void
+test_window_hostile_store (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window;
+  AtlasSession *session;
+  gint64 talks, meghri;
+
+  atlas_store_exec (store,
+                    "PRAGMA ignore_check_constraints = ON;"
+                    "UPDATE places SET name = CAST (X'4d656768ff' AS TEXT) WHERE key = 'meghri';"
+                    "UPDATE events SET start = '2024-99', end = '2024-98',"
+                    " title = CAST (X'54616c6bc3' AS TEXT) WHERE key = 'talks-2024';"
+                    "UPDATE corridor_status SET date = '2025-99';"
+                    "UPDATE zones SET valid_from = '1990-77', valid_to = '1991-88';"
+                    "UPDATE sources SET date = '2025-77';"
+                    "INSERT INTO saved_views (name, state) VALUES"
+                    " (CAST (X'5669657720ff' AS TEXT),"
+                    "  CAST (X'7b2764617465273a203c27ff273e7d' AS TEXT));"
+                    "PRAGMA ignore_check_constraints = OFF;", &error);
+  g_assert_no_error (error);
+  talks = atlas_test_query_int (store, "SELECT id FROM events WHERE key = 'talks-2024'");
+  meghri = atlas_test_query_int (store, "SELECT id FROM places WHERE key = 'meghri'");
+
+  window = open_window (store);
+  session = atlas_window_get_session (window);
+  atlas_session_select (session, ATLAS_ITEM_EVENT, talks);
+  iterate ();
+  atlas_session_select (session, ATLAS_ITEM_PLACE, meghri);
+  iterate ();
+  atlas_session_select (session, ATLAS_ITEM_ZONE,
+                        atlas_test_query_int (store, "SELECT min(id) FROM zones"));
+  iterate ();
+  atlas_session_select (session, ATLAS_ITEM_CORRIDOR,
+                        atlas_test_query_int (store, "SELECT min(id) FROM corridors"));
+  iterate ();
+  atlas_session_set_map_view (session, 38.9, 46.2, 11);
+  iterate ();
+
+  /* The view's name shows repaired; opening it says why it cannot. */
+  g_assert_false (atlas_window_open_view (window, "View \xef\xbf\xbd"));
+  iterate ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1320,6 +1371,7 @@ main (int   argc,
   g_test_add_func ("/window/saved-views", test_window_saved_views);
   g_test_add_func ("/window/timeline", test_window_timeline);
   g_test_add_func ("/window/german", test_window_german);
+  g_test_add_func ("/window/hostile-store", test_window_hostile_store);
 
   status = g_test_run ();
   g_clear_object (&app);

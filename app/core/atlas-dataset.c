@@ -1106,7 +1106,10 @@ check_unique_groups (const char  *name,
                      GBytes      *bytes,
                      GError     **error)
 {
-  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  /* An empty file has no data at all. */
+  g_autofree char *text = g_strndup (data ? data : "", size);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 

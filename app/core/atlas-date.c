@@ -200,7 +200,9 @@ format_span_start (const char *start,
   g_date_clear (&a, 1);
   g_date_clear (&b, 1);
   precision = atlas_date_parse (start, &a, NULL);
-  if (precision != atlas_date_parse (end, &b, NULL) || precision == ATLAS_DATE_YEAR ||
+  /* Two invalid dates have the same precision but no year to compare. */
+  if (precision == ATLAS_DATE_INVALID || precision != atlas_date_parse (end, &b, NULL) ||
+      precision == ATLAS_DATE_YEAR ||
       g_date_get_year (&a) != g_date_get_year (&b))
     return atlas_date_format (start);
 
@@ -246,13 +248,19 @@ atlas_date_format_span (const char *start,
 /* GDate counts days from 1 January of year 1; SQLite's julianday from 4713 BC. */
 #define JULIAN_OFFSET 1721424
 
-/* The day @number falls on; numbers before year 1 give 1 January of year 1. */
+/* The last day GDate has, 31 December 65535 (its years are 16 bits). */
+#define LAST_JULIAN 23936166
+
+/* The day @number falls on; numbers before year 1 (and NaN) give 1 January of year 1, those
+ * after the last day GDate has give that day. */
 void
 atlas_date_number_to_gdate (double  number,
                             GDate  *date)
 {
+  double julian = floor (number) - JULIAN_OFFSET;
+
   g_date_clear (date, 1);
-  g_date_set_julian (date, (guint32) CLAMP (floor (number) - JULIAN_OFFSET, 1, G_MAXINT32));
+  g_date_set_julian (date, isnan (julian) ? 1 : (guint32) CLAMP (julian, 1, LAST_JULIAN));
 }
 
 int

@@ -161,6 +161,22 @@ typedef struct
   double device_scale;    /* device units per logical pixel */
 } Canvas;
 
+/* Significant digits enough to tell @value from every other double, so that a message
+ * shows 20.0000001 as that and not as 20: at least %g's six, which write 40 as 40. */
+static int
+exact_digits (double value)
+{
+  for (int digits = 6; digits < 17; digits++)
+    {
+      char format[8], text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      if (g_ascii_strtod (g_ascii_formatd (text, sizeof text, format, value), NULL) == value)
+        return digits;
+    }
+  return 17;
+}
+
 static gboolean
 check_options (const AtlasExportOptions  *options,
                GError                   **error)
@@ -193,10 +209,21 @@ check_options (const AtlasExportOptions  *options,
                    options->width, options->height, SHEET_MIN_WIDTH, SHEET_MIN_HEIGHT);
       return FALSE;
     }
-  if (options->zoom < 0 || options->zoom > 20)
+  /* Each written so that NaN, which compares false, fails it. */
+  if (!(options->zoom >= 0 && options->zoom <= 20))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The zoom must be from 0 to 20, not %g"), options->zoom);
+                   _("The zoom must be from 0 to 20, not %.*g"), exact_digits (options->zoom),
+                   options->zoom);
+      return FALSE;
+    }
+  if (!(fabs (options->latitude) <= 85 && fabs (options->longitude) <= 180))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The map's centre must be at a latitude from −85 to 85 and a longitude "
+                     "from −180 to 180, not %.*g, %.*g"),
+                   exact_digits (options->latitude), options->latitude,
+                   exact_digits (options->longitude), options->longitude);
       return FALSE;
     }
   return TRUE;

@@ -210,9 +210,14 @@ load_corridors (AtlasFeatures  *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 corridor_id = sqlite3_column_int64 (stmt, 0);
-      AtlasStatusChange change = { { 0 }, atlas_status_from_string ((const char *) sqlite3_column_text (stmt, 2)) };
+      g_autofree char *first_day = atlas_store_dup_column (stmt, 1);
+      g_autofree char *status = atlas_store_dup_column (stmt, 2);
+      AtlasStatusChange change = { { 0 }, atlas_status_from_string (status) };
 
-      g_strlcpy (change.first_day, (const char *) sqlite3_column_text (stmt, 1), sizeof change.first_day);
+      /* A change on no day (a store made by hand) cannot be placed in time. */
+      if (atlas_date_parse (first_day, NULL, NULL) != ATLAS_DATE_DAY)
+        continue;
+      g_strlcpy (change.first_day, first_day, sizeof change.first_day);
       for (guint i = 0; i < self->corridors->len; i++)
         {
           AtlasCorridorShape *corridor = &g_array_index (self->corridors, AtlasCorridorShape, i);
@@ -240,12 +245,14 @@ load_zones (AtlasFeatures  *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       AtlasZoneShape zone = { 0 };
+      g_autofree char *valid_from = atlas_store_dup_column (stmt, 3);
+      g_autofree char *valid_to = atlas_store_dup_column (stmt, 4);
 
       zone.id = sqlite3_column_int64 (stmt, 0);
       zone.name = atlas_store_dup_column (stmt, 1);
       zone.kind = atlas_store_dup_column (stmt, 2);
-      zone.first_day = atlas_date_first_day ((const char *) sqlite3_column_text (stmt, 3));
-      zone.last_day = atlas_date_last_day ((const char *) sqlite3_column_text (stmt, 4));
+      zone.first_day = atlas_date_first_day (valid_from);
+      zone.last_day = atlas_date_last_day (valid_to);
       atlas_geo_box_init (&zone.box);
       g_array_append_val (self->zones, zone);
     }

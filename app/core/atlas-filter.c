@@ -89,7 +89,9 @@ static gboolean
 arrays_equal (const GArray *a,
               const GArray *b)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+  /* An empty GArray may have no data at all, and memcmp must not be given NULL. */
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
 }
 
 gboolean

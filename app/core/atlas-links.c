@@ -64,8 +64,9 @@ static gpointer
 read_link (sqlite3_stmt *stmt)
 {
   AtlasLink *link = g_new0 (AtlasLink, 1);
+  g_autofree char *tag = atlas_store_dup_column (stmt, 0);
 
-  link->kind = kind_from_tag ((const char *) sqlite3_column_text (stmt, 0));
+  link->kind = kind_from_tag (tag);
   link->id = sqlite3_column_int64 (stmt, 1);
   link->label = atlas_store_dup_column (stmt, 2);
   return link;

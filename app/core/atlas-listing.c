@@ -168,11 +168,13 @@ atlas_listing_write (AtlasStore         *store,
   atlas_csv_append_row (out, spec->header, n_columns);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *fields[MAX_COLUMNS];
+      char *fields[MAX_COLUMNS];
 
       for (guint i = 0; i < n_columns; i++)
-        fields[i] = (const char *) sqlite3_column_text (stmt, i);
-      atlas_csv_append_row (out, fields, n_columns);
+        fields[i] = atlas_store_dup_column (stmt, i);
+      atlas_csv_append_row (out, (const char **) fields, n_columns);
+      for (guint i = 0; i < n_columns; i++)
+        g_free (fields[i]);
     }
 
   if (rc != SQLITE_DONE)

@@ -1108,6 +1108,20 @@ paint_events (Painter             *p,
  *
  * Returns: (transfer full) (element-type AtlasEventGlyph): the glyphs to draw
  */
+/* One grid cell's key. Cells are counted in doubles and clamped before they become
+ * integers, so no zoom or point (NaN from a hostile store included) overflows the key. */
+static gint64
+cell_key (AtlasPoint point,
+          double     size)
+{
+  double column = floor (point.x * size / CLUSTER_CELL);
+  double row = floor (point.y * size / CLUSTER_CELL);
+
+  column = isnan (column) ? 0 : CLAMP (column, 0, G_MAXINT32);
+  row = isnan (row) ? 0 : CLAMP (row, 0, G_MAXINT32);
+  return (gint64) column << 32 | (gint64) row;
+}
+
 GArray *
 atlas_map_painter_cluster (GArray *glyphs,
                            double  zoom)
@@ -1128,8 +1142,7 @@ atlas_map_painter_cluster (GArray *glyphs,
       gint64 *key = &g_array_index (keys, gint64, i);
       gpointer index;
 
-      *key = (gint64) floor (glyph->point.x * size / CLUSTER_CELL) * 1000003 +
-             (gint64) floor (glyph->point.y * size / CLUSTER_CELL);
+      *key = cell_key (glyph->point, size);
       if (g_hash_table_lookup_extended (cells, key, NULL, &index))
         {
           AtlasEventGlyph *cluster = &g_array_index (clusters, AtlasEventGlyph, GPOINTER_TO_UINT (index));

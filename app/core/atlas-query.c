@@ -438,6 +438,7 @@ atlas_query_resolve_actor (AtlasStore  *store,
   while (*folded != '\0' && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gboolean exact = sqlite3_column_int (stmt, 2);
+      g_autofree char *candidate = NULL;
 
       if (found == 0)
         {
@@ -447,8 +448,8 @@ atlas_query_resolve_actor (AtlasStore  *store,
       else if (first_exact && !exact)
         break;  /* a name given whole outranks the names that merely contain it */
       found++;
-      g_string_append_printf (candidates, "%s%s", candidates->len ? ", " : "",
-                              sqlite3_column_text (stmt, 1));
+      candidate = atlas_store_dup_column (stmt, 1);
+      g_string_append_printf (candidates, "%s%s", candidates->len ? ", " : "", candidate);
     }
   sqlite3_reset (stmt);
 
@@ -702,13 +703,16 @@ atlas_query_timeline (AtlasStore         *store,
     {
       AtlasTimelineEvent event = { 0 };
       int length = sqlite3_column_int (stmt, 3);
+      g_autofree char *kind = atlas_store_dup_column (stmt, 5);
 
       event.id = sqlite3_column_int64 (stmt, 0);
       event.first_day = sqlite3_column_int (stmt, 1);
       event.last_day = sqlite3_column_int (stmt, 2);
       event.precision = length == 10 ? 2 : length == 7 ? 1 : 0;
       event.has_end = sqlite3_column_int (stmt, 4);
-      g_strlcpy (event.kind, (const char *) sqlite3_column_text (stmt, 5), sizeof event.kind);
+      /* Every kind is a short word: a longer one is none of them, and is not cut. */
+      if (kind != NULL && strlen (kind) < sizeof event.kind)
+        strcpy (event.kind, kind);
       event.first_actor = sqlite3_column_int64 (stmt, 6);
       g_array_append_val (events, event);
     }

@@ -12,7 +12,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "atlas-date.h"
 #include "atlas-saved-views.h"
 
 #define VIEW_TYPE "a{sv}"
@@ -37,6 +39,73 @@ capture (AtlasSession *session,
   if (lanes != NULL)
     g_variant_builder_add (&builder, "{sv}", "lanes", g_variant_new_string (lanes));
   return g_variant_builder_end (&builder);
+}
+
+/* GVariant's parse errors start with where they are ("12-15:"), which means nothing to a
+ * person reading the message (and is garbage for some errors of GLib 2.74). */
+static const char *
+without_position (const char *message)
+{
+  const char *text = message + strspn (message, "0123456789-");
+
+  return text != message && *text == ':' ? text + 1 : message;
+}
+
+/* What is wrong with a view's state that the session would not take, or %NULL. */
+static char *
+find_problem (GVariant *state)
+{
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (state);
+  g_autoptr(GVariant) filter = g_variant_dict_lookup_value (dict, "filter", G_VARIANT_TYPE_VARDICT);
+  const char *date = NULL;
+  double latitude, longitude, zoom;
+
+  if (g_variant_dict_lookup (dict, "date", "&s", &date) &&
+      atlas_date_parse (date, NULL, NULL) != ATLAS_DATE_DAY)
+    return g_strdup_printf (_("its “as of” day “%s” is not a day of the calendar"), date);
+  if (filter != NULL &&
+      ((g_variant_lookup (filter, "from", "&s", &date) &&
+        atlas_date_parse (date, NULL, NULL) == ATLAS_DATE_INVALID) ||
+       (g_variant_lookup (filter, "to", "&s", &date) &&
+        atlas_date_parse (date, NULL, NULL) == ATLAS_DATE_INVALID)))
+    return g_strdup_printf (_("its filter's date “%s” is not a date"), date);
+  if (g_variant_dict_lookup (dict, "map", "(ddd)", &latitude, &longitude, &zoom) &&
+      !(isfinite (latitude) && isfinite (longitude) && isfinite (zoom)))
+    /* Translators: %g are numbers, or "nan" and "inf" for what is none */
+    return g_strdup_printf (_("its map is at latitude %g, longitude %g and zoom %g, which are "
+                              "not all numbers"), latitude, longitude, zoom);
+  return NULL;
+}
+
+/* The view's state, checked as far as the session would trust it; %NULL after saying what
+ * is wrong, naming the view and the store. */
+static GVariant *
+parse_state (AtlasStore  *store,
+             const char  *name,
+             const char  *text,
+             GError     **error)
+{
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *problem = NULL;
+
+  state = g_variant_parse (G_VARIANT_TYPE (VIEW_TYPE), text, NULL, NULL, &parse_error);
+  if (state == NULL)
+    /* GLib 2.74 sets no error for some text it refuses (invalid UTF-8). */
+    problem = g_strdup (parse_error ? without_position (parse_error->message)
+                                    : _("it is not in the form the atlas saves views in"));
+  else
+    problem = find_problem (state);
+
+  if (problem != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s are a view's name, a file, and what is wrong */
+                   _("The saved view “%s” in “%s” cannot be read: %s"), name,
+                   atlas_store_get_path (store), problem);
+      return NULL;
+    }
+  return g_steal_pointer (&state);
 }
 
 /* @name without its surrounding spaces, or %NULL (and an error) when nothing is left. */
@@ -101,7 +170,6 @@ atlas_saved_views_open (AtlasSession  *session,
 {
   AtlasStore *store;
   g_autoptr(GVariant) state = NULL;
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(GVariant) filter_state = NULL;
   g_autoptr(AtlasFilter) filter = NULL;
   g_autofree char *text = NULL;
@@ -131,13 +199,9 @@ atlas_saved_views_open (AtlasSession  *session,
       return FALSE;
     }
 
-  state = g_variant_parse (G_VARIANT_TYPE (VIEW_TYPE), text, NULL, NULL, &parse_error);
+  state = parse_state (store, name, text, error);
   if (state == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The saved view “%s” cannot be read: %s"), name, parse_error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   g_variant_dict_clear (&dict);
   g_variant_dict_init (&dict, state);
@@ -172,7 +236,11 @@ atlas_saved_views_list (AtlasStore  *store,
     return NULL;
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+    {
+      g_autofree char *name = atlas_store_dup_column (stmt, 0);
+
+      g_strv_builder_add (names, name);
+    }
   sqlite3_reset (stmt);
   return g_strv_builder_end (names);
 }

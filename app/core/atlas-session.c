@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "atlas-date.h"
 #include "atlas-session.h"
 
@@ -310,6 +312,8 @@ atlas_session_set_map_view (AtlasSession *self,
                             double        zoom)
 {
   g_return_if_fail (ATLAS_IS_SESSION (self));
+  /* CLAMP lets NaN through: callers check what they read. */
+  g_return_if_fail (isfinite (latitude) && isfinite (longitude) && isfinite (zoom));
 
   latitude = CLAMP (latitude, -85.0, 85.0);
   longitude = CLAMP (longitude, -180.0, 180.0);

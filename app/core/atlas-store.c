@@ -189,12 +189,73 @@ atlas_store_get_db (AtlasStore *self)
   return self->db;
 }
 
-/* A text column as a new string, %NULL for SQL NULL. */
+/* "table.column" for a result column, or its name in the query where SQLite was built
+ * without column metadata. */
+static char *
+describe_column (sqlite3_stmt *stmt,
+                 int           column)
+{
+#ifdef HAVE_SQLITE3_COLUMN_METADATA
+  const char *table = sqlite3_column_table_name (stmt, column);
+
+  if (table != NULL)
+    return g_strdup_printf ("%s.%s", table, sqlite3_column_origin_name (stmt, column));
+#endif
+  return g_strdup (sqlite3_column_name (stmt, column));
+}
+
+/* Says once per column that a store holds text that is not UTF-8: a message rather than a
+ * warning, since nothing fails and the text is shown repaired. */
+static void
+report_invalid_text (sqlite3_stmt *stmt,
+                     int           column)
+{
+  G_LOCK_DEFINE_STATIC (reported);
+  static GHashTable *reported;
+  g_autofree char *where = describe_column (stmt, column);
+  const char *file = sqlite3_db_filename (sqlite3_db_handle (stmt), "main");
+  gboolean first;
+
+  G_LOCK (reported);
+  if (reported == NULL)
+    reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  first = g_hash_table_add (reported, g_strdup (where));
+  G_UNLOCK (reported);
+
+  if (first)
+    /* Translators: %s are a file and one of its columns, "table.column" */
+    g_message (_("The store “%s” holds text that is not valid UTF-8 in %s; its bad bytes are "
+                 "shown as �"), file != NULL && *file != '\0' ? file : ":memory:", where);
+}
+
+/**
+ * atlas_store_dup_column:
+ *
+ * Reads a text column as valid UTF-8, whatever bytes the file holds: every text leaves
+ * SQLite through here, since GTK, Pango and GVariant take invalid UTF-8 for a bug. Invalid
+ * sequences (and NUL bytes) become U+FFFD, said once per column.
+ *
+ * Returns: (transfer full) (nullable): the text, %NULL for SQL NULL
+ */
 char *
 atlas_store_dup_column (sqlite3_stmt *stmt,
                         int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  const char *text;
+  int length;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  text = (const char *) sqlite3_column_text (stmt, column);
+  length = sqlite3_column_bytes (stmt, column);
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_validate_len (text, length, NULL))
+    return g_strndup (text, length);
+
+  report_invalid_text (stmt, column);
+  return g_utf8_make_valid (text, length);
 }
 
 /**

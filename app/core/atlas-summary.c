@@ -127,6 +127,28 @@ from_row (AtlasStore       *store,
   return summary;
 }
 
+/* "valid_from – valid_to" of the row @id for people, or %NULL when it has no start. */
+static char *
+valid_span (AtlasStore *store,
+            const char *sql,
+            gint64      id)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      from = atlas_store_dup_column (stmt, 0);
+      to = atlas_store_dup_column (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return from != NULL ? atlas_date_format_span (from, to, FALSE) : NULL;
+}
+
 static void
 replace (char **field,
          char  *value)
@@ -208,16 +230,12 @@ atlas_summary_load (AtlasStore       *store,
                               item->id, day, error);
       if (summary != NULL)
         {
-          sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT valid_from, valid_to FROM zones"
-                                                           " WHERE id = ?", NULL);
+          g_autofree char *span = valid_span (store, "SELECT valid_from, valid_to FROM zones"
+                                                     " WHERE id = ?", item->id);
 
           replace (&summary->kicker, g_strdup (zone_kind_label (summary->kicker)));
-          sqlite3_bind_int64 (stmt, 1, item->id);
-          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-            replace (&summary->subtitle,
-                     atlas_date_format_span ((const char *) sqlite3_column_text (stmt, 0),
-                                             (const char *) sqlite3_column_text (stmt, 1), FALSE));
-          sqlite3_reset (stmt);
+          if (span != NULL)
+            replace (&summary->subtitle, g_steal_pointer (&span));
         }
       break;
 
@@ -228,15 +246,9 @@ atlas_summary_load (AtlasStore       *store,
                           item->id, day, error);
       if (summary != NULL)
         {
-          sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT valid_from, valid_to FROM relations"
-                                                           " WHERE id = ?", NULL);
-          g_autofree char *span = NULL;
+          g_autofree char *span = valid_span (store, "SELECT valid_from, valid_to FROM relations"
+                                                     " WHERE id = ?", item->id);
 
-          sqlite3_bind_int64 (stmt, 1, item->id);
-          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-            span = atlas_date_format_span ((const char *) sqlite3_column_text (stmt, 0),
-                                           (const char *) sqlite3_column_text (stmt, 1), FALSE);
-          sqlite3_reset (stmt);
           replace (&summary->kicker, span ? g_strdup_printf ("%s · %s", atlas_relation_kind_label (summary->kicker), span)
                                           : g_strdup (atlas_relation_kind_label (summary->kicker)));
         }
