@@ -9,7 +9,7 @@
  * PDF or SVG page. A file is written under a temporary name beside the target and renamed
  * over it only once complete, so a failed export leaves an existing file as it was and no
  * partial file behind. A killed export leaves its temporary, which the next export into the
- * same folder removes.
+ * same folder removes; the command line removes it itself on SIGINT, SIGTERM and SIGHUP.
  */
 
 #define G_LOG_DOMAIN "atlas-export"
@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -625,12 +626,39 @@ atlas_export_to_bytes (AtlasSession              *session,
 /* Temporaries are named ".NAME.atlas-tmp-XXXXXX" beside their target NAME: hidden, and
  * recognisably ours, so that the next export can remove those a killed one left.
  *
- * Not g_file_replace(): its ".goutputstream-XXXXXX" is no more ours than anyone's, and when
- * it cannot make a temporary (a full disk) or keep the owner and mode, or the target is a
- * link, it truncates and rewrites the target in place, which a failed or killed export must
- * never do. */
+ * Not g_file_replace(): its ".goutputstream-XXXXXX" is no more ours than anyone's, a signal
+ * handler cannot learn its name, and when it cannot make a temporary (a full disk) or keep
+ * the owner and mode, or the target is a link, it truncates and rewrites the target in place,
+ * which a failed or killed export must never do. */
 #define TEMPORARY_MARK ".atlas-tmp-"
 #define TEMPORARY_RANDOM_LENGTH 6
+
+/* The temporary being written, for atlas_export_remove_temporary() to remove from a signal
+ * handler: a fixed buffer, as a handler may not allocate or take locks. Only one export
+ * writes at a time (the command line's, or the window's on its main thread). */
+static char signal_temporary[4096];
+static gint signal_temporary_set;
+
+/* Forgets the temporary, once renamed or removed. */
+static void
+forget_temporary (void)
+{
+  g_atomic_int_set (&signal_temporary_set, FALSE);
+}
+
+/**
+ * atlas_export_remove_temporary:
+ *
+ * Removes the temporary file that an export is being written to, if one is, and leaves its
+ * target as it was. Async-signal-safe: for a handler of a signal that ends the program.
+ */
+void
+atlas_export_remove_temporary (void)
+{
+  /* Lock-free atomics are safe in a handler, and order the path's bytes before the flag. */
+  if (g_atomic_int_get (&signal_temporary_set))
+    unlink (signal_temporary);
+}
 
 static gboolean
 is_temporary_name (const char *name)
@@ -683,7 +711,7 @@ remove_stale_temporaries (const char *dir)
 }
 
 /* Creates and locks a temporary beside @path for writing, with @path's permissions when it
- * is a file already, or the umask's for a new one.
+ * is a file already, or the umask's for a new one, and records it for a signal handler.
  * Returns its descriptor, or -1 with errno set. */
 static int
 create_temporary (const char  *path,
@@ -695,6 +723,7 @@ create_temporary (const char  *path,
    * characters. */
   gsize length = strlen (base);
   gsize room = 255 - 1 - strlen (TEMPORARY_MARK) - TEMPORARY_RANDOM_LENGTH;
+  sigset_t fatal, saved;
   struct stat target;
   gboolean keep_mode;
   int fd = -1;
@@ -703,6 +732,16 @@ create_temporary (const char  *path,
     length--;
   keep_mode = g_stat (path, &target) == 0 && S_ISREG (target.st_mode);
   remove_stale_temporaries (dir);
+
+  /* Blocked, so that no signal comes between making the file and recording it. (Another
+   * thread could still take one; the command line has none, and the next export removes
+   * what a signal missed.) */
+  forget_temporary ();
+  sigemptyset (&fatal);
+  sigaddset (&fatal, SIGINT);
+  sigaddset (&fatal, SIGTERM);
+  sigaddset (&fatal, SIGHUP);
+  pthread_sigmask (SIG_BLOCK, &fatal, &saved);
 
   for (guint attempt = 0; attempt < 10 && fd < 0; attempt++)
     {
@@ -741,8 +780,14 @@ create_temporary (const char  *path,
           errno = saved_errno;
           break;
         }
+      if (strlen (*temporary) < sizeof signal_temporary)
+        {
+          strcpy (signal_temporary, *temporary);
+          g_atomic_int_set (&signal_temporary_set, TRUE);
+        }
     }
 
+  pthread_sigmask (SIG_SETMASK, &saved, NULL);
   return fd;
 }
 
@@ -821,6 +866,7 @@ atlas_export_write (AtlasSession              *session,
       g_unlink (temporary);
       rendered = FALSE;
     }
+  forget_temporary ();
   if (lock >= 0)
     close (lock);
   if (rendered)
