@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -323,6 +325,28 @@ test_export_stale (void)
 
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
     }
+
+  /* A target named like a temporary is the user's: a failed export leaves it. */
+  {
+    g_autofree char *odd = g_build_filename (dir, ".odd.png.atlas-tmp-JKL012", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+    struct rlimit saved, limit;
+
+    atlas_test_write_file (odd, "keep me", -1);
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    limit = saved;
+    limit.rlim_cur = 1024;
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    g_assert_false (atlas_export_write (session, features, &options, odd, &error));
+    setrlimit (RLIMIT_FSIZE, &saved);
+    signal (SIGXFSZ, SIG_DFL);
+    g_assert_nonnull (error);
+    g_assert_true (g_file_get_contents (odd, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "keep me");
+    g_unlink (odd);
+  }
 
   /* Once its writer is gone, the next export removes it too. */
   close (fd);

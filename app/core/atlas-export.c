@@ -674,7 +674,8 @@ is_temporary_name (const char *name)
   return TRUE;
 }
 
-/* Removes the temporaries in @dir that killed exports left.
+/* Removes the temporaries in @dir that killed exports left, but never @target, whatever its
+ * name.
  *
  * Stale is judged by a lock, not by the writer's pid or the file's age: a writer holds
  * flock() on its temporary until it is renamed, and the kernel drops the lock when the
@@ -684,7 +685,8 @@ is_temporary_name (const char *name)
  * would misjudge. Only regular files of ours are removed, and files on a file system without
  * flock() are left alone. */
 static void
-remove_stale_temporaries (const char *dir)
+remove_stale_temporaries (const char *dir,
+                          const char *target)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -695,7 +697,7 @@ remove_stale_temporaries (const char *dir)
       struct stat opened, named;
       int fd;
 
-      if (!is_temporary_name (name))
+      if (!is_temporary_name (name) || g_str_equal (name, target))
         continue;
       path = g_build_filename (dir, name, NULL);
       fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
@@ -731,7 +733,7 @@ create_temporary (const char  *path,
   while (length > room || (length > 0 && (base[length] & 0xc0) == 0x80))
     length--;
   keep_mode = g_stat (path, &target) == 0 && S_ISREG (target.st_mode);
-  remove_stale_temporaries (dir);
+  remove_stale_temporaries (dir, base);
 
   /* Blocked, so that no signal comes between making the file and recording it. (Another
    * thread could still take one; the command line has none, and the next export removes
