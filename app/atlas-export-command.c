@@ -6,15 +6,18 @@
  * view has it, then the options change it: --center and --zoom the map, --date the "as of"
  * day, --from, --to, --actor and --text the filter. --sheet and --timeline choose what is
  * exported instead of the map, --paper a page size. Errors go to standard error with a
- * non-zero exit: 2 for a bad option, 1 for a store or file that failed.
+ * non-zero exit: 2 for a bad option, 1 for a store or file that failed. Interrupted (Ctrl+C,
+ * SIGTERM, a closed terminal), it removes its temporary file and leaves the target as it was.
  */
 
 #define G_LOG_DOMAIN "atlas-export-command"
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <signal.h>
 
 #include "atlas-date.h"
 #include "atlas-export.h"
@@ -206,6 +209,48 @@ read_view_options (GVariantDict       *options,
   return TRUE;
 }
 
+/* The signals that end an export early, and what they did before. */
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction previous_actions[G_N_ELEMENTS (fatal_signals)];
+
+static void
+on_fatal_signal (int signum)
+{
+  int saved_errno = errno;
+
+  atlas_export_remove_temporary ();
+  /* SA_RESETHAND has put back the default action: raised again, the signal ends the
+   * program as it would have, with the status that tells a shell so. */
+  raise (signum);
+  errno = saved_errno;
+}
+
+/* A plain handler rather than g_unix_signal_add(): the export paints on this thread with no
+ * main loop running, so a GSource would be dispatched only once the export was done, and
+ * Ctrl+C would have to wait for the whole picture. A signal that the caller ignores (nohup,
+ * a background job) stays ignored. */
+static void
+catch_fatal_signals (void)
+{
+  struct sigaction action = { .sa_handler = on_fatal_signal, .sa_flags = SA_RESETHAND };
+
+  sigemptyset (&action.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (fatal_signals); i++)
+    {
+      sigaction (fatal_signals[i], NULL, &previous_actions[i]);
+      if (previous_actions[i].sa_handler == SIG_DFL)
+        sigaction (fatal_signals[i], &action, NULL);
+    }
+}
+
+static void
+release_fatal_signals (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fatal_signals); i++)
+    if (previous_actions[i].sa_handler == SIG_DFL)
+      sigaction (fatal_signals[i], &previous_actions[i], NULL);
+}
+
 /**
  * atlas_export_command_run:
  * @db_path: the store to open
@@ -226,6 +271,7 @@ atlas_export_command_run (const char   *db_path,
   g_autofree char *view = NULL;
   g_autofree char *date = NULL;
   AtlasExportOptions export;
+  gboolean written;
 
   if (g_variant_dict_lookup (options, "date", "s", &date) &&
       atlas_date_parse (date, NULL, NULL) != ATLAS_DATE_DAY)
@@ -264,7 +310,10 @@ atlas_export_command_run (const char   *db_path,
   if (date != NULL)
     atlas_session_set_date (session, date);
 
-  if (!atlas_export_write (session, features, &export, file, &error))
+  catch_fatal_signals ();
+  written = atlas_export_write (session, features, &export, file, &error);
+  release_fatal_signals ();
+  if (!written)
     {
       g_printerr ("caucasus-atlas: %s\n", error->message);
       return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? 2 : 1;

@@ -5,6 +5,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -230,6 +236,130 @@ test_export_errors (void)
 
   g_unlink (existing);
   g_rmdir (dir);
+}
+
+static guint
+file_mode (const char *path)
+{
+  struct stat info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_mode & 07777;
+}
+
+/* A file replaced keeps its permissions, such as a private 0600; a new one has the umask's. */
+static void
+test_export_mode (void)
+{
+  static const guint modes[] = { 0600, 0640, 0664 };
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *fresh = g_build_filename (dir, "new.png", NULL);
+  AtlasExportOptions options = armenia_options (ATLAS_EXPORT_PNG);
+  mode_t saved_umask = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%o.png", modes[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      atlas_test_write_file (path, "replace me", -1);
+      g_assert_cmpint (g_chmod (path, modes[i]), ==, 0);
+      export_or_fail (&options, path);
+      g_assert_cmpuint (file_mode (path), ==, modes[i]);
+    }
+
+  umask (027);
+  export_or_fail (&options, fresh);
+  g_assert_cmpuint (file_mode (fresh), ==, 0640);
+  umask (saved_umask);
+
+  atlas_test_remove_dir (dir);
+}
+
+/* An export removes the temporaries that killed exports left beside it, and nothing else:
+ * not one still being written (locked), nor another program's files. */
+static void
+test_export_stale (void)
+{
+  static const char *kept[] = {
+    "map.png.ABC123",                 /* how exports once named them: not clearly ours */
+    ".map.png.atlas-tmp-ABC12",       /* too short */
+    ".map.png.atlas-tmp-ABC1234",     /* too long */
+    ".map.png.atlas-tmp-ABC-12",      /* not from mkstemp */
+    "map.png.atlas-tmp-ABC123",       /* not hidden */
+  };
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *target = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".map.png.atlas-tmp-ABC123", NULL);
+  g_autofree char *other_stale = g_build_filename (dir, ".sheet.pdf.atlas-tmp-x0Y9zZ", NULL);
+  g_autofree char *live = g_build_filename (dir, ".map.png.atlas-tmp-DEF456", NULL);
+  g_autofree char *link = g_build_filename (dir, ".map.png.atlas-tmp-GHI789", NULL);
+  AtlasExportOptions options = armenia_options (ATLAS_EXPORT_PNG);
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint count = 0;
+  int fd;
+
+  atlas_test_write_file (stale, "stale", -1);
+  atlas_test_write_file (other_stale, "stale", -1);
+  atlas_test_write_file (live, "live", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kept[i], NULL);
+
+      atlas_test_write_file (path, "kept", -1);
+    }
+  g_assert_cmpint (symlink (live, link), ==, 0);
+
+  /* Another export is writing this one. */
+  fd = open (live, O_RDONLY);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  export_or_fail (&options, target);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (other_stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+
+  /* A target named like a temporary is the user's: a failed export leaves it. */
+  {
+    g_autofree char *odd = g_build_filename (dir, ".odd.png.atlas-tmp-JKL012", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+    struct rlimit saved, limit;
+
+    atlas_test_write_file (odd, "keep me", -1);
+    g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+    limit = saved;
+    limit.rlim_cur = 1024;
+    signal (SIGXFSZ, SIG_IGN);
+    g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    g_assert_false (atlas_export_write (session, features, &options, odd, &error));
+    setrlimit (RLIMIT_FSIZE, &saved);
+    signal (SIGXFSZ, SIG_DFL);
+    g_assert_nonnull (error);
+    g_assert_true (g_file_get_contents (odd, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "keep me");
+    g_unlink (odd);
+  }
+
+  /* Once its writer is gone, the next export removes it too. */
+  close (fd);
+  export_or_fail (&options, target);
+  g_assert_false (g_file_test (live, G_FILE_TEST_EXISTS));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    count++;
+  g_assert_cmpuint (count, ==, 1 + 1 + G_N_ELEMENTS (kept));  /* the target and the link */
+
+  atlas_test_remove_dir (dir);
 }
 
 /* The text of a PDF, as pdftotext reads it, with its lines joined by spaces. */
@@ -498,6 +628,8 @@ main (int   argc,
   g_test_add_func ("/export/vector", test_export_vector);
   g_test_add_func ("/export/errors", test_export_errors);
   g_test_add_func ("/export/not-a-number", test_export_not_a_number);
+  g_test_add_func ("/export/mode", test_export_mode);
+  g_test_add_func ("/export/stale", test_export_stale);
   g_test_add_func ("/export/sheet", test_export_sheet);
   g_test_add_func ("/export/paper", test_export_paper);
   g_test_add_func ("/export/timeline", test_export_timeline);

@@ -8,7 +8,8 @@
  * (96 to the inch) and the surface is scaled to the device: PNG pixels, or the points of a
  * PDF or SVG page. A file is written under a temporary name beside the target and renamed
  * over it only once complete, so a failed export leaves an existing file as it was and no
- * partial file behind.
+ * partial file behind. A killed export leaves its temporary, which the next export into the
+ * same folder removes; the command line removes it itself on SIGINT, SIGTERM and SIGHUP.
  */
 
 #define G_LOG_DOMAIN "atlas-export"
@@ -23,6 +24,9 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atlas-basemap.h"
@@ -646,12 +650,197 @@ atlas_export_to_bytes (AtlasSession              *session,
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
+/* Temporaries are named ".NAME.atlas-tmp-XXXXXX" beside their target NAME: hidden, and
+ * recognisably ours, so that the next export can remove those a killed one left.
+ *
+ * Not g_file_replace(): its ".goutputstream-XXXXXX" is no more ours than anyone's, a signal
+ * handler cannot learn its name, and when it cannot make a temporary (a full disk) or keep
+ * the owner and mode, or the target is a link, it truncates and rewrites the target in place,
+ * which a failed or killed export must never do. */
+#define TEMPORARY_MARK ".atlas-tmp-"
+#define TEMPORARY_RANDOM_LENGTH 6
+
+/* The temporary being written, for atlas_export_remove_temporary() to remove from a signal
+ * handler: a fixed buffer, as a handler may not allocate or take locks. Only one export
+ * writes at a time (the command line's, or the window's on its main thread). */
+static char signal_temporary[4096];
+static gint signal_temporary_set;
+
+/* Forgets the temporary, once renamed or removed. */
+static void
+forget_temporary (void)
+{
+  g_atomic_int_set (&signal_temporary_set, FALSE);
+}
+
+/**
+ * atlas_export_remove_temporary:
+ *
+ * Removes the temporary file that an export is being written to, if one is, and leaves its
+ * target as it was. Async-signal-safe: for a handler of a signal that ends the program.
+ */
+void
+atlas_export_remove_temporary (void)
+{
+  /* Lock-free atomics are safe in a handler, and order the path's bytes before the flag. */
+  if (g_atomic_int_get (&signal_temporary_set))
+    unlink (signal_temporary);
+}
+
+static gboolean
+is_temporary_name (const char *name)
+{
+  const char *mark = g_strrstr (name, TEMPORARY_MARK);
+
+  if (name[0] != '.' || mark == NULL || mark == name ||
+      strlen (mark) != strlen (TEMPORARY_MARK) + TEMPORARY_RANDOM_LENGTH)
+    return FALSE;
+  for (const char *c = mark + strlen (TEMPORARY_MARK); *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c))
+      return FALSE;
+  return TRUE;
+}
+
+/* Removes the temporaries in @dir that killed exports left, but never @target, whatever its
+ * name.
+ *
+ * Stale is judged by a lock, not by the writer's pid or the file's age: a writer holds
+ * flock() on its temporary until it is renamed, and the kernel drops the lock when the
+ * writer dies, even by SIGKILL. So a temporary whose lock can be taken is stale however new
+ * it is, and one being written is never touched, even by a writer in another pid namespace
+ * (another flatpak sandbox) where its pid would mean nothing, or a slow one an age limit
+ * would misjudge. Only regular files of ours are removed, and files on a file system without
+ * flock() are left alone. */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *target)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat opened, named;
+      int fd;
+
+      if (!is_temporary_name (name) || g_str_equal (name, target))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      /* Still the file that was locked, not one made since under the same name. */
+      if (fstat (fd, &opened) == 0 && S_ISREG (opened.st_mode) && opened.st_uid == geteuid () &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0 && lstat (path, &named) == 0 &&
+          named.st_dev == opened.st_dev && named.st_ino == opened.st_ino && unlink (path) == 0)
+        g_debug ("Removed %s, left by an export that did not finish", path);
+      close (fd);
+    }
+}
+
+/* Creates and locks a temporary beside @path for writing, with @path's permissions when it
+ * is a file already, or the umask's for a new one, and records it for a signal handler.
+ * Returns its descriptor, or -1 with errno set. */
+static int
+create_temporary (const char  *path,
+                  char       **temporary)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  /* Room in a 255-byte name for the dot, the mark and the random part, cut between
+   * characters. */
+  gsize length = strlen (base);
+  gsize room = 255 - 1 - strlen (TEMPORARY_MARK) - TEMPORARY_RANDOM_LENGTH;
+  sigset_t fatal, saved;
+  struct stat target;
+  gboolean keep_mode;
+  int fd = -1;
+
+  while (length > room || (length > 0 && (base[length] & 0xc0) == 0x80))
+    length--;
+  keep_mode = g_stat (path, &target) == 0 && S_ISREG (target.st_mode);
+  remove_stale_temporaries (dir, base);
+
+  /* Blocked, so that no signal comes between making the file and recording it. (Another
+   * thread could still take one; the command line has none, and the next export removes
+   * what a signal missed.) */
+  forget_temporary ();
+  sigemptyset (&fatal);
+  sigaddset (&fatal, SIGINT);
+  sigaddset (&fatal, SIGTERM);
+  sigaddset (&fatal, SIGHUP);
+  pthread_sigmask (SIG_BLOCK, &fatal, &saved);
+
+  for (guint attempt = 0; attempt < 10 && fd < 0; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%.*s" TEMPORARY_MARK "XXXXXX", (int) length, base);
+      struct stat created;
+      gboolean locked;
+
+      g_free (*temporary);
+      *temporary = g_build_filename (dir, name, NULL);
+      fd = g_mkstemp_full (*temporary, O_WRONLY | O_CLOEXEC, 0666);
+      if (fd < 0)
+        break;
+
+      /* Held until the file is renamed or removed, to show that it is being written. A
+       * file system without flock() cannot show it, and its temporaries are never removed
+       * as stale, so the export goes on unlocked there. */
+      locked = flock (fd, LOCK_EX | LOCK_NB) == 0;
+      if ((!locked && errno == EWOULDBLOCK) || fstat (fd, &created) != 0 || created.st_nlink == 0)
+        {
+          /* Another export took it for stale before it was locked, and removes it. */
+          close (fd);
+          fd = -1;
+          errno = EEXIST;
+          continue;
+        }
+
+      /* Only the permissions: a set-user-ID bit has no business on a picture. */
+      if (keep_mode && (created.st_mode & 0777) != (target.st_mode & 0777) &&
+          fchmod (fd, target.st_mode & 0777) != 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_unlink (*temporary);
+          fd = -1;
+          errno = saved_errno;
+          break;
+        }
+      if (strlen (*temporary) < sizeof signal_temporary)
+        {
+          strcpy (signal_temporary, *temporary);
+          g_atomic_int_set (&signal_temporary_set, TRUE);
+        }
+    }
+
+  pthread_sigmask (SIG_SETMASK, &saved, NULL);
+  return fd;
+}
+
+/* Makes the rename itself last through a crash of the system; some file systems cannot. */
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
 /**
  * atlas_export_write:
  * @session: what to show: its filter, date and selection
  * @features: the corridors, zones and places, as the map has them
  * @options: what to export, its size and format
- * @path: the file to write; replaced only once the export is complete
+ * @path: the file to write; replaced only once the export is complete, keeping its
+ *   permissions (a new file has those of the umask)
  *
  * Returns: %TRUE when @path holds the export, or %FALSE with @error saying what went wrong
  *   and @path untouched
@@ -667,6 +856,7 @@ atlas_export_write (AtlasSession              *session,
   Output output = { -1, 0, NULL, path };
   gboolean rendered;
   Canvas canvas;
+  int lock;
 
   g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
   g_return_val_if_fail (options != NULL && path != NULL, FALSE);
@@ -674,8 +864,7 @@ atlas_export_write (AtlasSession              *session,
   if (!check_options (options, error) || !measure (session, options, &canvas, error))
     return FALSE;
 
-  temporary = g_strdup_printf ("%s.XXXXXX", path);
-  output.fd = g_mkstemp_full (temporary, O_WRONLY, 0666);
+  output.fd = create_temporary (path, &temporary);
   if (output.fd < 0)
     {
       int saved_errno = errno;
@@ -688,6 +877,9 @@ atlas_export_write (AtlasSession              *session,
   rendered = render (session, features, options, &canvas, &output, error);
   if (rendered && fsync (output.fd) != 0)
     output.saved_errno = errno;
+  /* The lock is kept on a copy of the descriptor until the rename, so that no other export
+   * takes the temporary for stale in between; closing the first reports a late write error. */
+  lock = fcntl (output.fd, F_DUPFD_CLOEXEC, 0);
   if (close (output.fd) != 0 && rendered && output.saved_errno == 0)
     output.saved_errno = errno;
   if (rendered && output.saved_errno != 0)
@@ -701,7 +893,12 @@ atlas_export_write (AtlasSession              *session,
       if (rendered)
         set_write_error (error, path, errno);
       g_unlink (temporary);
-      return FALSE;
+      rendered = FALSE;
     }
-  return TRUE;
+  forget_temporary ();
+  if (lock >= 0)
+    close (lock);
+  if (rendered)
+    sync_folder (path);
+  return rendered;
 }

@@ -93,6 +93,7 @@ GBytes  *atlas_export_to_bytes        (AtlasSession             *session,
                                        AtlasFeatures            *features,
                                        const AtlasExportOptions *options,
                                        GError                  **error);
+void     atlas_export_remove_temporary (void);
 
 /* For the sheet's painter. */
 gboolean atlas_export_paint_map_view  (cairo_t                  *cr,
