@@ -279,7 +279,8 @@ def main():
             kill = kill_upgrade
         else:
             kill, source, duration = kill_saved_views, store, None
-        print(f'{options.kind}: an uninterrupted run takes {duration or 0:.2f} s', flush=True)
+        if duration:
+            print(f'{options.kind}: an uninterrupted run takes {duration:.2f} s', flush=True)
 
         moments = {}
         failures = 0
