@@ -46,10 +46,11 @@ class Store:
     unknown. views are saved views to export. hint is a word a refusal must hold, and
     forbidden words it must not (the messages that misdescribe the file). writer saves a view
     in it too. brief (for the mutants, to keep CI short) skips the export without a view, and
-    the other commands once the first is refused: they open the store the same way."""
+    the other commands once the first is refused: they open the store the same way. Views in
+    plain hold nothing usable, so when they work they must export what no view exports."""
 
     def __init__(self, name, make, expect='either', events=None, views=(), hint=None,
-                 forbidden=(), writer=False, brief=False):
+                 forbidden=(), writer=False, brief=False, plain=()):
         self.name = name
         self.make = make
         self.expect = expect
@@ -59,6 +60,7 @@ class Store:
         self.forbidden = forbidden
         self.writer = writer
         self.brief = brief
+        self.plain = plain
 
 
 # Mutants ---------------------------------------------------------------------------------
@@ -305,7 +307,7 @@ def hand_made(base, events):
                             "CAST (X'7B2764617465273A203C27' || X'C328FF' || X'273E7D' AS TEXT));"),
               events=events, views=['bad']),
         Store('odd-view-states', derived(base, view_rows(ODD_VIEWS)), events=events,
-              views=list(ODD_VIEWS)),
+              views=list(ODD_VIEWS), plain=['nan-map', 'wrong-types', 'empty']),
         # Coordinates that are not numbers: SQLite keeps NaN as NULL, so infinities (9e999),
         # numbers far out of range and text stand in for it.
         Store('infinite-coordinates',
@@ -441,16 +443,19 @@ def try_writer(store, path, names):
         return [f'saving a view: {p}' for p in problems]
     if result.returncode != 0:
         message = result.stderr_text().strip()
+        if store.expect == 'open':
+            problems.append(f'saving a view was refused, but must work: {message[:300]}')
         if fingerprint(path) != before:
             problems.append('saving a view was refused, but the file was modified')
         if not any(name in message for name in names):
             problems.append(f'saving a view was refused without naming the file: {message}')
         return problems
-    if campaign.integrity(path) != 'ok':
-        problems.append(f'after saving a view: {campaign.integrity(path)}')
-    elif row_counts(path) != counts:
-        changed = {t: (n, row_counts(path)[t]) for t, n in counts.items()
-                   if row_counts(path)[t] != n}
+    state = campaign.integrity(path)
+    after = row_counts(path) if state == 'ok' else None
+    if state != 'ok':
+        problems.append(f'after saving a view: {state}')
+    elif after != counts:
+        changed = {t: f'{n} → {after[t]}' for t, n in counts.items() if after[t] != n}
         problems.append(f'saving a view changed other tables: {changed}')
     elif not campaign.query(path, "SELECT 1 FROM saved_views WHERE name = 'view 0'"):
         problems.append('saving a view was acknowledged but the view is not there')
@@ -481,10 +486,17 @@ def examine(store, scratch, keep):
                  for view in store.views]
     problems = []
     opened = False
+    plain_picture = None
     for command in commands:
         result = campaign.atlas(path, *command, timeout=TIME_LIMIT)
         view_names = names | {command[1]} if command[0] == '--view' else names
         found = judge(store, result, command, view_names)
+        if not found and result.returncode == 0 and command[0] == '--export':
+            plain_picture = read_bytes(command[1])
+        elif not found and result.returncode == 0 and command[1] in store.plain and \
+                read_bytes(command[3]) != plain_picture:
+            found = ['exit 0 but not the picture of the default view: '
+                     'what is not usable in the view was used']
         problems += [f'{label(command)}: {p}' for p in found]
         opened = opened or (result.returncode == 0 and not found)
         for output in os.listdir(exports):
@@ -512,6 +524,11 @@ def examine(store, scratch, keep):
     if problems:
         return 'failure', problems
     return ('opened' if opened else 'refused'), []
+
+
+def read_bytes(path):
+    with open(path, 'rb') as file:
+        return file.read()
 
 
 def copy_regular(source, target):
