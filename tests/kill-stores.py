@@ -7,9 +7,8 @@
   kill-stores.py saved-views   kill tests/atlas-view-writer while it saves views
 
 Each kill lands at a random moment (the seed is printed). After it the store, with its journal,
-must pass PRAGMA integrity_check and hold everything that was acknowledged: a new store is
-empty or complete, an upgrade is done or not begun, every view the writer reported saved is
-there as saved. Then the next start must work (a half-filled store is completed or made
+must pass PRAGMA integrity_check and hold everything that was acknowledged: an upgrade is done
+or not begun, every view the writer reported saved is there as saved. Then the next start must work (a half-filled store is completed or made
 again, an interrupted upgrade is finished) and leave nothing beside the store but one whole
 backup of an upgraded one.
 
@@ -104,9 +103,8 @@ def kill_first_fill(scratch, rng, _source, events, fill_time):
         else:
             tables = campaign.query(path, "SELECT count (*) FROM sqlite_schema "
                                           "WHERE type = 'table'")[0][0]
+            # A half-filled store is allowed here, as long as the next start completes it.
             filled = tables and campaign.query(path, 'SELECT count (*) FROM events')[0][0]
-            if tables and filled != events:
-                problems.append(f'after the kill the store holds {filled} of {events} events')
             moment = 'after the fill' if filled == events else 'during the fill'
     if not killed:
         moment = 'finished'
