@@ -33,7 +33,7 @@ import tempfile
 import campaign
 
 CI_MUTANTS = 500
-CI_SEED = 10
+CI_SEED = 777
 TIME_LIMIT = 10.0
 EXPORT_SIZE = ('--size', '400x300')
 
