@@ -230,9 +230,8 @@ byte_is_locked (const char *path,
 /**
  * atlas_store_file_was_left_open:
  *
- * Whether a program stopped without closing the store: a rollback journal with something in
- * it that no writer holds, or a write-ahead log with something in it that no connection
- * holds. A store another program has open is not counted, so that opening it beside a
+ * Whether a program stopped without closing the store: a rollback journal that no writer
+ * holds, or a write-ahead log with something in it that no connection holds. A store another program has open is not counted, so that opening it beside a
  * running window does not read every page.
  *
  * Call it before this process opens the store: closing any descriptor of a file drops every
@@ -245,7 +244,8 @@ atlas_store_file_was_left_open (const char *path)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  return (has_content (journal) && !byte_is_locked (path, RESERVED_BYTE)) ||
+  /* Even an empty journal counts: only a writer holding its lock has one for a reason. */
+  return (g_file_test (journal, G_FILE_TEST_EXISTS) && !byte_is_locked (path, RESERVED_BYTE)) ||
          (has_content (wal) && !byte_is_locked (shm, WAL_DMS_BYTE));
 }
 

@@ -839,15 +839,31 @@ open_connection (AtlasStore  *self,
 }
 
 /* Write-ahead logging lets the window save while another program reads. It is turned on
- * when the store is created or upgraded, as that writes the file anyway: merely opening a
- * store never changes a byte of it. Turning it on needs the store to ourselves for a
+ * when the store is created, upgraded or recovered, which write the file anyway: merely
+ * opening a sound store never changes a byte of it. Turning it on needs the store to ourselves for a
  * moment: if another program has it, that waits for another time. */
 static void
 use_write_ahead_log (AtlasStore *self)
 {
+  g_autofree char *mode = NULL;
+  sqlite3_stmt *stmt = NULL;
+
   sqlite3_busy_timeout (self->db, 200);
-  sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* A switch killed after the header said WAL leaves its rollback journal, which nothing in
+   * WAL mode would remove. It cannot be hot: SQLite plays a hot journal back on its first
+   * read, whatever the header says. */
+  if (g_strcmp0 (mode, "wal") == 0)
+    {
+      g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
+
+      g_remove (journal);
+    }
 }
 
 /**
@@ -918,7 +934,9 @@ atlas_store_open (const char       *path,
 
   if (!atlas_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  if (!in_memory && (self->created || self->backup_path != NULL))
+  /* A store found with a journal left beside it was written by its recovery anyway; one
+   * whose creation or upgrade was stopped before its log was turned on gets it now. */
+  if (!in_memory && !self->read_only && (self->created || self->backup_path != NULL || left_open))
     use_write_ahead_log (self);
 
   return g_steal_pointer (&self);
