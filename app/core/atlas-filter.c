@@ -89,7 +89,8 @@ static gboolean
 arrays_equal (const GArray *a,
               const GArray *b)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
 }
 
 gboolean
