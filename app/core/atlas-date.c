@@ -200,7 +200,9 @@ format_span_start (const char *start,
   g_date_clear (&a, 1);
   g_date_clear (&b, 1);
   precision = atlas_date_parse (start, &a, NULL);
-  if (precision != atlas_date_parse (end, &b, NULL) || precision == ATLAS_DATE_YEAR ||
+  /* Two invalid dates have the same precision but no year to compare. */
+  if (precision == ATLAS_DATE_INVALID || precision != atlas_date_parse (end, &b, NULL) ||
+      precision == ATLAS_DATE_YEAR ||
       g_date_get_year (&a) != g_date_get_year (&b))
     return atlas_date_format (start);
 
