@@ -4,11 +4,12 @@
  *
  * The input is written as a store file and opened as --db opens it. A store is refused with
  * a message or opened, never crashes the program, and a refused file is left exactly as it
- * was. An opened one is read the way the window starts to read it.
+ * was. An opened one is read the way the window starts to read it, and listed as --list does.
  */
 
 #include "config.h"
 
+#include "atlas-listing.h"
 #include "atlas-query.h"
 #include "atlas-saved-views.h"
 #include "../atlas-test-util.h"
@@ -42,6 +43,16 @@ read_store (AtlasStore *store)
   g_clear_error (&error);
   views = atlas_saved_views_list (store, &error);
   g_assert_true (views != NULL || error != NULL);
+  g_clear_error (&error);
+
+  for (AtlasListing listing = ATLAS_LISTING_ACTORS; listing <= ATLAS_LISTING_SOURCES; listing++)
+    {
+      g_autoptr(GString) csv = g_string_new (NULL);
+
+      if (!atlas_listing_write (store, listing, filter, csv, &error))
+        g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
 }
 
 int
