@@ -50,6 +50,8 @@ test_date_format (void)
     { "2025-04", NULL, TRUE, "c. April 2025" },
     /* Dates a store made by hand may hold are shown as they are. */
     { "2025-99", "soon", FALSE, "2025-99 – soon" },
+    /* Not dates, as a hostile store may hold: shown as they are, without a critical. */
+    { "soon", "later", FALSE, "soon – later" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages Caucasus Atlas needs, skipping those already there.
 #   tools/install-deps.sh          to build and run
-#   tools/install-deps.sh --test   also to run the tests and benchmarks
+#   tools/install-deps.sh --test   also to run the tests, benchmarks, sanitizers and fuzzers
 set -euo pipefail
 
 # desktop-file-utils and libgtk-4-bin: meson runs their update tools after an install.
@@ -10,6 +10,9 @@ packages=(meson ninja-build pkg-config gcc gettext libglib2.0-dev libglib2.0-dev
           libgtk-4-dev libgtk-4-bin libshumate-dev libsqlite3-dev desktop-file-utils)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 xvfb xauth imagemagick librsvg2-bin poppler-utils appstream locales)
+  # tools/test-sanitizers.sh (gcc's ASan and UBSan come with gcc) and tools/fuzz.sh: clang
+  # with its libFuzzer runtime, and llvm-symbolizer for readable stacks.
+  packages+=(clang libclang-rt-14-dev llvm)
 fi
 
 missing=()
