@@ -51,7 +51,7 @@ VACUUM;
 ''')
 con.close()
 
-negative = os.path.join(out, 'known-negative-user-version.db')
+negative = os.path.join(out, 'fixed-negative-user-version.db')
 if os.path.exists(negative):
     os.remove(negative)
 con = sqlite3.connect(negative, isolation_level=None)
