@@ -32,12 +32,10 @@
 
 /* How long another program may hold the store before we give up and say so. */
 #define BUSY_TIMEOUT_MS        5000
-/* How long SQLite may work without a break before its statement is stopped. */
+/* How long one step of a statement may take before the statement is stopped. */
 #define DEFAULT_TIME_LIMIT_MS  10000
-/* Progress callbacks come every this many engine steps, well under a millisecond apart
- * while SQLite works; a longer gap means it returned to us in between. */
+/* Progress callbacks come every this many engine steps, well under a millisecond apart. */
 #define PROGRESS_STEPS         10000
-#define PROGRESS_GAP_USEC      (100 * G_TIME_SPAN_MILLISECOND)
 
 struct _AtlasStore
 {
@@ -49,8 +47,7 @@ struct _AtlasStore
   GHashTable   *statements;  /* SQL text -> sqlite3_stmt */
   int           schema_version;
   guint         time_limit_ms;
-  gint64        run_started;
-  gint64        last_progress;
+  gint64        step_started;   /* 0 until the step under way has made progress */
   GCancellable *cancellable;
   guint         read_only : 1;      /* by permission or by request */
   guint         file_writable : 1;
@@ -407,22 +404,38 @@ query_int (AtlasStore  *self,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-/* Runs every PROGRESS_STEPS steps of SQLite's engine. A run is the time SQLite works without
- * returning to us; one that goes on longer than the time limit is stopped, so that no query,
- * however a file makes it behave, can hang the program. */
+/* A step starts when a statement starts running and after each row it returns: what the
+ * program does between two rows is not SQLite's time. Trigger programs count as statements;
+ * only our own triggers, which are short, pass the schema check. */
+static int
+on_trace (unsigned  type,
+          gpointer  data,
+          gpointer  p,
+          gpointer  x)
+{
+  AtlasStore *self = data;
+
+  self->step_started = 0;
+  if (type == SQLITE_TRACE_STMT)
+    self->interrupted = FALSE;
+  return 0;
+}
+
+/* Runs every PROGRESS_STEPS steps of SQLite's engine. A step that goes on longer than the
+ * time limit is stopped, so that no query, however a file makes it behave, can hang the
+ * program; a long listing of short steps is never stopped. */
 static int
 on_progress (gpointer data)
 {
   AtlasStore *self = data;
   gint64 now = g_get_monotonic_time ();
 
-  if (now - self->last_progress > PROGRESS_GAP_USEC)
-    self->run_started = now;
-  self->last_progress = now;
+  if (self->step_started == 0)
+    self->step_started = now;
 
   if (self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable))
     return 1;
-  if (now - self->run_started > (gint64) self->time_limit_ms * G_TIME_SPAN_MILLISECOND)
+  if (now - self->step_started > (gint64) self->time_limit_ms * G_TIME_SPAN_MILLISECOND)
     {
       self->interrupted = TRUE;
       return 1;
@@ -452,6 +465,7 @@ harden_connection (AtlasStore *self)
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     sqlite3_limit (self->db, limits[i].limit, limits[i].value);
   sqlite3_progress_handler (self->db, PROGRESS_STEPS, on_progress, self);
+  sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT | SQLITE_TRACE_ROW, on_trace, self);
 }
 
 /**
