@@ -10,20 +10,13 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 
 #include "atlas-export.h"
 
 #define N_RUNS 7
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 typedef struct
 {
@@ -84,7 +77,7 @@ bench_export (AtlasSession  *session,
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (times, N_RUNS, sizeof (double), compare_doubles);
+  bench_sort_times (times, N_RUNS);
   g_print ("export_%s_median: %.1f ms\n", export->name, times[N_RUNS / 2]);
   g_print ("export_%s_worst: %.1f ms\n", export->name, times[N_RUNS - 1]);
 }

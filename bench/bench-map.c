@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <math.h>
 
 #include "atlas-basemap.h"
@@ -24,20 +26,11 @@
 #define N_PLACES 2000
 #define N_FRAMES 240
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 percentile (GArray *values,
             double  p)
 {
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, bench_compare_doubles);
   return g_array_index (values, double, MIN (values->len - 1, (guint) (values->len * p)));
 }
 

@@ -10,19 +10,12 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib.h>
 #include <glib/gstdio.h>
 
 #define RUNS 5
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 run_once (const char *binary,
@@ -56,7 +49,7 @@ main (int   argc,
   first_run = run_once (binary, db);  /* creates and fills the store */
   for (int i = 0; i < RUNS; i++)
     times[i] = run_once (binary, db);
-  qsort (times, RUNS, sizeof (double), compare_doubles);
+  bench_sort_times (times, RUNS);
 
   g_print ("first_frame_new_store: %.1f ms\n", first_run);
   g_print ("first_frame: %.1f ms\n", times[RUNS / 2]);

@@ -12,20 +12,13 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 
 #include "atlas-store.h"
 
 #define RUNS 7
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 make_store (const char *path,
@@ -85,7 +78,7 @@ main (int   argc,
 
   for (int run = 0; run < RUNS; run++)
     opens[run] = time_open (path);
-  qsort (opens, RUNS, sizeof (double), compare_doubles);
+  bench_sort_times (opens, RUNS);
   open = opens[RUNS / 2];
 
   store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 
 #include "atlas-actor.h"
@@ -18,19 +20,10 @@
 
 #define RUNS 7
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values)
 {
-  qsort (values, RUNS, sizeof (double), compare_doubles);
+  bench_sort_times (values, RUNS);
   return values[RUNS / 2];
 }
 

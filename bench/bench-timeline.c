@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <math.h>
 
 #include "atlas-query.h"
@@ -99,15 +101,6 @@ generate (AtlasStore *store)
   g_rand_free (rand);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 typedef void (*Vary) (AtlasFilter *filter, int run);
 
 static void
@@ -162,8 +155,8 @@ bench_filter (AtlasStore *store,
       found += ids->len;
     }
 
-  qsort (times, RUNS, sizeof (double), compare_doubles);
-  qsort (id_times, RUNS, sizeof (double), compare_doubles);
+  bench_sort_times (times, RUNS);
+  bench_sort_times (id_times, RUNS);
   g_print ("filter_%s_ids_only_median: %.2f ms\n", name, id_times[RUNS / 2]);
   g_print ("filter_%s_median: %.2f ms\n", name, times[RUNS / 2]);
   g_print ("filter_%s_max: %.2f ms\n", name, times[RUNS - 1]);
@@ -203,7 +196,7 @@ bench_timeline (AtlasStore *store)
           node = gtk_snapshot_free_to_node (snapshot);
           times[run] = (g_get_monotonic_time () - start) / 1000.0;
         }
-      qsort (times, RUNS, sizeof (double), compare_doubles);
+      bench_sort_times (times, RUNS);
       g_print ("timeline_draw_span_%.0f_days_median: %.2f ms\n", spans[s], times[RUNS / 2]);
       worst = MAX (worst, times[RUNS - 1]);
     }

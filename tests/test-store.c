@@ -773,6 +773,24 @@ test_store_upgrade_copies (void)
   atlas_test_remove_dir (dir);
 }
 
+/* ANALYZE's statistics are not ours, but any store may have them. */
+static void
+test_store_statistics (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_empty_store (path);
+  exec_raw (path, "ANALYZE");
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count (*) FROM sqlite_stat1"), >, 0);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -792,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/store/missing-directory", test_store_missing_directory);
   g_test_add_func ("/store/folder-not-writable", test_store_folder_not_writable);
   g_test_add_func ("/store/special-files", test_store_special_files);
+  g_test_add_func ("/store/statistics", test_store_statistics);
   g_test_add_func ("/store/first-start-race", test_store_first_start_race);
   g_test_add_func ("/store/busy", test_store_busy);
   g_test_add_func ("/store/time-limit", test_store_time_limit);
