@@ -1195,7 +1195,8 @@ atlas_map_painter_hit (const AtlasView     *view,
   if (cluster != NULL)
     *cluster = FALSE;
 
-  for (guint i = 0; state->events != NULL && i < state->events->len; i++)
+  /* Last painted, on top: first hit. */
+  for (guint i = state->events != NULL ? state->events->len : 0; i-- > 0;)
     {
       const AtlasEventGlyph *glyph = &g_array_index (state->events, AtlasEventGlyph, i);
       double gx, gy, radius;
