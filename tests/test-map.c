@@ -380,6 +380,35 @@ test_map_tile_colour (void)
   g_assert_cmpint (abs (pixel[0] - (int) (armenia[2] * 255)), <=, 2);
 }
 
+/* Two looks of a label are two sprites, even where a hash of font and colour would take
+ * them for one: the colour here is made so that it did, for fonts of unlike sizes. */
+static void
+test_map_label_cache_key (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  double black[3] = { 0, 0, 0 }, rgb[3];
+  char small[16], large[16];
+  guint32 clash = 0;
+
+  for (int n = 6; n < 40 && clash == 0; n++)
+    for (int m = n + 20; m < 400 && clash == 0; m++)
+      {
+        g_snprintf (small, sizeof small, "Sans %d", n);
+        g_snprintf (large, sizeof large, "Sans %d", m);
+        clash = (g_str_hash (small) ^ g_str_hash (large)) < 1u << 24 ?
+                g_str_hash (small) ^ g_str_hash (large) : 0;
+      }
+  g_assert_cmpuint (clash, !=, 0);
+  for (int i = 0; i < 3; i++)
+    rgb[i] = ((clash >> (16 - 8 * i) & 0xff) + 0.5) / 255;
+
+  g_assert_cmpint (atlas_map_painter_label_width (cr, "Caucasus", small, black), <,
+                   atlas_map_painter_label_width (cr, "Caucasus", large, rgb));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Clustering keeps cells apart at every zoom, and takes a zoom or point that is no number
  * (NaN from a hostile store) without overflowing its keys. */
 static void
@@ -427,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/map/corridor-names", test_map_corridor_names);
   g_test_add_func ("/map/tile-colour", test_map_tile_colour);
   g_test_add_func ("/map/cluster-cells", test_map_cluster_cells);
+  g_test_add_func ("/map/label-cache-key", test_map_label_cache_key);
 
   status = g_test_run ();
   g_clear_object (&features);
