@@ -299,6 +299,30 @@ test_dataset_empty_file (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Ids past 2^31, as a store that has grown or been merged has, link whole. */
+static void
+test_dataset_large_ids (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "10-large.ini", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (atlas_store_get_db (store),
+                                 "INSERT INTO actors (id, key, kind, name) "
+                                 "VALUES (4294967296, 'old', 'state', 'Old')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  atlas_test_write_file (path, "[actor:a]\nkind=state\nname=A\n\n"
+                               "[actor:b]\nkind=person\nname=B\naffiliation=a\n", -1);
+  g_assert_true (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT affiliation_id = (SELECT id FROM actors "
+                                                "WHERE key = 'a') AND affiliation_id > 4294967296 "
+                                                "FROM actors WHERE key = 'b'"), ==, 1);
+
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/dataset/excerpts-verbatim", test_dataset_excerpts_verbatim);
   g_test_add_func ("/dataset/errors", test_dataset_errors);
   g_test_add_func ("/dataset/empty-file", test_dataset_empty_file);
+  g_test_add_func ("/dataset/large-ids", test_dataset_large_ids);
 
   status = g_test_run ();
   g_clear_object (&bundled);

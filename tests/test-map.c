@@ -176,6 +176,43 @@ assert_country_at (double      lat,
   g_assert_false (atlas_basemap_get_feature (basemap, found)->coarse);
 }
 
+/* Where glyphs overlap, a click takes the one painted on top: the later one, here selected
+ * and so blue where the click lands. */
+static void
+test_map_hit_glyph_on_top (void)
+{
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
+  AtlasMapState state = { NULL, features, NULL, glyphs, { ATLAS_ITEM_NONE, 0 } };
+  AtlasView view = view_at (40.41, 49.87, 8);
+  AtlasEventGlyph under = { atlas_geo_project (40.41, 49.87), id_of ("places", "baku"), 41, 1, FALSE };
+  AtlasEventGlyph top = under;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+  double x, y, radius;
+  guchar *pixel;
+  AtlasItem hit;
+
+  top.point.x += 6 / atlas_geo_world_size (view.zoom);
+  top.event_id = 42;
+  top.selected = TRUE;
+  g_array_append_val (glyphs, under);
+  g_array_append_val (glyphs, top);
+  atlas_map_painter_event_position (&top, &view, &x, &y, &radius);
+  x -= 3;  /* inside both glyphs */
+
+  atlas_map_painter_paint (cr, &view, &state, NULL);
+  cairo_surface_flush (surface);
+  pixel = cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface) +
+          (int) x * 4;  /* BGRA */
+  g_assert_cmpint (pixel[0], >, pixel[2]);
+
+  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_EVENT);
+  g_assert_cmpint (hit.id, ==, 42);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_map_basemap_countries (void)
 {
@@ -343,6 +380,35 @@ test_map_tile_colour (void)
   g_assert_cmpint (abs (pixel[0] - (int) (armenia[2] * 255)), <=, 2);
 }
 
+/* Two looks of a label are two sprites, even where a hash of font and colour would take
+ * them for one: the colour here is made so that it did, for fonts of unlike sizes. */
+static void
+test_map_label_cache_key (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (surface);
+  double black[3] = { 0, 0, 0 }, rgb[3];
+  char small[16], large[16];
+  guint32 clash = 0;
+
+  for (int n = 6; n < 40 && clash == 0; n++)
+    for (int m = n + 20; m < 400 && clash == 0; m++)
+      {
+        g_snprintf (small, sizeof small, "Sans %d", n);
+        g_snprintf (large, sizeof large, "Sans %d", m);
+        clash = (g_str_hash (small) ^ g_str_hash (large)) < 1u << 24 ?
+                g_str_hash (small) ^ g_str_hash (large) : 0;
+      }
+  g_assert_cmpuint (clash, !=, 0);
+  for (int i = 0; i < 3; i++)
+    rgb[i] = ((clash >> (16 - 8 * i) & 0xff) + 0.5) / 255;
+
+  g_assert_cmpint (atlas_map_painter_label_width (cr, "Caucasus", small, black), <,
+                   atlas_map_painter_label_width (cr, "Caucasus", large, rgb));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Clustering keeps cells apart at every zoom, and takes a zoom or point that is no number
  * (NaN from a hostile store) without overflowing its keys. */
 static void
@@ -385,10 +451,12 @@ main (int   argc,
   g_test_add_func ("/map/status-by-date", test_map_status_by_date);
   g_test_add_func ("/map/hit-places-and-corridors", test_map_hit_places_and_corridors);
   g_test_add_func ("/map/hit-events", test_map_hit_events);
+  g_test_add_func ("/map/hit-glyph-on-top", test_map_hit_glyph_on_top);
   g_test_add_func ("/map/basemap-countries", test_map_basemap_countries);
   g_test_add_func ("/map/corridor-names", test_map_corridor_names);
   g_test_add_func ("/map/tile-colour", test_map_tile_colour);
   g_test_add_func ("/map/cluster-cells", test_map_cluster_cells);
+  g_test_add_func ("/map/label-cache-key", test_map_label_cache_key);
 
   status = g_test_run ();
   g_clear_object (&features);

@@ -11,6 +11,7 @@
 
 #include "atlas-actor.h"
 #include "atlas-actors-panel.h"
+#include "atlas-dataset.h"
 #include "atlas-date.h"
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
@@ -1049,6 +1050,59 @@ test_window_map_place_search (void)
   iterate ();
 }
 
+/* Ids past 2^31, as in a store that has grown, go whole through the place search and the
+ * details' links. */
+static void
+test_window_large_ids (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window;
+  AtlasSession *session;
+  GtkWidget *panel, *links;
+  gint64 until;
+
+  /* Rows far up make the dataset's ids follow them. */
+  g_assert_cmpint (sqlite3_exec (atlas_store_get_db (store),
+                                 "INSERT INTO places (id, key, kind, name, lat, lon) "
+                                 "VALUES (4294967296, 'far', 'town', 'Far', 0, 0);"
+                                 "INSERT INTO actors (id, key, kind, name) "
+                                 "VALUES (4294967296, 'far', 'state', 'Far');", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_true (atlas_dataset_load_bundled (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (atlas_store_get_db (store),
+                                 "DELETE FROM places WHERE key = 'far';"
+                                 "DELETE FROM actors WHERE key = 'far';", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  window = open_window (store);
+  session = atlas_window_get_session (window);
+
+  panel = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (panel, GTK_TYPE_SEARCH_ENTRY)), "Yerevan");
+  until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_emit_by_name (find_descendant (panel, GTK_TYPE_SEARCH_ENTRY), "activate");
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_PLACE);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==,
+                   atlas_test_query_int (store, "SELECT id FROM places WHERE key = 'yerevan'"));
+
+  atlas_session_select (session, ATLAS_ITEM_EVENT,
+                        atlas_test_query_int (store, "SELECT min(event_id) FROM event_actors"));
+  iterate ();
+  panel = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_DETAILS_PANEL);
+  links = find_descendant (find_descendant (panel, GTK_TYPE_FLOW_BOX), GTK_TYPE_BUTTON);
+  g_signal_emit_by_name (links, "clicked");
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, >, 4294967296);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_window_map_online_switch (void)
 {
@@ -1367,6 +1421,7 @@ main (int   argc,
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
+  g_test_add_func ("/window/large-ids", test_window_large_ids);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);
   g_test_add_func ("/window/saved-views", test_window_saved_views);
   g_test_add_func ("/window/timeline", test_window_timeline);

@@ -47,7 +47,7 @@ typedef struct
 {
   AtlasStore *store;
   GPtrArray  *files;
-  GHashTable *ids[N_KINDS];  /* key -> id, as GINT_TO_POINTER */
+  GHashTable *ids[N_KINDS];  /* key -> id, a gint64 of its own: ids pass 2^31 */
 
   /* Where we are, for messages. */
   const char *file;
@@ -248,7 +248,7 @@ resolve (Loader      *loader,
   if (!g_hash_table_lookup_extended (loader->ids[kind], key, NULL, &value))
     return fail (loader, error, _("there is no %s “%s”"), kind_names[kind], key);
 
-  *id = GPOINTER_TO_INT (value);
+  *id = *(gint64 *) value;
   return TRUE;
 }
 
@@ -297,7 +297,7 @@ insert_record (Loader        *loader,
   sqlite3_reset (stmt);
 
   *id = sqlite3_last_insert_rowid (db);
-  g_hash_table_insert (loader->ids[kind], g_strdup (key), GINT_TO_POINTER ((int) *id));
+  g_hash_table_insert (loader->ids[kind], g_strdup (key), g_memdup2 (id, sizeof *id));
   return TRUE;
 }
 
@@ -1090,7 +1090,7 @@ load_files (AtlasStore  *store,
   gboolean ok = TRUE;
 
   for (guint i = 0; i < N_KINDS; i++)
-    loader.ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    loader.ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   ok = check_groups (&loader, error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (phases); i++)

@@ -330,11 +330,14 @@ label_sprite_free (gpointer data)
   g_free (sprite);
 }
 
-/* A label's look: its text, and everything else packed into one number. */
+/* A label's look, whole: a hash of it would let two looks share a sprite. */
 typedef struct
 {
   char    *text;
-  guint32  style;
+  char    *font;
+  double   rgb[3];
+  gboolean dark;
+  int      scale;
 } LabelKey;
 
 static guint
@@ -342,7 +345,7 @@ label_key_hash (gconstpointer data)
 {
   const LabelKey *key = data;
 
-  return g_str_hash (key->text) * 31 + key->style;
+  return g_str_hash (key->text) * 31 + g_str_hash (key->font);
 }
 
 static gboolean
@@ -351,7 +354,9 @@ label_key_equal (gconstpointer a,
 {
   const LabelKey *x = a, *y = b;
 
-  return x->style == y->style && strcmp (x->text, y->text) == 0;
+  return x->rgb[0] == y->rgb[0] && x->rgb[1] == y->rgb[1] && x->rgb[2] == y->rgb[2] &&
+         x->dark == y->dark && x->scale == y->scale && strcmp (x->text, y->text) == 0 &&
+         strcmp (x->font, y->font) == 0;
 }
 
 static void
@@ -360,6 +365,7 @@ label_key_free (gpointer data)
   LabelKey *key = data;
 
   g_free (key->text);
+  g_free (key->font);
   g_free (key);
 }
 
@@ -374,9 +380,7 @@ label_sprite (cairo_t    *cr,
 {
   static GHashTable *cache;
   int scale = target_scale (cr);
-  LabelKey lookup = { (char *) text,
-                      g_str_hash (font) ^ ((guint32) (r * 255) << 16 | (guint32) (g * 255) << 8 |
-                                           (guint32) (b * 255)) ^ (dark << 30) ^ (scale << 27) };
+  LabelKey lookup = { (char *) text, (char *) font, { r, g, b }, dark, scale };
   g_autoptr(PangoLayout) layout = NULL;
   PangoFontDescription *description;
   LabelSprite *sprite;
@@ -391,9 +395,9 @@ label_sprite (cairo_t    *cr,
   if (g_hash_table_size (cache) > 4000)
     g_hash_table_remove_all (cache);
 
-  key = g_new (LabelKey, 1);
+  key = g_memdup2 (&lookup, sizeof lookup);
   key->text = g_strdup (text);
-  key->style = lookup.style;
+  key->font = g_strdup (font);
 
   layout = pango_cairo_create_layout (cr);
   description = pango_font_description_from_string (font);
@@ -428,6 +432,16 @@ label_sprite (cairo_t    *cr,
 
   g_hash_table_insert (cache, key, sprite);
   return sprite;
+}
+
+/* For tests: the width of @text's label as the cache gives it. */
+int
+atlas_map_painter_label_width (cairo_t      *cr,
+                               const char   *text,
+                               const char   *font,
+                               const double *rgb)
+{
+  return label_sprite (cr, text, font, rgb[0], rgb[1], rgb[2], FALSE)->width;
 }
 
 /* Takes @rect, which must fit, for @text and draws @sprite there (or leaves it to the
@@ -1195,7 +1209,8 @@ atlas_map_painter_hit (const AtlasView     *view,
   if (cluster != NULL)
     *cluster = FALSE;
 
-  for (guint i = 0; state->events != NULL && i < state->events->len; i++)
+  /* Last painted, on top: first hit. */
+  for (guint i = state->events != NULL ? state->events->len : 0; i-- > 0;)
     {
       const AtlasEventGlyph *glyph = &g_array_index (state->events, AtlasEventGlyph, i);
       double gx, gy, radius;

@@ -115,6 +115,10 @@ void  atlas_map_painter_paint_legend    (cairo_t             *cr,
                                          gboolean             dark,
                                          double              *width,
                                          double              *height);
+int   atlas_map_painter_label_width     (cairo_t             *cr,
+                                         const char          *text,
+                                         const char          *font,
+                                         const double        *rgb);
 void  atlas_map_painter_event_position  (const AtlasEventGlyph *glyph,
                                          const AtlasView     *view,
                                          double              *x,

@@ -587,8 +587,8 @@ on_place_search_changed (AtlasMapPanel *self)
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_list_box_append (self->place_list, label);
-      g_object_set_data (G_OBJECT (gtk_widget_get_parent (label)), "place-id",
-                         GINT_TO_POINTER ((int) item.id));
+      g_object_set_data_full (G_OBJECT (gtk_widget_get_parent (label)), "place-id",
+                              g_memdup2 (&item.id, sizeof item.id), g_free);
     }
 
   if (ids == NULL || ids->len == 0)
@@ -607,7 +607,7 @@ on_place_search_activate (AtlasMapPanel *self)
   GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->place_list, 0);
 
   if (first != NULL && g_object_get_data (G_OBJECT (first), "place-id") != NULL)
-    go_to_place (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (first), "place-id")));
+    go_to_place (self, *(gint64 *) g_object_get_data (G_OBJECT (first), "place-id"));
 }
 
 static void
@@ -622,7 +622,7 @@ on_place_row_activated (AtlasMapPanel *self,
                         GtkListBoxRow *row)
 {
   if (g_object_get_data (G_OBJECT (row), "place-id") != NULL)
-    go_to_place (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "place-id")));
+    go_to_place (self, *(gint64 *) g_object_get_data (G_OBJECT (row), "place-id"));
 }
 
 static gboolean

@@ -94,7 +94,7 @@ on_link_clicked (GtkButton         *button,
                  AtlasDetailsPanel *self)
 {
   AtlasItemKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "item-kind"));
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "item-id"));
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "item-id");
 
   atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), kind, id);
 }
@@ -115,7 +115,7 @@ add_link (AtlasDetailsPanel *self,
   gtk_widget_add_css_class (button, "atlas-link");
   gtk_widget_set_tooltip_text (button, tooltip ? tooltip : label);
   g_object_set_data (G_OBJECT (button), "item-kind", GINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (button), "item-id", GINT_TO_POINTER ((int) id));
+  g_object_set_data_full (G_OBJECT (button), "item-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), self);
   gtk_flow_box_append (self->links_box, button);
 }
@@ -171,7 +171,7 @@ on_excerpt_pressed (GtkGestureClick   *gesture,
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
   GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  gint64 excerpt = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (box), "excerpt-id"));
+  gint64 excerpt = *(gint64 *) g_object_get_data (G_OBJECT (box), "excerpt-id");
   gint64 event = atlas_query_excerpt_event (atlas_session_get_store (session), excerpt);
 
   if (n_press == 1 && event != 0)
@@ -186,10 +186,12 @@ excerpt_widget (AtlasDetailsPanel *self,
   g_autofree char *attribution = atlas_excerpt_dup_attribution (excerpt);
   GtkWidget *box, *text, *footer, *source, *copy;
   GtkGesture *click;
+  gint64 id;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (box, "atlas-excerpt");
-  g_object_set_data (G_OBJECT (box), "excerpt-id", GINT_TO_POINTER ((int) atlas_excerpt_get_id (excerpt)));
+  id = atlas_excerpt_get_id (excerpt);
+  g_object_set_data_full (G_OBJECT (box), "excerpt-id", g_memdup2 (&id, sizeof id), g_free);
   gtk_widget_set_tooltip_text (box, _("Click to select the event this passage reports"));
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (on_excerpt_pressed), self);
@@ -336,7 +338,7 @@ static void
 on_relation_clicked (GtkButton         *button,
                      AtlasDetailsPanel *self)
 {
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "relation-id"));
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "relation-id");
 
   atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), ATLAS_ITEM_RELATION, id);
 }
@@ -388,7 +390,8 @@ show_relations (AtlasDetailsPanel *self,
       gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Show the passages behind this relation"));
-      g_object_set_data (G_OBJECT (button), "relation-id", GINT_TO_POINTER ((int) row->id));
+      g_object_set_data_full (G_OBJECT (button), "relation-id", g_memdup2 (&row->id, sizeof row->id),
+                              g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_relation_clicked), self);
       gtk_box_append (self->relations_box, button);
     }
