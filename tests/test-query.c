@@ -418,6 +418,20 @@ test_text_highlight (void)
   g_assert_cmpstr (symbols, ==, "a (b) c");
 }
 
+/* The highlight folds as the words filter does (FTS5's remove_diacritics 2): what the filter
+ * found by "turkiye" is bolded, accents, case and all, and still only from a word's start. */
+static void
+test_text_highlight_accents (void)
+{
+  g_autofree char *plain = atlas_text_highlight_markup ("Türkiye and Azərbaycan", "turkiye AZERB");
+  g_autofree char *accented = atlas_text_highlight_markup ("Turkiye's Türkçe", "TÜRK");
+  g_autofree char *inside = atlas_text_highlight_markup ("Antitürkiye", "turkiye");
+
+  g_assert_cmpstr (plain, ==, "<b>Türkiye</b> and <b>Azərbaycan</b>");
+  g_assert_cmpstr (accented, ==, "<b>Turkiye</b>&apos;s <b>Türkçe</b>");
+  g_assert_cmpstr (inside, ==, "Antitürkiye");
+}
+
 /* A store changed by hand past its own checks: text that is not UTF-8, a kind too long for
  * the timeline, a corridor status on no day. Every reader gives valid UTF-8 and no critical. */
 static void
@@ -481,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/query/actors-named", test_query_actors_named);
   g_test_add_func ("/query/fts-expression", test_query_fts_expression);
   g_test_add_func ("/text/highlight", test_text_highlight);
+  g_test_add_func ("/text/highlight-accents", test_text_highlight_accents);
   g_test_add_func ("/query/links", test_links);
   g_test_add_func ("/query/hostile-text", test_query_hostile_text);
 
