@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include "atlas-actor.h"
+#include "atlas-event.h"
+#include "atlas-excerpt.h"
 #include "atlas-features.h"
 #include "atlas-links.h"
 #include "atlas-listing.h"
@@ -432,6 +435,67 @@ test_text_highlight_accents (void)
   g_assert_cmpstr (inside, ==, "Antitürkiye");
 }
 
+/* Stands in for the store's own handler so that every step fails, as a lock, a full disk
+ * or the time limit would make it fail. */
+static int
+fail_every_step (gpointer data)
+{
+  return 1;
+}
+
+/* A failed step is not an absent row: the loaders and the actor lookup say what failed, and
+ * who took part in what is not kept from part of the table. */
+static void
+test_query_failed_step (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFilter) everything = atlas_filter_new ();
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GHashTable) failed = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = atlas_store_get_db (store);
+  gint64 armenia = actor (store, "Armenia");
+  gint64 event = atlas_test_query_int (store, "SELECT min (id) FROM events");
+  gint64 excerpt = atlas_test_query_int (store, "SELECT min (id) FROM excerpts");
+  gint64 id = 0;
+
+  events = atlas_query_events (store, everything, &error);
+  g_assert_no_error (error);
+
+  sqlite3_progress_handler (db, 1, fail_every_step, NULL);
+
+  g_assert_null (atlas_actor_load (store, armenia, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_assert_null (strstr (error->message, "no actor"));
+  g_clear_error (&error);
+  g_assert_null (atlas_event_load (store, event, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_clear_error (&error);
+  g_assert_null (atlas_excerpt_load (store, excerpt, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_clear_error (&error);
+
+  g_assert_false (atlas_query_resolve_actor (store, "Armenia", &id, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_clear_error (&error);
+
+  failed = atlas_query_actor_counts (store, events, &error);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_assert_null (failed);
+  g_clear_error (&error);
+
+  /* Once the store reads again, the counts are whole. */
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  counts = atlas_query_actor_counts (store, events, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &armenia)), >, 0);
+
+  /* An absent row is still told apart. */
+  g_assert_null (atlas_actor_load (store, G_MAXINT64, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED);
+}
+
 /* A store changed by hand past its own checks: text that is not UTF-8, a kind too long for
  * the timeline, a corridor status on no day. Every reader gives valid UTF-8 and no critical. */
 static void
@@ -498,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/text/highlight-accents", test_text_highlight_accents);
   g_test_add_func ("/query/links", test_links);
   g_test_add_func ("/query/hostile-text", test_query_hostile_text);
+  g_test_add_func ("/query/failed-step", test_query_failed_step);
 
   return g_test_run ();
 }

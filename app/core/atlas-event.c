@@ -70,6 +70,7 @@ atlas_event_load (AtlasStore  *store,
 {
   AtlasEvent *self;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
@@ -86,7 +87,15 @@ atlas_event_load (AtlasStore  *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      /* A failed step is not an absent row: say what failed. */
+      atlas_store_set_error (store, error, _("Reading an event"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
