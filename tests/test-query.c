@@ -12,6 +12,7 @@
 #include "atlas-links.h"
 #include "atlas-listing.h"
 #include "atlas-query.h"
+#include "atlas-record-list.h"
 #include "atlas-test-util.h"
 #include "atlas-text.h"
 
@@ -496,6 +497,38 @@ test_query_failed_step (void)
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED);
 }
 
+/* A row that fails to load is still an item, as GListModel promises, and the failure is
+ * reported; once the store reads again, the row loads. */
+static void
+test_record_list_failed_row (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(AtlasEvent) placeholder = NULL;
+  g_autoptr(AtlasEvent) loaded = NULL;
+  g_autofree char *date = NULL;
+  gint64 event = atlas_test_query_int (store, "SELECT min (id) FROM events");
+
+  g_array_append_val (ids, event);
+  atlas_record_list_set_ids (list, ids);
+
+  sqlite3_progress_handler (atlas_store_get_db (store), 1, fail_every_step, NULL);
+  g_test_expect_message ("atlas-record-list", G_LOG_LEVEL_WARNING, "*row 0*");
+  placeholder = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_test_assert_expected_messages ();
+  g_assert_true (ATLAS_IS_EVENT (placeholder));
+  g_assert_cmpint (atlas_event_get_id (placeholder), ==, event);
+  g_assert_nonnull (atlas_event_get_title (placeholder));
+  date = atlas_event_dup_date_label (placeholder);
+  g_assert_nonnull (date);
+
+  sqlite3_progress_handler (atlas_store_get_db (store), 0, NULL, NULL);
+  loaded = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (loaded != placeholder);
+  g_assert_cmpstr (atlas_event_get_title (loaded), !=, atlas_event_get_title (placeholder));
+}
+
 /* A store changed by hand past its own checks: text that is not UTF-8, a kind too long for
  * the timeline, a corridor status on no day. Every reader gives valid UTF-8 and no critical. */
 static void
@@ -563,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/query/links", test_links);
   g_test_add_func ("/query/hostile-text", test_query_hostile_text);
   g_test_add_func ("/query/failed-step", test_query_failed_step);
+  g_test_add_func ("/query/record-list-failed-row", test_record_list_failed_row);
 
   return g_test_run ();
 }

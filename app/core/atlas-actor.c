@@ -113,6 +113,26 @@ atlas_actor_load (AtlasStore  *store,
   return self;
 }
 
+/* Stands in for a row that could not be read, so that a list still has an item there,
+ * one that says so. */
+AtlasActor *
+atlas_actor_new_unreadable (gint64      id,
+                            const char *reason)
+{
+  AtlasActor *self;
+
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_ACTOR, NULL);
+  self->id = id;
+  self->key = g_strdup ("");
+  self->kind = g_strdup ("");
+  self->name = g_strdup (_("Unreadable actor"));
+  self->description = g_strdup (reason);
+
+  return self;
+}
+
 gint64
 atlas_actor_get_id (AtlasActor *self)
 {

@@ -124,6 +124,26 @@ atlas_event_load (AtlasStore  *store,
   return self;
 }
 
+/* Stands in for a row that could not be read, so that a list still has an item there,
+ * one that says so. */
+AtlasEvent *
+atlas_event_new_unreadable (gint64      id,
+                            const char *reason)
+{
+  AtlasEvent *self;
+
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_EVENT, NULL);
+  self->id = id;
+  self->key = g_strdup ("");
+  self->kind = g_strdup ("");
+  self->title = g_strdup (_("This event could not be read"));
+  self->summary = g_strdup (reason);
+
+  return self;
+}
+
 gint64
 atlas_event_get_id (AtlasEvent *self)
 {

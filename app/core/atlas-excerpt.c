@@ -106,6 +106,24 @@ atlas_excerpt_load (AtlasStore  *store,
   return self;
 }
 
+/* Stands in for a row that could not be read, so that a list still has an item there,
+ * one that says so. */
+AtlasExcerpt *
+atlas_excerpt_new_unreadable (gint64      id,
+                              const char *reason)
+{
+  AtlasExcerpt *self;
+
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_EXCERPT, NULL);
+  self->id = id;
+  self->key = g_strdup ("");
+  self->text = g_strdup_printf (_("This passage could not be read: %s"), reason);
+
+  return self;
+}
+
 gint64
 atlas_excerpt_get_id (AtlasExcerpt *self)
 {
