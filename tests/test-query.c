@@ -5,10 +5,14 @@
 
 #include "config.h"
 
+#include "atlas-actor.h"
+#include "atlas-event.h"
+#include "atlas-excerpt.h"
 #include "atlas-features.h"
 #include "atlas-links.h"
 #include "atlas-listing.h"
 #include "atlas-query.h"
+#include "atlas-record-list.h"
 #include "atlas-test-util.h"
 #include "atlas-text.h"
 
@@ -418,6 +422,113 @@ test_text_highlight (void)
   g_assert_cmpstr (symbols, ==, "a (b) c");
 }
 
+/* The highlight folds as the words filter does (FTS5's remove_diacritics 2): what the filter
+ * found by "turkiye" is bolded, accents, case and all, and still only from a word's start. */
+static void
+test_text_highlight_accents (void)
+{
+  g_autofree char *plain = atlas_text_highlight_markup ("Türkiye and Azərbaycan", "turkiye AZERB");
+  g_autofree char *accented = atlas_text_highlight_markup ("Turkiye's Türkçe", "TÜRK");
+  g_autofree char *inside = atlas_text_highlight_markup ("Antitürkiye", "turkiye");
+
+  g_assert_cmpstr (plain, ==, "<b>Türkiye</b> and <b>Azərbaycan</b>");
+  g_assert_cmpstr (accented, ==, "<b>Turkiye</b>&apos;s <b>Türkçe</b>");
+  g_assert_cmpstr (inside, ==, "Antitürkiye");
+}
+
+/* Stands in for the store's own handler so that every step fails, as a lock, a full disk
+ * or the time limit would make it fail. */
+static int
+fail_every_step (gpointer data)
+{
+  return 1;
+}
+
+/* A failed step is not an absent row: the loaders and the actor lookup say what failed, and
+ * who took part in what is not kept from part of the table. */
+static void
+test_query_failed_step (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFilter) everything = atlas_filter_new ();
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GHashTable) failed = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = atlas_store_get_db (store);
+  gint64 armenia = actor (store, "Armenia");
+  gint64 event = atlas_test_query_int (store, "SELECT min (id) FROM events");
+  gint64 excerpt = atlas_test_query_int (store, "SELECT min (id) FROM excerpts");
+  gint64 id = 0;
+
+  events = atlas_query_events (store, everything, &error);
+  g_assert_no_error (error);
+
+  sqlite3_progress_handler (db, 1, fail_every_step, NULL);
+
+  g_assert_null (atlas_actor_load (store, armenia, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_assert_null (strstr (error->message, "no actor"));
+  g_clear_error (&error);
+  g_assert_null (atlas_event_load (store, event, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_clear_error (&error);
+  g_assert_null (atlas_excerpt_load (store, excerpt, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_clear_error (&error);
+
+  g_assert_false (atlas_query_resolve_actor (store, "Armenia", &id, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_clear_error (&error);
+
+  failed = atlas_query_actor_counts (store, events, &error);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+  g_assert_null (failed);
+  g_clear_error (&error);
+
+  /* Once the store reads again, the counts are whole. */
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  counts = atlas_query_actor_counts (store, events, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &armenia)), >, 0);
+
+  /* An absent row is still told apart. */
+  g_assert_null (atlas_actor_load (store, G_MAXINT64, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED);
+}
+
+/* A row that fails to load is still an item, as GListModel promises, and the failure is
+ * reported; once the store reads again, the row loads. */
+static void
+test_record_list_failed_row (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(AtlasEvent) placeholder = NULL;
+  g_autoptr(AtlasEvent) loaded = NULL;
+  g_autofree char *date = NULL;
+  gint64 event = atlas_test_query_int (store, "SELECT min (id) FROM events");
+
+  g_array_append_val (ids, event);
+  atlas_record_list_set_ids (list, ids);
+
+  sqlite3_progress_handler (atlas_store_get_db (store), 1, fail_every_step, NULL);
+  g_test_expect_message ("atlas-record-list", G_LOG_LEVEL_WARNING, "*row 0*");
+  placeholder = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_test_assert_expected_messages ();
+  g_assert_true (ATLAS_IS_EVENT (placeholder));
+  g_assert_cmpint (atlas_event_get_id (placeholder), ==, event);
+  g_assert_nonnull (atlas_event_get_title (placeholder));
+  date = atlas_event_dup_date_label (placeholder);
+  g_assert_nonnull (date);
+
+  sqlite3_progress_handler (atlas_store_get_db (store), 0, NULL, NULL);
+  loaded = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (loaded != placeholder);
+  g_assert_cmpstr (atlas_event_get_title (loaded), !=, atlas_event_get_title (placeholder));
+}
+
 /* A store changed by hand past its own checks: text that is not UTF-8, a kind too long for
  * the timeline, a corridor status on no day. Every reader gives valid UTF-8 and no critical. */
 static void
@@ -481,8 +592,11 @@ main (int   argc,
   g_test_add_func ("/query/actors-named", test_query_actors_named);
   g_test_add_func ("/query/fts-expression", test_query_fts_expression);
   g_test_add_func ("/text/highlight", test_text_highlight);
+  g_test_add_func ("/text/highlight-accents", test_text_highlight_accents);
   g_test_add_func ("/query/links", test_links);
   g_test_add_func ("/query/hostile-text", test_query_hostile_text);
+  g_test_add_func ("/query/failed-step", test_query_failed_step);
+  g_test_add_func ("/query/record-list-failed-row", test_record_list_failed_row);
 
   return g_test_run ();
 }

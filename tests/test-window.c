@@ -1393,6 +1393,76 @@ test_window_hostile_store (void)
   iterate ();
 }
 
+/* How many of the actors' count labels under @widget show a number. */
+static guint
+count_numbers (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
+      g_ascii_isdigit (*gtk_label_get_text (GTK_LABEL (widget))))
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_numbers (child);
+
+  return n;
+}
+
+static void
+note_warning (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        data)
+{
+  if (strstr (message, "count") != NULL)
+    *(gboolean *) data = TRUE;
+}
+
+/* When the filtered query fails, the actors panel says so and logs why instead of showing the
+ * store's unfiltered counts as if they were the filter's. */
+static void
+test_window_actor_counts_failed (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window = open_window (store);
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_ACTORS_PANEL);
+  GtkWidget *notice = find_named (panel, "actor-counts-error");
+  GLogLevelFlags fatal;
+  gboolean logged = FALSE;
+  guint handler;
+
+  g_assert_nonnull (notice);
+  g_assert_false (gtk_widget_get_visible (notice));
+  g_assert_cmpuint (count_numbers (panel), >, 0);
+
+  /* The words filter now fails to prepare; the actors themselves still load. */
+  atlas_store_exec (store, "DROP TABLE event_search", &error);
+  g_assert_no_error (error);
+  /* The other panels warn too, each in its own way: not fatal here, but the actors panel's
+   * own warning is caught. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  handler = g_log_set_handler ("atlas-actors-panel", G_LOG_LEVEL_WARNING, note_warning, &logged);
+  atlas_filter_set_text (filter, "corridor");
+  atlas_session_set_filter (atlas_window_get_session (window), filter);
+  iterate ();
+  g_log_remove_handler ("atlas-actors-panel", handler);
+  g_log_set_always_fatal (fatal);
+
+  g_assert_true (logged);
+  g_assert_true (gtk_widget_get_visible (notice));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (notice)), "event_search"));
+  /* No row shows a number. */
+  g_assert_cmpuint (count_numbers (panel), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1427,6 +1497,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline", test_window_timeline);
   g_test_add_func ("/window/german", test_window_german);
   g_test_add_func ("/window/hostile-store", test_window_hostile_store);
+  g_test_add_func ("/window/actor-counts-failed", test_window_actor_counts_failed);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -64,6 +64,7 @@ atlas_actor_load (AtlasStore  *store,
 {
   AtlasActor *self;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
@@ -79,7 +80,15 @@ atlas_actor_load (AtlasStore  *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      /* A failed step is not an absent row: say what failed. */
+      atlas_store_set_error (store, error, _("Reading an actor"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
@@ -100,6 +109,26 @@ atlas_actor_load (AtlasStore  *store,
   self->affiliation = atlas_store_dup_column (stmt, 6);
   self->event_count = sqlite3_column_int (stmt, 7);
   sqlite3_reset (stmt);
+
+  return self;
+}
+
+/* Stands in for a row that could not be read, so that a list still has an item there,
+ * one that says so. */
+AtlasActor *
+atlas_actor_new_unreadable (gint64      id,
+                            const char *reason)
+{
+  AtlasActor *self;
+
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_ACTOR, NULL);
+  self->id = id;
+  self->key = g_strdup ("");
+  self->kind = g_strdup ("");
+  self->name = g_strdup (_("Unreadable actor"));
+  self->description = g_strdup (reason);
 
   return self;
 }

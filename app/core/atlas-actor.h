@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (AtlasActor, atlas_actor, ATLAS, ACTOR, GObject)
 AtlasActor *atlas_actor_load             (AtlasStore  *store,
                                           gint64       id,
                                           GError     **error);
+AtlasActor *atlas_actor_new_unreadable   (gint64       id,
+                                          const char  *reason);
 gint64      atlas_actor_get_id           (AtlasActor  *self);
 const char *atlas_actor_get_key          (AtlasActor  *self);
 const char *atlas_actor_get_kind         (AtlasActor  *self);

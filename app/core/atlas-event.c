@@ -70,6 +70,7 @@ atlas_event_load (AtlasStore  *store,
 {
   AtlasEvent *self;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
@@ -86,7 +87,15 @@ atlas_event_load (AtlasStore  *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      /* A failed step is not an absent row: say what failed. */
+      atlas_store_set_error (store, error, _("Reading an event"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
@@ -111,6 +120,26 @@ atlas_event_load (AtlasStore  *store,
   self->place_name = atlas_store_dup_column (stmt, 10);
   self->actor_names = atlas_store_dup_column (stmt, 11);
   sqlite3_reset (stmt);
+
+  return self;
+}
+
+/* Stands in for a row that could not be read, so that a list still has an item there,
+ * one that says so. */
+AtlasEvent *
+atlas_event_new_unreadable (gint64      id,
+                            const char *reason)
+{
+  AtlasEvent *self;
+
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_EVENT, NULL);
+  self->id = id;
+  self->key = g_strdup ("");
+  self->kind = g_strdup ("");
+  self->title = g_strdup (_("This event could not be read"));
+  self->summary = g_strdup (reason);
 
   return self;
 }

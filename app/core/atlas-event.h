@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (AtlasEvent, atlas_event, ATLAS, EVENT, GObject)
 AtlasEvent *atlas_event_load             (AtlasStore  *store,
                                           gint64       id,
                                           GError     **error);
+AtlasEvent *atlas_event_new_unreadable   (gint64       id,
+                                          const char  *reason);
 gint64      atlas_event_get_id           (AtlasEvent  *self);
 const char *atlas_event_get_key          (AtlasEvent  *self);
 const char *atlas_event_get_kind         (AtlasEvent  *self);

@@ -61,6 +61,7 @@ atlas_excerpt_load (AtlasStore  *store,
 {
   AtlasExcerpt *self;
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
@@ -73,7 +74,15 @@ atlas_excerpt_load (AtlasStore  *store,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      /* A failed step is not an absent row: say what failed. */
+      atlas_store_set_error (store, error, _("Reading an excerpt"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
@@ -93,6 +102,24 @@ atlas_excerpt_load (AtlasStore  *store,
   self->publication = atlas_store_dup_column (stmt, 5);
   self->source_date = atlas_store_dup_column (stmt, 6);
   sqlite3_reset (stmt);
+
+  return self;
+}
+
+/* Stands in for a row that could not be read, so that a list still has an item there,
+ * one that says so. */
+AtlasExcerpt *
+atlas_excerpt_new_unreadable (gint64      id,
+                              const char *reason)
+{
+  AtlasExcerpt *self;
+
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_EXCERPT, NULL);
+  self->id = id;
+  self->key = g_strdup ("");
+  self->text = g_strdup_printf (_("This passage could not be read: %s"), reason);
 
   return self;
 }

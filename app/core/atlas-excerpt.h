@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (AtlasExcerpt, atlas_excerpt, ATLAS, EXCERPT, GObject)
 AtlasExcerpt *atlas_excerpt_load              (AtlasStore    *store,
                                                gint64         id,
                                                GError       **error);
+AtlasExcerpt *atlas_excerpt_new_unreadable    (gint64         id,
+                                               const char    *reason);
 gint64        atlas_excerpt_get_id            (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_key           (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_text          (AtlasExcerpt  *self);

@@ -420,6 +420,7 @@ atlas_query_resolve_actor (AtlasStore  *store,
   sqlite3_stmt *stmt;
   gboolean first_exact = FALSE;
   guint found = 0;
+  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -435,7 +436,7 @@ atlas_query_resolve_actor (AtlasStore  *store,
 
   sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_TRANSIENT);
   candidates = g_string_new (NULL);
-  while (*folded != '\0' && sqlite3_step (stmt) == SQLITE_ROW)
+  while (*folded != '\0' && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gboolean exact = sqlite3_column_int (stmt, 2);
       g_autofree char *candidate = NULL;
@@ -450,6 +451,13 @@ atlas_query_resolve_actor (AtlasStore  *store,
       found++;
       candidate = atlas_store_dup_column (stmt, 1);
       g_string_append_printf (candidates, "%s%s", candidates->len ? ", " : "", candidate);
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      /* A failed step is not a missing name, and the candidates so far may not be all. */
+      atlas_store_set_error (store, error, _("Looking up an actor"));
+      sqlite3_reset (stmt);
+      return FALSE;
     }
   sqlite3_reset (stmt);
 
@@ -753,6 +761,7 @@ participation_get (AtlasStore  *store,
 {
   Participation *participation = g_object_get_data (G_OBJECT (store), "atlas-participation");
   sqlite3_stmt *stmt;
+  int rc;
 
   if (participation != NULL)
     return participation;
@@ -769,12 +778,20 @@ participation_get (AtlasStore  *store,
   participation = g_new0 (Participation, 1);
   participation->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   participation->actor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 event = sqlite3_column_int64 (stmt, 0), actor = sqlite3_column_int64 (stmt, 1);
 
       g_array_append_val (participation->event_ids, event);
       g_array_append_val (participation->actor_ids, actor);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      /* Part of the table would be cached for good as if it were all of it. */
+      atlas_store_set_error (store, error, _("Counting the actors’ events"));
+      sqlite3_reset (stmt);
+      participation_free (participation);
+      return NULL;
     }
   sqlite3_reset (stmt);
 

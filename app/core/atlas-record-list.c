@@ -102,10 +102,21 @@ atlas_record_list_get_item (GListModel *model,
       g_return_val_if_reached (NULL);
     }
 
+  /* GListModel promises an item at every position: a row that fails to load shows one that
+   * says so, kept out of the cache so that the row loads once the store reads again. */
   if (record == NULL)
     {
       g_warning ("Could not load row %u: %s", position, error->message);
-      return NULL;
+      switch (self->kind)
+        {
+        case ATLAS_ITEM_ACTOR:
+          return atlas_actor_new_unreadable (id, error->message);
+        case ATLAS_ITEM_EVENT:
+          return atlas_event_new_unreadable (id, error->message);
+        case ATLAS_ITEM_EXCERPT:
+        default:
+          return atlas_excerpt_new_unreadable (id, error->message);
+        }
     }
 
   g_ptr_array_index (self->records, position) = record;

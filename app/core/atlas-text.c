@@ -9,25 +9,16 @@
 
 #include "atlas-text.h"
 
-/**
- * atlas_text_fold:
- * @text: UTF-8 text
- *
- * Folds @text for matching names typed in any spelling: case-folded, without diacritics,
- * and with the Azerbaijani and Turkish letters that do not decompose (ə, ı) replaced by
- * their plain Latin neighbours, so "Azerbaycan" finds "Azərbaycan" and "Turkiye" finds
- * "Türkiye".
- */
-char *
-atlas_text_fold (const char *text)
+/* atlas_text_fold() of @length bytes of @text, or of all of it when @length is -1. */
+static char *
+atlas_text_fold_len (const char *text,
+                     gssize      length)
 {
   g_autofree char *decomposed = NULL;
   g_autofree char *folded = NULL;
   GString *plain;
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  folded = g_utf8_casefold (text, -1);
+  folded = g_utf8_casefold (text, length);
   decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
     return g_strdup ("");
@@ -50,61 +41,90 @@ atlas_text_fold (const char *text)
 }
 
 /**
+ * atlas_text_fold:
+ * @text: UTF-8 text
+ *
+ * Folds @text for matching names typed in any spelling: case-folded, without diacritics,
+ * and with the Azerbaijani and Turkish letters that do not decompose (ə, ı) replaced by
+ * their plain Latin neighbours, so "Azerbaycan" finds "Azərbaycan" and "Turkiye" finds
+ * "Türkiye".
+ */
+char *
+atlas_text_fold (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return atlas_text_fold_len (text, -1);
+}
+
+/* unicode61 keeps letters, numbers and marks in tokens and splits on everything else. */
+static gboolean
+is_token_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/**
  * atlas_text_highlight_markup:
  * @text: UTF-8 text
  * @words: (nullable): the filter's words, separated by spaces
  *
- * Returns @text as Pango markup with every word that starts with one of @words (any case)
- * in bold, as the full-text search matched them; without words, @text escaped.
+ * Returns @text as Pango markup with every word that starts with one of @words in bold, as
+ * the full-text search matched them: each word a prefix of a token, folded as the search's
+ * remove_diacritics folds it, so "turkiye" bolds "Türkiye"; without words, @text escaped.
  */
 char *
 atlas_text_highlight_markup (const char *text,
                              const char *words)
 {
   g_auto(GStrv) parts = NULL;
-  g_autoptr(GString) pattern = NULL;
-  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GPtrArray) folded_words = NULL;
   g_autoptr(GString) markup = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  int last = 0;
+  const char *last = text;
+  const char *p = text;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   if (words == NULL || *words == '\0')
     return g_markup_escape_text (text, -1);
 
-  parts = g_strsplit_set (words, " \t", -1);
-  pattern = g_string_new (NULL);
+  parts = g_strsplit_set (words, " \t\n\r", -1);
+  folded_words = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_autofree char *escaped = NULL;
-
-      if (*parts[i] == '\0')
-        continue;
-      escaped = g_regex_escape_string (parts[i], -1);
-      g_string_append_printf (pattern, "%s\\b%s\\w*", pattern->len ? "|" : "", escaped);
-    }
-  if (pattern->len == 0 ||
-      (regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL)) == NULL)
+    if (*parts[i] != '\0')
+      g_ptr_array_add (folded_words, atlas_text_fold (parts[i]));
+  if (folded_words->len == 0)
     return g_markup_escape_text (text, -1);
 
   markup = g_string_new (NULL);
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
+  while (*p != '\0')
     {
-      int start, end;
-      g_autofree char *before = NULL;
-      g_autofree char *hit = NULL;
+      const char *token = p;
+      g_autofree char *folded = NULL;
+      gboolean hit = FALSE;
 
-      g_match_info_fetch_pos (match, 0, &start, &end);
-      before = g_markup_escape_text (text + last, start - last);
-      hit = g_markup_escape_text (text + start, end - start);
-      g_string_append_printf (markup, "%s<b>%s</b>", before, hit);
-      last = end;
-      g_match_info_next (match, NULL);
+      if (!is_token_char (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      while (*p != '\0' && is_token_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      folded = atlas_text_fold_len (token, p - token);
+      for (guint i = 0; i < folded_words->len && !hit; i++)
+        hit = g_str_has_prefix (folded, g_ptr_array_index (folded_words, i));
+      if (hit)
+        {
+          g_autofree char *before = g_markup_escape_text (last, token - last);
+          g_autofree char *word = g_markup_escape_text (token, p - token);
+
+          g_string_append_printf (markup, "%s<b>%s</b>", before, word);
+          last = p;
+        }
     }
   {
-    g_autofree char *rest = g_markup_escape_text (text + last, -1);
+    g_autofree char *rest = g_markup_escape_text (last, -1);
 
     g_string_append (markup, rest);
   }

@@ -27,6 +27,7 @@ struct _AtlasActorsPanel
   GHashTable         *counts;  /* actor id -> events under the session's filter */
 
   GtkSearchEntry     *search_entry;
+  GtkLabel           *counts_error;
   GtkStack           *stack;
   GtkListView        *list_view;
 };
@@ -201,10 +202,12 @@ bind_row (GtkSignalListItemFactory *factory,
     AtlasActorsPanel *self = g_object_get_data (box, "panel");
     gint64 id = atlas_actor_get_id (actor);
 
-    count = g_strdup_printf ("%u", self->counts ? GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, &id))
-                                               : atlas_actor_get_event_count (actor));
+    /* Without the filter's counts, no number: the store's totals would pass for them. */
+    if (self->counts != NULL)
+      count = g_strdup_printf ("%u", GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, &id)));
   }
-  gtk_label_set_text (g_object_get_data (box, "count"), count);
+  gtk_label_set_text (g_object_get_data (box, "count"), count ? count : "");
+  gtk_widget_set_visible (g_object_get_data (box, "count"), count != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (box), atlas_actor_get_description (actor));
 }
 
@@ -219,12 +222,23 @@ static void
 on_session_filter (AtlasActorsPanel *self)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  AtlasStore *store = atlas_session_get_store (session);
   g_autoptr(GArray) events = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->counts, g_hash_table_unref);
-  events = atlas_query_events (atlas_session_get_store (session), atlas_session_get_filter (session), NULL);
+  events = atlas_query_events (store, atlas_session_get_filter (session), &error);
   if (events != NULL)
-    self->counts = atlas_query_actor_counts (atlas_session_get_store (session), events, NULL);
+    self->counts = atlas_query_actor_counts (store, events, &error);
+  if (self->counts == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The events under the filter could not be "
+                                                 "counted: %s"), error->message);
+
+      g_warning ("Could not count the actors’ events under the filter: %s", error->message);
+      gtk_label_set_text (self->counts_error, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->counts_error), self->counts == NULL);
   rebuild_rows (self);
   sync_selection (self);
 }
@@ -269,6 +283,7 @@ atlas_actors_panel_class_init (AtlasActorsPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-actors-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasActorsPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasActorsPanel, counts_error);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorsPanel, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
