@@ -276,11 +276,7 @@ atlas_application_handle_local_options (GApplication *application,
     return check_store (self);
 
   if (g_variant_dict_lookup (options, "export", "^ay", &export_file))
-    {
-      g_autofree char *path = resolve_db_path (self);
-
-      return atlas_export_command_run (path, export_file, options);
-    }
+    return atlas_export_command_run (self->db_path, export_file, options);
 
   if (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to") ||
       g_variant_dict_contains (options, "actor") || g_variant_dict_contains (options, "text"))
