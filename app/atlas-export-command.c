@@ -340,11 +340,16 @@ atlas_export_command_run (const char   *db_path,
     }
   session = atlas_session_new (store);
 
-  if (g_variant_dict_lookup (options, "view", "s", &view) &&
-      !atlas_saved_views_open (session, view, NULL, &error))
+  if (g_variant_dict_lookup (options, "view", "s", &view))
     {
-      g_printerr ("caucasus-atlas: %s\n", error->message);
-      return 1;
+      g_autofree char *lanes = NULL;
+
+      if (!atlas_saved_views_open (session, view, &lanes, &error))
+        {
+          g_printerr ("caucasus-atlas: %s\n", error->message);
+          return 1;
+        }
+      atlas_timeline_lanes_from_name (lanes, &export.lanes);
     }
 
   {

@@ -1117,6 +1117,36 @@ test_window_saved_views (void)
   iterate ();
 }
 
+/* A saved view keeps the timeline's lanes, and opening it shows them again. */
+static void
+test_window_saved_view_lanes (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasTimelinePanel *panel = ATLAS_TIMELINE_PANEL (find_descendant (GTK_WIDGET (window),
+                                                                     ATLAS_TYPE_TIMELINE_PANEL));
+  AtlasTimeline *timeline = atlas_timeline_panel_get_timeline (panel);
+
+  atlas_timeline_panel_set_lanes (panel, "actor");
+  iterate ();
+  g_assert_cmpint (atlas_timeline_get_lane_mode (timeline), ==, ATLAS_TIMELINE_LANES_BY_ACTOR);
+  g_assert_true (atlas_window_save_view (window, "By actor"));
+  atlas_timeline_panel_set_lanes (panel, "kind");
+  g_assert_true (atlas_window_save_view (window, "By kind"));
+  iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-view", "s", "By actor");
+  iterate ();
+  g_assert_cmpint (atlas_timeline_get_lane_mode (timeline), ==, ATLAS_TIMELINE_LANES_BY_ACTOR);
+  g_assert_cmpstr (atlas_timeline_panel_get_lanes (panel), ==, "actor");
+  g_assert_true (atlas_window_open_view (window, "By kind"));
+  iterate ();
+  g_assert_cmpint (atlas_timeline_get_lane_mode (timeline), ==, ATLAS_TIMELINE_LANES_BY_KIND);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static void
 test_window_timeline (void)
 {
@@ -1369,6 +1399,7 @@ main (int   argc,
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);
   g_test_add_func ("/window/saved-views", test_window_saved_views);
+  g_test_add_func ("/window/saved-view-lanes", test_window_saved_view_lanes);
   g_test_add_func ("/window/timeline", test_window_timeline);
   g_test_add_func ("/window/german", test_window_german);
   g_test_add_func ("/window/hostile-store", test_window_hostile_store);
