@@ -1117,6 +1117,43 @@ test_window_saved_views (void)
   iterate ();
 }
 
+/* Options from the export dialog keep their title when the dialog is asked again, and a
+ * dialog with arguments that are wrong is not made at all. */
+static void
+test_window_export_dialog_title (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasExportOptions first, second, on_screen;
+  AtlasExportScreen screen = { 800, 800, 600 };
+  AtlasExportDialog *dialog;
+  GtkEditable *title;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  atlas_export_dialog_choose (dialog, ATLAS_EXPORT_SHEET, ATLAS_EXPORT_SIZE_CUSTOM, ATLAS_EXPORT_PNG);
+  title = GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+  gtk_editable_set_text (title, "Zangezur, first");
+  atlas_export_dialog_get_options (dialog, &first);
+  gtk_editable_set_text (title, "Syunik, second");
+  atlas_export_dialog_get_options (dialog, &second);
+  g_assert_cmpstr (first.title, ==, "Zangezur, first");
+  g_assert_cmpstr (second.title, ==, "Syunik, second");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+
+  atlas_export_options_init (&on_screen);
+  g_test_expect_message ("atlas-export-dialog", G_LOG_LEVEL_CRITICAL, "*ATLAS_IS_SESSION*");
+  g_assert_null (atlas_export_dialog_new (GTK_WINDOW (window), NULL, NULL, &on_screen, &screen));
+  g_test_assert_expected_messages ();
+  g_assert_null (find_export_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* A saved view keeps the timeline's lanes, and opening it shows them again. */
 static void
 test_window_saved_view_lanes (void)
@@ -1389,6 +1426,7 @@ main (int   argc,
   g_test_add_func ("/window/keyboard-panels", test_window_keyboard_panels);
   g_test_add_func ("/window/export-map", test_window_export_map);
   g_test_add_func ("/window/export-dialog", test_window_export_dialog);
+  g_test_add_func ("/window/export-dialog-title", test_window_export_dialog_title);
   g_test_add_func ("/window/settings", test_window_settings);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/buttons-named", test_window_buttons_named);
