@@ -1113,6 +1113,15 @@ test_window_saved_views (void)
   g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
   g_assert_cmpint (atlas_session_get_selection (session)->id, ==, azerbaijan);
 
+  /* --view given to a second instance reaches this one as app.open-view. */
+  atlas_session_set_selection (session, NULL);
+  iterate ();
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "open-view"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-view", g_variant_new_string ("Baku"));
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, azerbaijan);
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
