@@ -276,11 +276,7 @@ atlas_application_handle_local_options (GApplication *application,
     return check_store (self);
 
   if (g_variant_dict_lookup (options, "export", "^ay", &export_file))
-    {
-      g_autofree char *path = resolve_db_path (self);
-
-      return atlas_export_command_run (path, export_file, options);
-    }
+    return atlas_export_command_run (self->db_path, export_file, options);
 
   if (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to") ||
       g_variant_dict_contains (options, "actor") || g_variant_dict_contains (options, "text"))
@@ -295,6 +291,24 @@ atlas_application_handle_local_options (GApplication *application,
         g_printerr (_("caucasus-atlas: --%s goes with --export\n"), export_only[i]);
         return 2;
       }
+
+  /* A running instance would only be activated, and --view lost: hand the view to it. */
+  if (self->view != NULL && !(g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("caucasus-atlas: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), "open-view",
+                                          g_variant_new_string (self->view));
+          return 0;
+        }
+    }
 
   return -1;
 }
@@ -402,6 +416,21 @@ show_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* app.open-view: the saved view that --view named, in this instance's window. */
+static void
+open_view (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (application));
+  window = gtk_application_get_active_window (application);
+  if (ATLAS_IS_WINDOW (window))
+    atlas_window_open_view (ATLAS_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static void
 quit (GSimpleAction *action,
       GVariant      *parameter,
@@ -412,6 +441,7 @@ quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", show_about },
+  { "open-view", open_view, "s" },
   { "quit", quit },
 };
 

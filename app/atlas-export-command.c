@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <signal.h>
 
@@ -119,11 +120,14 @@ parse_zoom (const char *text,
   return end != text && *end == '\0' && *zoom >= 0 && *zoom <= 20;
 }
 
-/* Reads the view's options into @export; FALSE after saying what is wrong. */
+/* Reads the view's options into @export, and whether --center and --zoom were given, since
+ * they win over a saved view's map; FALSE after saying what is wrong. */
 static gboolean
 read_view_options (GVariantDict       *options,
                    const char         *file,
-                   AtlasExportOptions *export)
+                   AtlasExportOptions *export,
+                   gboolean           *has_centre,
+                   gboolean           *has_zoom)
 {
   g_autofree char *format = NULL;
   g_autofree char *size = NULL;
@@ -194,17 +198,48 @@ read_view_options (GVariantDict       *options,
         }
       export->scale = number;
     }
-  if (g_variant_dict_lookup (options, "center", "s", &centre) &&
-      !parse_centre (centre, &export->latitude, &export->longitude))
+  *has_centre = g_variant_dict_lookup (options, "center", "s", &centre);
+  if (*has_centre && !parse_centre (centre, &export->latitude, &export->longitude))
     {
       g_printerr (_("caucasus-atlas: --center takes LATITUDE,LONGITUDE in degrees, such as "
                     "40.2,44.5, not “%s”\n"), centre);
       return FALSE;
     }
-  if (g_variant_dict_lookup (options, "zoom", "s", &zoom) && !parse_zoom (zoom, &export->zoom))
+  *has_zoom = g_variant_dict_lookup (options, "zoom", "s", &zoom);
+  if (*has_zoom && !parse_zoom (zoom, &export->zoom))
     {
       g_printerr (_("caucasus-atlas: --zoom takes a number from 0 to 20, not “%s”\n"), zoom);
       return FALSE;
+    }
+  /* The size against the largest export and a sheet's smallest, before any store is made. */
+  if (!atlas_export_check_options (export, &error))
+    {
+      g_printerr ("caucasus-atlas: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --from and --to as the query will read them. */
+static gboolean
+check_filter_dates (GVariantDict *options)
+{
+  static const char *names[] = { "from", "to" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *day = NULL;
+
+      if (!g_variant_dict_lookup (options, names[i], "s", &text))
+        continue;
+      day = i == 0 ? atlas_date_first_day (text) : atlas_date_last_day (text);
+      if (day == NULL)
+        {
+          g_printerr (_("caucasus-atlas: --%s takes a date as YYYY, YYYY-MM or YYYY-MM-DD, "
+                        "not “%s”\n"), names[i], text);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -253,7 +288,7 @@ release_fatal_signals (void)
 
 /**
  * atlas_export_command_run:
- * @db_path: the store to open
+ * @db_path: (nullable): the store to open, or %NULL for the default one
  * @file: where to write
  *
  * Returns: the exit status: 0 when @file holds the export
@@ -270,17 +305,33 @@ atlas_export_command_run (const char   *db_path,
   g_autoptr(GError) error = NULL;
   g_autofree char *view = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *default_path = NULL;
   AtlasExportOptions export;
+  gboolean has_centre, has_zoom;
   gboolean written;
 
+  /* Every option that can be checked without the store is, before the store is opened: a
+   * --db that names no file yet would otherwise be created and filled for nothing. */
   if (g_variant_dict_lookup (options, "date", "s", &date) &&
       atlas_date_parse (date, NULL, NULL) != ATLAS_DATE_DAY)
     {
       g_printerr (_("caucasus-atlas: --date takes a day as YYYY-MM-DD, not “%s”\n"), date);
       return 2;
     }
-
   atlas_export_options_init (&export);
+  if (!read_view_options (options, file, &export, &has_centre, &has_zoom) ||
+      !check_filter_dates (options))
+    return 2;
+
+  /* The default store's folder is ours to create; a folder given with --db is not. */
+  if (db_path == NULL)
+    {
+      g_autofree char *folder = NULL;
+
+      db_path = default_path = atlas_store_get_default_path ();
+      folder = g_path_get_dirname (default_path);
+      g_mkdir_with_parents (folder, 0700);
+    }
   store = atlas_store_open (db_path, ATLAS_STORE_FLAGS_NONE, &error);
   if (store == NULL || (features = atlas_features_load (store, &error)) == NULL)
     {
@@ -289,16 +340,30 @@ atlas_export_command_run (const char   *db_path,
     }
   session = atlas_session_new (store);
 
-  if (g_variant_dict_lookup (options, "view", "s", &view) &&
-      !atlas_saved_views_open (session, view, NULL, &error))
+  if (g_variant_dict_lookup (options, "view", "s", &view))
     {
-      g_printerr ("caucasus-atlas: %s\n", error->message);
-      return 1;
+      g_autofree char *lanes = NULL;
+
+      if (!atlas_saved_views_open (session, view, &lanes, &error))
+        {
+          g_printerr ("caucasus-atlas: %s\n", error->message);
+          return 1;
+        }
+      atlas_timeline_lanes_from_name (lanes, &export.lanes);
     }
 
-  atlas_session_get_map_view (session, &export.latitude, &export.longitude, &export.zoom);
-  if (!read_view_options (options, file, &export))
-    return 2;
+  {
+    double latitude, longitude, zoom;
+
+    atlas_session_get_map_view (session, &latitude, &longitude, &zoom);
+    if (!has_centre)
+      {
+        export.latitude = latitude;
+        export.longitude = longitude;
+      }
+    if (!has_zoom)
+      export.zoom = zoom;
+  }
 
   filter = atlas_filter_copy (atlas_session_get_filter (session));
   if (!atlas_filter_from_options (store, options, filter, &error))

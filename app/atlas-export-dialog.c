@@ -26,7 +26,7 @@ struct _AtlasExportDialog
   AtlasExportOptions  on_screen;
   AtlasExportScreen   screen;
   cairo_surface_t    *painted;      /* the preview, for the size it was painted at */
-  char               *title;        /* the options' title points here */
+  GPtrArray          *titles;       /* every title that options were given, newest last */
 
   GtkDrawingArea     *preview;
   GtkLabel           *size_label;
@@ -50,7 +50,8 @@ G_DEFINE_FINAL_TYPE (AtlasExportDialog, atlas_export_dialog, GTK_TYPE_WINDOW)
 /**
  * atlas_export_dialog_get_options:
  *
- * What the choices in the dialog export.
+ * What the choices in the dialog export. The title that @options point to stays as long as
+ * the dialog does.
  */
 void
 atlas_export_dialog_get_options (AtlasExportDialog  *self,
@@ -67,9 +68,18 @@ atlas_export_dialog_get_options (AtlasExportDialog  *self,
   options->scale = gtk_drop_down_get_selected (self->scale_dropdown) + 1;
   options->paper = ATLAS_PAPER_NONE;
 
-  g_free (self->title);
-  self->title = *title != '\0' ? g_strdup (title) : NULL;
-  options->title = self->title;
+  /* Options from an earlier call may still point to their title: each one is kept as long
+   * as the dialog, and the newest is shared while the text stays the same. */
+  if (*title == '\0')
+    options->title = NULL;
+  else if (self->titles->len > 0 &&
+           g_str_equal (g_ptr_array_index (self->titles, self->titles->len - 1), title))
+    options->title = g_ptr_array_index (self->titles, self->titles->len - 1);
+  else
+    {
+      options->title = g_strdup (title);
+      g_ptr_array_add (self->titles, (char *) options->title);
+    }
 
   switch (size)
     {
@@ -386,10 +396,20 @@ atlas_export_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->features);
   g_clear_pointer (&self->painted, cairo_surface_destroy);
-  g_clear_pointer (&self->title, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (atlas_export_dialog_parent_class)->dispose (object);
+}
+
+/* The titles go last: options may point to them until the dialog is gone. */
+static void
+atlas_export_dialog_finalize (GObject *object)
+{
+  AtlasExportDialog *self = ATLAS_EXPORT_DIALOG (object);
+
+  g_ptr_array_unref (self->titles);
+
+  G_OBJECT_CLASS (atlas_export_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -399,6 +419,7 @@ atlas_export_dialog_class_init (AtlasExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_export_dialog_dispose;
+  object_class->finalize = atlas_export_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-export-dialog.ui");
@@ -427,6 +448,7 @@ atlas_export_dialog_init (AtlasExportDialog *self)
 {
   GtkDropDown *choices[5];
 
+  self->titles = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   choices[0] = self->kind_dropdown;
   choices[1] = self->size_dropdown;
@@ -456,10 +478,16 @@ atlas_export_dialog_new (GtkWindow                *parent,
                          const AtlasExportOptions *on_screen,
                          const AtlasExportScreen  *screen)
 {
-  AtlasExportDialog *self = g_object_new (ATLAS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  AtlasExportDialog *self;
 
+  /* Checked before the window exists: a window once made stays among the toplevels. */
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ATLAS_IS_FEATURES (features), NULL);
+  g_return_val_if_fail (on_screen != NULL, NULL);
+  g_return_val_if_fail (screen != NULL, NULL);
 
+  self = g_object_new (ATLAS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->session = g_object_ref (session);
   self->features = g_object_ref (features);
   self->on_screen = *on_screen;

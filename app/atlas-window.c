@@ -408,17 +408,19 @@ atlas_window_open_view (AtlasWindow *self,
                         const char  *name)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *lanes = NULL;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
   if (self->session == NULL)
     return FALSE;
 
-  if (!atlas_saved_views_open (self->session, name, NULL, &error))
+  if (!atlas_saved_views_open (self->session, name, &lanes, &error))
     {
       show_message (self, _("Could not open the view"), error->message);
       return FALSE;
     }
+  atlas_timeline_panel_set_lanes (self->timeline_panel, lanes);
   return TRUE;
 }
 
@@ -433,7 +435,8 @@ atlas_window_save_view (AtlasWindow *self,
   if (self->session == NULL)
     return FALSE;
 
-  if (!atlas_saved_views_save (self->session, name, NULL, &error))
+  if (!atlas_saved_views_save (self->session, name,
+                               atlas_timeline_panel_get_lanes (self->timeline_panel), &error))
     {
       show_message (self, _("Could not save the view"), error->message);
       return FALSE;

@@ -446,6 +446,42 @@ test_cli_bad_options (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Bad --export options are refused before the store is opened: a --db that names no file
+ * yet is neither created nor filled for a run that ends with status 2. */
+static void
+test_cli_bad_options_no_store (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "new.db", NULL);
+  static const char *cases[][4] = {
+    { "--zoom", "nan" },
+    { "--center", "north" },
+    { "--scale", "4" },
+    { "--size", "99999x10" },
+    { "--sheet", "--size", "100x100" },
+    { "--format", "bmp" },
+    { "--paper", "letter" },
+    { "--date", "yesterday" },
+    { "--from", "someday" },
+    { "--to", "2024-13" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run;
+      const char * const *a = cases[i];
+
+      run_program (&run, "--db", fresh, "--export", png, a[0], a[1], a[2], a[3], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "caucasus-atlas: "));
+      g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+    }
+
+  atlas_test_remove_dir (dir);
+}
+
 /* A store in @dir holding tests/data/small, changed by @sql as a hand or a bug would. */
 static char *
 make_hostile_store (const char *dir,
@@ -666,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/cli/locale", test_cli_locale);
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/bad-options", test_cli_bad_options);
+  g_test_add_func ("/cli/bad-options-no-store", test_cli_bad_options_no_store);
   g_test_add_func ("/cli/invalid-utf8", test_cli_invalid_utf8);
   g_test_add_func ("/cli/bad-saved-views", test_cli_bad_saved_views);
 

@@ -1167,6 +1167,82 @@ test_window_saved_views (void)
   g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
   g_assert_cmpint (atlas_session_get_selection (session)->id, ==, azerbaijan);
 
+  /* --view given to a second instance reaches this one as app.open-view. */
+  atlas_session_set_selection (session, NULL);
+  iterate ();
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "open-view"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-view", g_variant_new_string ("Baku"));
+  iterate ();
+  g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
+  g_assert_cmpint (atlas_session_get_selection (session)->id, ==, azerbaijan);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* Options from the export dialog keep their title when the dialog is asked again, and a
+ * dialog with arguments that are wrong is not made at all. */
+static void
+test_window_export_dialog_title (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasExportOptions first, second, on_screen;
+  AtlasExportScreen screen = { 800, 800, 600 };
+  AtlasExportDialog *dialog;
+  GtkEditable *title;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  iterate ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  atlas_export_dialog_choose (dialog, ATLAS_EXPORT_SHEET, ATLAS_EXPORT_SIZE_CUSTOM, ATLAS_EXPORT_PNG);
+  title = GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+  gtk_editable_set_text (title, "Zangezur, first");
+  atlas_export_dialog_get_options (dialog, &first);
+  gtk_editable_set_text (title, "Syunik, second");
+  atlas_export_dialog_get_options (dialog, &second);
+  g_assert_cmpstr (first.title, ==, "Zangezur, first");
+  g_assert_cmpstr (second.title, ==, "Syunik, second");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+
+  atlas_export_options_init (&on_screen);
+  g_test_expect_message ("atlas-export-dialog", G_LOG_LEVEL_CRITICAL, "*ATLAS_IS_SESSION*");
+  g_assert_null (atlas_export_dialog_new (GTK_WINDOW (window), NULL, NULL, &on_screen, &screen));
+  g_test_assert_expected_messages ();
+  g_assert_null (find_export_dialog ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A saved view keeps the timeline's lanes, and opening it shows them again. */
+static void
+test_window_saved_view_lanes (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasTimelinePanel *panel = ATLAS_TIMELINE_PANEL (find_descendant (GTK_WIDGET (window),
+                                                                     ATLAS_TYPE_TIMELINE_PANEL));
+  AtlasTimeline *timeline = atlas_timeline_panel_get_timeline (panel);
+
+  atlas_timeline_panel_set_lanes (panel, "actor");
+  iterate ();
+  g_assert_cmpint (atlas_timeline_get_lane_mode (timeline), ==, ATLAS_TIMELINE_LANES_BY_ACTOR);
+  g_assert_true (atlas_window_save_view (window, "By actor"));
+  atlas_timeline_panel_set_lanes (panel, "kind");
+  g_assert_true (atlas_window_save_view (window, "By kind"));
+  iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-view", "s", "By actor");
+  iterate ();
+  g_assert_cmpint (atlas_timeline_get_lane_mode (timeline), ==, ATLAS_TIMELINE_LANES_BY_ACTOR);
+  g_assert_cmpstr (atlas_timeline_panel_get_lanes (panel), ==, "actor");
+  g_assert_true (atlas_window_open_view (window, "By kind"));
+  iterate ();
+  g_assert_cmpint (atlas_timeline_get_lane_mode (timeline), ==, ATLAS_TIMELINE_LANES_BY_KIND);
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }
@@ -1483,6 +1559,7 @@ main (int   argc,
   g_test_add_func ("/window/keyboard-panels", test_window_keyboard_panels);
   g_test_add_func ("/window/export-map", test_window_export_map);
   g_test_add_func ("/window/export-dialog", test_window_export_dialog);
+  g_test_add_func ("/window/export-dialog-title", test_window_export_dialog_title);
   g_test_add_func ("/window/settings", test_window_settings);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/buttons-named", test_window_buttons_named);
@@ -1494,6 +1571,7 @@ main (int   argc,
   g_test_add_func ("/window/large-ids", test_window_large_ids);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);
   g_test_add_func ("/window/saved-views", test_window_saved_views);
+  g_test_add_func ("/window/saved-view-lanes", test_window_saved_view_lanes);
   g_test_add_func ("/window/timeline", test_window_timeline);
   g_test_add_func ("/window/german", test_window_german);
   g_test_add_func ("/window/hostile-store", test_window_hostile_store);

@@ -181,9 +181,15 @@ exact_digits (double value)
   return 17;
 }
 
-static gboolean
-check_options (const AtlasExportOptions  *options,
-               GError                   **error)
+/**
+ * atlas_export_check_options:
+ *
+ * Checks what can be checked of @options without a store: the scale, the size, the zoom and
+ * the centre.
+ */
+gboolean
+atlas_export_check_options (const AtlasExportOptions  *options,
+                            GError                   **error)
 {
   int scale = options->format == ATLAS_EXPORT_PNG ? options->scale : 1;
 
@@ -463,7 +469,7 @@ atlas_export_measure (AtlasSession              *session,
   g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  if (!check_options (options, error) || !measure (session, options, &canvas, error))
+  if (!atlas_export_check_options (options, error) || !measure (session, options, &canvas, error))
     return FALSE;
   *width = canvas.width;
   *height = canvas.height;
@@ -514,7 +520,8 @@ atlas_export_paint (cairo_t                   *cr,
   g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  return check_options (options, error) && measure (session, options, &canvas, error) &&
+  return atlas_export_check_options (options, error) &&
+         measure (session, options, &canvas, error) &&
          paint_canvas (cr, session, features, options, &canvas, error);
 }
 
@@ -644,7 +651,7 @@ atlas_export_to_bytes (AtlasSession              *session,
   g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  if (!check_options (options, error) || !measure (session, options, &canvas, error) ||
+  if (!atlas_export_check_options (options, error) || !measure (session, options, &canvas, error) ||
       !render (session, features, options, &canvas, &output, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
@@ -861,7 +868,7 @@ atlas_export_write (AtlasSession              *session,
   g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
   g_return_val_if_fail (options != NULL && path != NULL, FALSE);
 
-  if (!check_options (options, error) || !measure (session, options, &canvas, error))
+  if (!atlas_export_check_options (options, error) || !measure (session, options, &canvas, error))
     return FALSE;
 
   output.fd = create_temporary (path, &temporary);

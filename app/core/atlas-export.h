@@ -68,6 +68,8 @@ const char *atlas_export_format_suffix (AtlasExportFormat       format);
 gboolean atlas_export_paper_for_name  (const char               *name,
                                        AtlasPaper               *paper,
                                        GError                  **error);
+gboolean atlas_export_check_options   (const AtlasExportOptions *options,
+                                       GError                  **error);
 void     atlas_export_page_size       (AtlasPaper                paper,
                                        gboolean                  landscape,
                                        double                   *width,

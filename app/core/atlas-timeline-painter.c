@@ -176,6 +176,35 @@ atlas_timeline_actor_names (AtlasStore *store)
  * Fills @scene with the session's filtered events, its "as of" day, its filter's range
  * and its selected event, as the timeline panel shows them. The visible days are kept.
  */
+/* The lane modes by the names that settings and saved views keep them under. */
+static const char *lanes_names[] = { "kind", "actor" };
+
+const char *
+atlas_timeline_lanes_to_name (AtlasTimelineLanes mode)
+{
+  g_return_val_if_fail (mode < G_N_ELEMENTS (lanes_names), NULL);
+
+  return lanes_names[mode];
+}
+
+/**
+ * atlas_timeline_lanes_from_name:
+ *
+ * Returns: %FALSE for a name that is none, such as a later version's, leaving @mode as it was
+ */
+gboolean
+atlas_timeline_lanes_from_name (const char         *name,
+                                AtlasTimelineLanes *mode)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lanes_names); i++)
+    if (g_strcmp0 (name, lanes_names[i]) == 0)
+      {
+        *mode = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 atlas_timeline_scene_load (AtlasTimelineScene  *scene,
                            AtlasSession        *session,

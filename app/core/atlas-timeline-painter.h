@@ -62,6 +62,10 @@ gint64   atlas_timeline_scene_event_at    (const AtlasTimelineScene *scene,
 
 GHashTable *atlas_timeline_actor_names    (AtlasStore          *store);
 
+const char *atlas_timeline_lanes_to_name  (AtlasTimelineLanes   mode);
+gboolean    atlas_timeline_lanes_from_name (const char         *name,
+                                            AtlasTimelineLanes *mode);
+
 void     atlas_timeline_painter_paint     (cairo_t             *cr,
                                            PangoLayout         *layout,
                                            const AtlasTimelineScene *scene,

@@ -627,7 +627,10 @@ lanes_from_setting (GValue   *value,
                     GVariant *variant,
                     gpointer  user_data)
 {
-  g_value_set_uint (value, g_strcmp0 (g_variant_get_string (variant, NULL), "actor") == 0 ? 1 : 0);
+  AtlasTimelineLanes mode = ATLAS_TIMELINE_LANES_BY_KIND;
+
+  atlas_timeline_lanes_from_name (g_variant_get_string (variant, NULL), &mode);
+  g_value_set_uint (value, mode);
   return TRUE;
 }
 
@@ -636,7 +639,39 @@ lanes_to_setting (const GValue       *value,
                   const GVariantType *expected_type,
                   gpointer            user_data)
 {
-  return g_variant_new_string (g_value_get_uint (value) == 1 ? "actor" : "kind");
+  return g_variant_new_string (atlas_timeline_lanes_to_name (g_value_get_uint (value)));
+}
+
+/**
+ * atlas_timeline_panel_get_lanes:
+ *
+ * Returns: the timeline's lanes by name ("kind" or "actor"), as a saved view keeps them
+ */
+const char *
+atlas_timeline_panel_get_lanes (AtlasTimelinePanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_PANEL (self), NULL);
+
+  return atlas_timeline_lanes_to_name (gtk_drop_down_get_selected (self->lanes_dropdown));
+}
+
+/**
+ * atlas_timeline_panel_set_lanes:
+ * @lanes: (nullable): lanes by name; %NULL or a name that is none leaves them as they are
+ *
+ * Shows the timeline's lanes as a saved view has them, through the drop-down so that it and
+ * the settings follow.
+ */
+void
+atlas_timeline_panel_set_lanes (AtlasTimelinePanel *self,
+                                const char         *lanes)
+{
+  AtlasTimelineLanes mode;
+
+  g_return_if_fail (ATLAS_IS_TIMELINE_PANEL (self));
+
+  if (atlas_timeline_lanes_from_name (lanes, &mode))
+    gtk_drop_down_set_selected (self->lanes_dropdown, mode);
 }
 
 /* Keeps the lanes the timeline was left with in @settings' "timeline-lanes". */

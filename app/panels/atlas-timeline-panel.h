@@ -17,5 +17,8 @@ AtlasTimeline *atlas_timeline_panel_get_timeline    (AtlasTimelinePanel *self);
 void           atlas_timeline_panel_focus_words    (AtlasTimelinePanel *self);
 void           atlas_timeline_panel_bind_settings  (AtlasTimelinePanel *self,
                                                     GSettings          *settings);
+const char    *atlas_timeline_panel_get_lanes      (AtlasTimelinePanel *self);
+void           atlas_timeline_panel_set_lanes      (AtlasTimelinePanel *self,
+                                                    const char         *lanes);
 
 G_END_DECLS
