@@ -485,6 +485,17 @@ atlas_store_set_time_limit (AtlasStore *self,
   self->time_limit_ms = milliseconds;
 }
 
+static gboolean
+damaged_error (AtlasStore  *self,
+               const char  *problem,
+               GError     **error)
+{
+  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s). The file was left as it is; "
+                 "restore it from a backup or open another file."), self->path, problem);
+  return FALSE;
+}
+
 /* Runs SQLite's quick check, which reads every page. */
 static gboolean
 check_integrity (AtlasStore  *self,
@@ -521,10 +532,7 @@ check_integrity (AtlasStore  *self,
   if (problem == NULL)
     return TRUE;
 
-  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
-               _("“%s” is damaged (%s). The file was left as it is; "
-                 "restore it from a backup or open another file."), self->path, problem);
-  return FALSE;
+  return damaged_error (self, problem, error);
 }
 
 /* Reading a damaged file fails with SQLITE_CORRUPT or SQLITE_NOTADB: say so in words. */
@@ -535,10 +543,7 @@ set_read_error (AtlasStore  *self,
   int rc = sqlite3_extended_errcode (self->db) & 0xff;
 
   if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-    g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
-                 _("“%s” is damaged (%s). The file was left as it is; "
-                   "restore it from a backup or open another file."),
-                 self->path, sqlite3_errmsg (self->db));
+    damaged_error (self, sqlite3_errmsg (self->db), error);
   else
     atlas_store_set_error (self, error, _("Reading"));
 }
