@@ -22,6 +22,7 @@
 #include "atlas-settings.h"
 #include "atlas-timeline-panel.h"
 #include "atlas-query.h"
+#include "atlas-memory-file.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
 
@@ -492,6 +493,9 @@ test_window_export_dialog (void)
   g_autofree char *png = g_build_filename (dir, "sheet.png", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
   g_autofree char *nowhere = g_build_filename (dir, "nowhere", "sheet.png", NULL);
+  g_autoptr(GFile) stem_file = g_file_new_for_path (stem);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
   g_autofree char *expected = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -524,20 +528,39 @@ test_window_export_dialog (void)
   g_assert_cmpfloat (preview_coverage (preview), >, 0.2);
 
   /* Without an extension the chosen format's is added; with one, it wins. */
-  g_assert_true (atlas_export_dialog_save_to (dialog, stem, &error));
+  g_assert_true (atlas_export_dialog_save_to (dialog, stem_file, &error));
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1200);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 900);
   cairo_surface_destroy (image);
-  g_assert_true (atlas_export_dialog_save_to (dialog, pdf, &error));
+  g_assert_true (atlas_export_dialog_save_to (dialog, pdf_file, &error));
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 
   /* A missing folder is said, and nothing is written. */
-  g_assert_false (atlas_export_dialog_save_to (dialog, nowhere, &error));
+  g_assert_false (atlas_export_dialog_save_to (dialog, nowhere_file, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
+
+  /* A file with no path, as a remote folder gives one, is written all the same, and named
+   * as a local one would be; one that cannot be written is said under the choices. */
+  {
+    g_autoptr(GFile) remote = atlas_memory_file_new ("sheet");
+    g_autoptr(GFile) remote_png = atlas_memory_file_new ("sheet.png");
+    g_autoptr(GFile) unwritable = g_file_new_for_uri ("atlas-nowhere:///sheet.png");
+    g_autoptr(GBytes) written = NULL;
+
+    g_assert_true (atlas_export_dialog_save_to (dialog, remote, &error));
+    g_assert_no_error (error);
+    written = atlas_memory_file_contents (remote_png);
+    g_assert_nonnull (written);
+    g_assert_cmpmem (g_bytes_get_data (written, NULL), 4, "\x89PNG", 4);
+    g_assert_false (atlas_export_dialog_save_chosen (dialog, unwritable));
+    g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "export-message")));
+    g_assert_nonnull (strstr (named_label_text (GTK_WIDGET (dialog), "export-message"),
+                              "atlas-nowhere:///sheet.png"));
+  }
 
   /* Paper, on its side by default, at 300 dpi. */
   atlas_export_dialog_choose (dialog, ATLAS_EXPORT_SHEET, ATLAS_EXPORT_SIZE_A4, ATLAS_EXPORT_PNG);
