@@ -12,6 +12,7 @@
 #include "atlas-actor.h"
 #include "atlas-actors-panel.h"
 #include "atlas-dataset.h"
+#include "atlas-error-banner.h"
 #include "atlas-date.h"
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
@@ -1562,6 +1563,75 @@ test_window_actor_counts_failed (void)
   iterate ();
 }
 
+/* Whether a label under @widget says @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+search_places (GtkWidget  *entry,
+               const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  wait_ms (500);
+}
+
+/* A view that cannot read the store says what failed and why in the window's banner, and a
+ * search that failed is not shown as one that found nothing. */
+static void
+test_window_failures_shown (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window = open_window (store);
+  AtlasErrorBanner *banner = ATLAS_ERROR_BANNER (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_ERROR_BANNER));
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL);
+  GtkWidget *entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
+  gint64 actor;
+
+  g_assert_false (atlas_error_banner_is_shown (banner));
+
+  /* Nothing of that name: said so, and nothing failed. */
+  search_places (entry, "Atlantis");
+  g_assert_true (shows_label (panel, "No place has that name"));
+  g_assert_false (atlas_error_banner_is_shown (banner));
+
+  /* The names cannot be read: the search failed, and the banner says why. */
+  atlas_store_exec (store, "DROP TABLE names", &error);
+  g_assert_no_error (error);
+  search_places (entry, "Yerevan");
+  g_assert_true (shows_label (panel, "The search failed"));
+  g_assert_false (shows_label (panel, "No place has that name"));
+  g_assert_true (atlas_error_banner_is_shown (banner));
+  g_assert_cmpstr (atlas_error_banner_get_what (banner), ==, "Could not search the places");
+  g_assert_nonnull (strstr (atlas_error_banner_get_reason (banner), "names"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  /* Dismissed, it goes; a failure in the details brings it back with its own words. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (banner), "banner.dismiss", NULL));
+  g_assert_false (atlas_error_banner_is_shown (banner));
+  actor = atlas_test_query_int (store, "SELECT id FROM actors WHERE kind = 'state' ORDER BY id LIMIT 1");
+  atlas_store_exec (store, "DROP TABLE relations", &error);
+  g_assert_no_error (error);
+  atlas_session_select (atlas_window_get_session (window), ATLAS_ITEM_ACTOR, actor);
+  iterate ();
+  g_assert_true (atlas_error_banner_is_shown (banner));
+  g_assert_cmpstr (atlas_error_banner_get_what (banner), ==, "Could not read the relations");
+  g_assert_nonnull (strstr (atlas_error_banner_get_reason (banner), "relations"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1599,6 +1669,7 @@ main (int   argc,
   g_test_add_func ("/window/german", test_window_german);
   g_test_add_func ("/window/hostile-store", test_window_hostile_store);
   g_test_add_func ("/window/actor-counts-failed", test_window_actor_counts_failed);
+  g_test_add_func ("/window/failures-shown", test_window_failures_shown);
 
   status = g_test_run ();
   g_clear_object (&app);
