@@ -368,12 +368,18 @@ quoted_sources (GtkWindow *window)
   g_autoptr(AtlasFilter) everything = atlas_filter_new ();
   g_autoptr(GArray) excerpts = NULL;
   g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
   AtlasSession *session;
 
-  if (!ATLAS_IS_WINDOW (window) || (session = atlas_window_get_session (ATLAS_WINDOW (window))) == NULL ||
-      (excerpts = atlas_query_excerpts (atlas_session_get_store (session), everything, NULL)) == NULL ||
-      (sources = atlas_query_sources_of (atlas_session_get_store (session), excerpts, NULL)) == NULL)
+  if (!ATLAS_IS_WINDOW (window) || (session = atlas_window_get_session (ATLAS_WINDOW (window))) == NULL)
     return g_strv_builder_end (lines);
+  if ((excerpts = atlas_query_excerpts (atlas_session_get_store (session), everything, &error)) == NULL ||
+      (sources = atlas_query_sources_of (atlas_session_get_store (session), excerpts, &error)) == NULL)
+    {
+      /* The About dialog is still worth showing without its list of sources. */
+      g_warning ("Could not list the sources for the About dialog: %s", error->message);
+      return g_strv_builder_end (lines);
+    }
 
   for (guint i = 0; i < sources->len; i++)
     {

@@ -22,6 +22,7 @@
 
 #include "atlas-date.h"
 #include "atlas-export.h"
+#include "atlas-export-file.h"
 #include "atlas-export-command.h"
 #include "atlas-features.h"
 #include "atlas-query.h"
@@ -253,7 +254,7 @@ on_fatal_signal (int signum)
 {
   int saved_errno = errno;
 
-  atlas_export_remove_temporary ();
+  atlas_export_file_remove_temporary ();
   /* SA_RESETHAND has put back the default action: raised again, the signal ends the
    * program as it would have, with the status that tells a shell so. */
   raise (signum);

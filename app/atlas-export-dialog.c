@@ -169,6 +169,29 @@ update (AtlasExportDialog *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
+/* Says in the preview, @width pixels wide, why the export is not there: the store failed.
+ * In the preview's own pixels, however small the export is scaled. */
+static void
+paint_failure (cairo_t      *cr,
+               int           width,
+               const GError *error)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = g_strdup_printf (_("The preview could not be drawn: %s"), error->message);
+
+  cairo_identity_matrix (cr);
+  cairo_reset_clip (cr);
+  layout = pango_cairo_create_layout (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  pango_layout_set_width (layout, (int) ((width - 32) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
+  cairo_move_to (cr, 16, 16);
+  pango_cairo_show_layout (cr, layout);
+}
+
 /* Paints the export, scaled to fit, into a surface kept until the choices change. */
 static cairo_surface_t *
 paint_preview (AtlasExportDialog *self,
@@ -178,10 +201,12 @@ paint_preview (AtlasExportDialog *self,
   AtlasExportOptions options;
   cairo_surface_t *surface;
   double export_width, export_height, fit;
+  g_autoptr(GError) error = NULL;
   cairo_t *cr;
 
   atlas_export_dialog_get_options (self, &options);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  /* Options that cannot be measured are said under the choices already, by update(). */
   if (!atlas_export_measure (self->session, &options, &export_width, &export_height, NULL, NULL, NULL))
     return surface;
 
@@ -196,8 +221,8 @@ paint_preview (AtlasExportDialog *self,
   cairo_rectangle (cr, 0, 0, export_width * fit, export_height * fit);
   cairo_clip (cr);
   cairo_scale (cr, fit, fit);
-  if (!atlas_export_paint (cr, self->session, self->features, &options, NULL))
-    g_debug ("The preview could not be painted");
+  if (!atlas_export_paint (cr, self->session, self->features, &options, &error))
+    paint_failure (cr, width, error);
   cairo_destroy (cr);
   return surface;
 }
@@ -232,46 +257,69 @@ on_preview_resize (GtkDrawingArea    *area,
   g_clear_pointer (&self->painted, cairo_surface_destroy);
 }
 
+/* @file, or when its name has no format's extension, the file beside it with the chosen
+ * format's added. */
+static GFile *
+file_with_extension (GFile             *file,
+                     AtlasExportFormat *format)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *named = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (basename == NULL || atlas_export_format_for_name (basename, format, NULL) ||
+      (parent = g_file_get_parent (file)) == NULL)
+    return g_object_ref (file);
+  named = g_strdup_printf ("%s.%s", basename, atlas_export_format_suffix (*format));
+  return g_file_get_child (parent, named);
+}
+
 /**
  * atlas_export_dialog_save_to:
- * @path: where to write; an extension that names a format wins over the chosen one, and
- *   a name without one gets the chosen format's
+ * @file: where to write, local or not; an extension that names a format wins over the
+ *   chosen one, and a name without one gets the chosen format's
  */
 gboolean
 atlas_export_dialog_save_to (AtlasExportDialog  *self,
-                             const char         *path,
+                             GFile              *file,
                              GError            **error)
 {
-  g_autofree char *target = NULL;
+  g_autoptr(GFile) target = NULL;
   AtlasExportOptions options;
 
   g_return_val_if_fail (ATLAS_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   atlas_export_dialog_get_options (self, &options);
-  if (atlas_export_format_for_name (path, &options.format, NULL))
-    target = g_strdup (path);
-  else
-    target = g_strdup_printf ("%s.%s", path, atlas_export_format_suffix (options.format));
-
-  return atlas_export_write (self->session, self->features, &options, target, error);
+  target = file_with_extension (file, &options.format);
+  return atlas_export_write_file (self->session, self->features, &options, target, NULL, error);
 }
 
-static void
-finish_save (AtlasExportDialog *self,
-             GFile             *file)
+/**
+ * atlas_export_dialog_save_chosen:
+ * @file: what the file chooser gave, which may have no path (a remote folder's)
+ *
+ * Writes the export to @file and closes the dialog, or says under the choices what failed
+ * and stays open.
+ *
+ * Returns: whether @file was written
+ */
+gboolean
+atlas_export_dialog_save_chosen (AtlasExportDialog *self,
+                                 GFile             *file)
 {
-  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
 
-  if (path == NULL)
-    return;
-  if (atlas_export_dialog_save_to (self, path, &error))
+  g_return_val_if_fail (ATLAS_IS_EXPORT_DIALOG (self), FALSE);
+
+  if (atlas_export_dialog_save_to (self, file, &error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
-      return;
+      return TRUE;
     }
   gtk_label_set_text (self->message, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+  return FALSE;
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -286,7 +334,7 @@ on_file_chosen (GObject      *dialog,
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (dialog), result, NULL);
 
   if (file != NULL)
-    finish_save (self, file);
+    atlas_export_dialog_save_chosen (self, file);
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
 #else
@@ -301,7 +349,7 @@ on_chooser_response (GtkNativeDialog   *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
   if (file != NULL)
-    finish_save (self, file);
+    atlas_export_dialog_save_chosen (self, file);
   g_object_unref (self);
 }
 #endif

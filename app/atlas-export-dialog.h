@@ -42,7 +42,9 @@ void               atlas_export_dialog_choose      (AtlasExportDialog        *se
 void               atlas_export_dialog_get_options (AtlasExportDialog        *self,
                                                     AtlasExportOptions       *options);
 gboolean           atlas_export_dialog_save_to     (AtlasExportDialog        *self,
-                                                    const char               *path,
+                                                    GFile                    *file,
                                                     GError                  **error);
+gboolean           atlas_export_dialog_save_chosen (AtlasExportDialog        *self,
+                                                    GFile                    *file);
 
 G_END_DECLS

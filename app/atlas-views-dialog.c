@@ -77,8 +77,18 @@ on_delete (GtkButton        *button,
 static void
 refill (AtlasViewsDialog *self)
 {
-  g_auto(GStrv) names = atlas_saved_views_list (self->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = atlas_saved_views_list (self->store, &error);
   GtkWidget *child;
+
+  /* An empty list would say there are no views: say instead that they could not be read. */
+  if (names == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not list the saved views: %s"), error->message);
+
+      gtk_label_set_text (self->message, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);

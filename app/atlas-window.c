@@ -14,6 +14,7 @@
 
 #include "atlas-actors-panel.h"
 #include "atlas-details-panel.h"
+#include "atlas-error-banner.h"
 #include "atlas-events-panel.h"
 #include "atlas-export-dialog.h"
 #include "atlas-history.h"
@@ -35,6 +36,7 @@ struct _AtlasWindow
 
   GtkLabel             *subtitle_label;
   GtkRevealer          *read_only_banner;
+  AtlasErrorBanner     *error_banner;
   GtkStack             *main_stack;
   GtkLabel             *error_label;
   GMenu                *views_menu;
@@ -189,6 +191,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->dispose = atlas_window_dispose;
   widget_class->size_allocate = atlas_window_size_allocate;
 
+  g_type_ensure (ATLAS_TYPE_ERROR_BANNER);
   g_type_ensure (ATLAS_TYPE_ACTORS_PANEL);
   g_type_ensure (ATLAS_TYPE_EVENTS_PANEL);
   g_type_ensure (ATLAS_TYPE_DETAILS_PANEL);
@@ -199,6 +202,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, views_menu);
@@ -271,6 +275,35 @@ show_message (AtlasWindow *self,
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * atlas_window_show_error:
+ * @what: what failed, as a sentence: "Could not list the saved views"
+ * @reason: why
+ *
+ * Says in the banner under the header what a view could not do, for failures that leave
+ * the window usable; the panels reach it through the "win.show-error" action.
+ */
+void
+atlas_window_show_error (AtlasWindow *self,
+                         const char  *what,
+                         const char  *reason)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  atlas_error_banner_show (self->error_banner, what, reason);
+}
+
+static void
+report_error (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  const char *what, *reason;
+
+  g_variant_get (parameter, "(&s&s)", &what, &reason);
+  atlas_window_show_error (ATLAS_WINDOW (user_data), what, reason);
 }
 
 /* The Saved Views submenu lists the store's views, each opening its view. */
@@ -383,12 +416,15 @@ static void
 update_views_menu (AtlasWindow *self)
 {
   g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_menu_remove_all (self->views_menu);
   if (self->session == NULL)
     return;
 
-  names = atlas_saved_views_list (atlas_session_get_store (self->session), NULL);
+  names = atlas_saved_views_list (atlas_session_get_store (self->session), &error);
+  if (names == NULL)
+    atlas_window_show_error (self, _("Could not list the saved views"), error->message);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (names[i], NULL);
@@ -551,6 +587,7 @@ atlas_window_init (AtlasWindow *self)
     { "export", export },
     { "copy-map", copy_map },
     { "check-store", check_store },
+    { "show-error", report_error, "(ss)" },
   };
 
   static const GActionEntry session_actions[] = {

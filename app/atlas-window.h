@@ -23,5 +23,8 @@ gboolean      atlas_window_open_view   (AtlasWindow      *self,
                                         const char       *name);
 gboolean      atlas_window_save_view   (AtlasWindow      *self,
                                         const char       *name);
+void          atlas_window_show_error  (AtlasWindow      *self,
+                                        const char       *what,
+                                        const char       *reason);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "atlas-export.h"
+#include "atlas-memory-file.h"
 #include "atlas-painter.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
@@ -236,6 +237,55 @@ test_export_errors (void)
 
   g_unlink (existing);
   g_rmdir (dir);
+}
+
+/* Through a GFile: a local one as through its path; one with no path, as a remote folder
+ * gives, through g_file_replace(), which keeps the old contents when the export fails. */
+static void
+test_export_gfile (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "map.png", NULL);
+  g_autoptr(GFile) local = g_file_new_for_path (path);
+  g_autoptr(GFile) remote = atlas_memory_file_new ("map.png");
+  g_autoptr(GFile) unwritable = g_file_new_for_uri ("atlas-nowhere:///map.png");
+  AtlasExportOptions options = armenia_options (ATLAS_EXPORT_PNG);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_export_write_file (session, features, &options, local, NULL, &error));
+  g_assert_no_error (error);
+  contents = atlas_test_read_file (path);
+  g_assert_cmpmem (g_bytes_get_data (contents, NULL), 4, "\x89PNG", 4);
+  g_clear_pointer (&contents, g_bytes_unref);
+
+  g_assert_null (g_file_peek_path (remote));
+  g_assert_true (g_file_replace_contents (remote, "keep me", 7, NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, NULL));
+  g_assert_true (atlas_export_write_file (session, features, &options, remote, NULL, &error));
+  g_assert_no_error (error);
+  contents = atlas_memory_file_contents (remote);
+  g_assert_cmpmem (g_bytes_get_data (contents, NULL), 4, "\x89PNG", 4);
+  g_clear_pointer (&contents, g_bytes_unref);
+
+  /* A full disk half way: the file is as it was, and the message names it. */
+  g_assert_true (g_file_replace_contents (remote, "keep me", 7, NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, NULL));
+  atlas_memory_file_set_space (1000);
+  g_assert_false (atlas_export_write_file (session, features, &options, remote, NULL, &error));
+  atlas_memory_file_set_space (G_MAXSIZE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "memory:///map.png"));
+  g_clear_error (&error);
+  contents = atlas_memory_file_contents (remote);
+  g_assert_cmpmem (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents), "keep me", 7);
+
+  /* A location that cannot be written at all says so. */
+  g_assert_false (atlas_export_write_file (session, features, &options, unwritable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "atlas-nowhere:///map.png"));
+
+  atlas_test_remove_dir (dir);
 }
 
 static guint
@@ -628,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/export/vector", test_export_vector);
   g_test_add_func ("/export/errors", test_export_errors);
   g_test_add_func ("/export/not-a-number", test_export_not_a_number);
+  g_test_add_func ("/export/gfile", test_export_gfile);
   g_test_add_func ("/export/mode", test_export_mode);
   g_test_add_func ("/export/stale", test_export_stale);
   g_test_add_func ("/export/sheet", test_export_sheet);

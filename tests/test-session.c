@@ -292,6 +292,36 @@ test_session_bad_saved_views (void)
   g_assert_true (g_strv_contains ((const char * const *) names, "View \xef\xbf\xbd"));
 }
 
+static int
+interrupt_at_once (void *data)
+{
+  return 1;
+}
+
+/* A listing of the saved views whose step fails says so, rather than giving the views before
+ * the failure as if they were all. */
+static void
+test_session_saved_views_failed (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  atlas_store_exec (store, "INSERT INTO saved_views (name, state) VALUES ('one', '{}'), ('two', '{}')",
+                    &error);
+  g_assert_no_error (error);
+  names = atlas_saved_views_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_clear_pointer (&names, g_strfreev);
+
+  sqlite3_progress_handler (atlas_store_get_db (store), 1, interrupt_at_once, NULL);
+  names = atlas_saved_views_list (store, &error);
+  sqlite3_progress_handler (atlas_store_get_db (store), 0, NULL, NULL);
+  g_assert_null (names);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_INTERRUPTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/session/history", test_session_history);
   g_test_add_func ("/session/saved-views", test_session_saved_views);
   g_test_add_func ("/session/bad-saved-views", test_session_bad_saved_views);
+  g_test_add_func ("/session/saved-views-failed", test_session_saved_views_failed);
 
   return g_test_run ();
 }

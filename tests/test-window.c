@@ -12,6 +12,7 @@
 #include "atlas-actor.h"
 #include "atlas-actors-panel.h"
 #include "atlas-dataset.h"
+#include "atlas-error-banner.h"
 #include "atlas-date.h"
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
@@ -22,6 +23,7 @@
 #include "atlas-settings.h"
 #include "atlas-timeline-panel.h"
 #include "atlas-query.h"
+#include "atlas-memory-file.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
 
@@ -492,6 +494,9 @@ test_window_export_dialog (void)
   g_autofree char *png = g_build_filename (dir, "sheet.png", NULL);
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
   g_autofree char *nowhere = g_build_filename (dir, "nowhere", "sheet.png", NULL);
+  g_autoptr(GFile) stem_file = g_file_new_for_path (stem);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
   g_autofree char *expected = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -524,20 +529,39 @@ test_window_export_dialog (void)
   g_assert_cmpfloat (preview_coverage (preview), >, 0.2);
 
   /* Without an extension the chosen format's is added; with one, it wins. */
-  g_assert_true (atlas_export_dialog_save_to (dialog, stem, &error));
+  g_assert_true (atlas_export_dialog_save_to (dialog, stem_file, &error));
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1200);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 900);
   cairo_surface_destroy (image);
-  g_assert_true (atlas_export_dialog_save_to (dialog, pdf, &error));
+  g_assert_true (atlas_export_dialog_save_to (dialog, pdf_file, &error));
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 
   /* A missing folder is said, and nothing is written. */
-  g_assert_false (atlas_export_dialog_save_to (dialog, nowhere, &error));
+  g_assert_false (atlas_export_dialog_save_to (dialog, nowhere_file, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
+
+  /* A file with no path, as a remote folder gives one, is written all the same, and named
+   * as a local one would be; one that cannot be written is said under the choices. */
+  {
+    g_autoptr(GFile) remote = atlas_memory_file_new ("sheet");
+    g_autoptr(GFile) remote_png = atlas_memory_file_new ("sheet.png");
+    g_autoptr(GFile) unwritable = g_file_new_for_uri ("atlas-nowhere:///sheet.png");
+    g_autoptr(GBytes) written = NULL;
+
+    g_assert_true (atlas_export_dialog_save_to (dialog, remote, &error));
+    g_assert_no_error (error);
+    written = atlas_memory_file_contents (remote_png);
+    g_assert_nonnull (written);
+    g_assert_cmpmem (g_bytes_get_data (written, NULL), 4, "\x89PNG", 4);
+    g_assert_false (atlas_export_dialog_save_chosen (dialog, unwritable));
+    g_assert_true (gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), "export-message")));
+    g_assert_nonnull (strstr (named_label_text (GTK_WIDGET (dialog), "export-message"),
+                              "atlas-nowhere:///sheet.png"));
+  }
 
   /* Paper, on its side by default, at 300 dpi. */
   atlas_export_dialog_choose (dialog, ATLAS_EXPORT_SHEET, ATLAS_EXPORT_SIZE_A4, ATLAS_EXPORT_PNG);
@@ -1539,6 +1563,75 @@ test_window_actor_counts_failed (void)
   iterate ();
 }
 
+/* Whether a label under @widget says @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+search_places (GtkWidget  *entry,
+               const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  wait_ms (500);
+}
+
+/* A view that cannot read the store says what failed and why in the window's banner, and a
+ * search that failed is not shown as one that found nothing. */
+static void
+test_window_failures_shown (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window = open_window (store);
+  AtlasErrorBanner *banner = ATLAS_ERROR_BANNER (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_ERROR_BANNER));
+  GtkWidget *panel = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL);
+  GtkWidget *entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
+  gint64 actor;
+
+  g_assert_false (atlas_error_banner_is_shown (banner));
+
+  /* Nothing of that name: said so, and nothing failed. */
+  search_places (entry, "Atlantis");
+  g_assert_true (shows_label (panel, "No place has that name"));
+  g_assert_false (atlas_error_banner_is_shown (banner));
+
+  /* The names cannot be read: the search failed, and the banner says why. */
+  atlas_store_exec (store, "DROP TABLE names", &error);
+  g_assert_no_error (error);
+  search_places (entry, "Yerevan");
+  g_assert_true (shows_label (panel, "The search failed"));
+  g_assert_false (shows_label (panel, "No place has that name"));
+  g_assert_true (atlas_error_banner_is_shown (banner));
+  g_assert_cmpstr (atlas_error_banner_get_what (banner), ==, "Could not search the places");
+  g_assert_nonnull (strstr (atlas_error_banner_get_reason (banner), "names"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  /* Dismissed, it goes; a failure in the details brings it back with its own words. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (banner), "banner.dismiss", NULL));
+  g_assert_false (atlas_error_banner_is_shown (banner));
+  actor = atlas_test_query_int (store, "SELECT id FROM actors WHERE kind = 'state' ORDER BY id LIMIT 1");
+  atlas_store_exec (store, "DROP TABLE relations", &error);
+  g_assert_no_error (error);
+  atlas_session_select (atlas_window_get_session (window), ATLAS_ITEM_ACTOR, actor);
+  iterate ();
+  g_assert_true (atlas_error_banner_is_shown (banner));
+  g_assert_cmpstr (atlas_error_banner_get_what (banner), ==, "Could not read the relations");
+  g_assert_nonnull (strstr (atlas_error_banner_get_reason (banner), "relations"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1576,6 +1669,7 @@ main (int   argc,
   g_test_add_func ("/window/german", test_window_german);
   g_test_add_func ("/window/hostile-store", test_window_hostile_store);
   g_test_add_func ("/window/actor-counts-failed", test_window_actor_counts_failed);
+  g_test_add_func ("/window/failures-shown", test_window_failures_shown);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -227,6 +227,7 @@ atlas_saved_views_list (AtlasStore  *store,
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
@@ -235,11 +236,18 @@ atlas_saved_views_list (AtlasStore  *store,
   if (stmt == NULL)
     return NULL;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *name = atlas_store_dup_column (stmt, 0);
 
       g_strv_builder_add (names, name);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      /* A failed step is not the end of the list: the views after it would be missing. */
+      atlas_store_set_error (store, error, _("Listing the saved views"));
+      sqlite3_reset (stmt);
+      return NULL;
     }
   sqlite3_reset (stmt);
   return g_strv_builder_end (names);

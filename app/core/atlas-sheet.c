@@ -20,6 +20,7 @@
 
 #include "atlas-date.h"
 #include "atlas-geo.h"
+#include "atlas-map-view-painter.h"
 #include "atlas-query.h"
 #include "atlas-sheet.h"
 #include "atlas-summary.h"
@@ -408,6 +409,7 @@ atlas_sheet_paint (cairo_t                   *cr,
   g_autoptr(PangoLayout) timeline_caption_layout = NULL;
   Footnotes notes = { 0 };
   AtlasTimelineScene scene;
+  AtlasMapViewFrame frame;
   AtlasLegendFlags drawn = 0;
   double header, footer, available, strip = 0, timeline_block = 0, timeline_fit, map_width, map_height, y;
   double legend_width, legend_height;
@@ -476,9 +478,17 @@ atlas_sheet_paint (cairo_t                   *cr,
   show_layout (cr, title, ink, margin, margin);
   show_layout (cr, subtitle_layout, faint_ink, margin, margin + layout_height (title) + 4);
 
+  frame = (AtlasMapViewFrame) {
+    .latitude = options->latitude,
+    .longitude = options->longitude,
+    .zoom = options->zoom,
+    .width = map_width,
+    .height = map_height,
+    .scale_bar = TRUE,
+  };
   cairo_save (cr);
   cairo_translate (cr, margin, y);
-  if (!atlas_export_paint_map_view (cr, session, features, options, map_width, map_height, FALSE, &drawn, error))
+  if (!atlas_map_view_painter_paint (cr, session, features, &frame, &drawn, error))
     {
       cairo_restore (cr);
       cairo_restore (cr);

@@ -5,7 +5,11 @@
 
 #pragma once
 
-#include "atlas-export.h"
+#include <cairo.h>
+
+#include "atlas-export-options.h"
+#include "atlas-features.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 

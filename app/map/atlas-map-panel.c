@@ -155,9 +155,12 @@ add_item_to_box (AtlasMapPanel   *self,
       break;
     case ATLAS_ITEM_EVENT:
       {
-        g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, &error);
 
-        if (event != NULL && atlas_event_get_place_id (event) != 0)
+        if (event == NULL)
+          atlas_panel_report_error (ATLAS_PANEL (self), _("Could not find the event on the map"), error);
+        else if (atlas_event_get_place_id (event) != 0)
           place = atlas_features_find_place (self->features, atlas_event_get_place_id (event));
       }
       break;
@@ -246,6 +249,7 @@ update_target (AtlasMapPanel *self)
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
   const AtlasItem *item = atlas_session_get_selection (session);
   g_autoptr(AtlasSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
   AtlasBox box;
   AtlasPoint centre;
 
@@ -265,7 +269,9 @@ update_target (AtlasMapPanel *self)
       return;
     }
 
-  summary = atlas_summary_load (atlas_session_get_store (session), item, NULL, NULL);
+  summary = atlas_summary_load (atlas_session_get_store (session), item, NULL, &error);
+  if (summary == NULL)
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not name the selection on the map"), error);
   atlas_feature_layer_set_target (self->layer, &centre, summary ? summary->title : NULL);
 }
 
@@ -401,16 +407,26 @@ resolve_country (AtlasMapPanel *self,
   AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
   const AtlasBasemapFeature *feature;
   g_autoptr(AtlasActor) actor = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 actor_id;
 
   if (item.kind != ATLAS_ITEM_COUNTRY)
     return item;
 
   feature = atlas_basemap_get_feature (atlas_basemap_get_bundled (), item.id);
-  if (!atlas_query_resolve_actor (store, feature->name, &actor_id, NULL))
-    return item;
+  if (!atlas_query_resolve_actor (store, feature->name, &actor_id, &error))
+    {
+      /* No actor of that name, or several, and the country stays selected; a failed
+       * lookup is said. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not look up the country’s state"), error);
+      return item;
+    }
 
-  actor = atlas_actor_load (store, actor_id, NULL);
+  actor = atlas_actor_load (store, actor_id, &error);
+  if (actor == NULL)
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not look up the country’s state"), error);
   if (actor == NULL || g_strcmp0 (atlas_actor_get_kind (actor), "state") != 0)
     return item;
 
@@ -477,6 +493,19 @@ on_released (GtkGestureClick *gesture,
 
 /* Hovering says what is under the pointer: its name, kind and, for a corridor, its status
  * on the session's date. */
+/* A hovered item that could not be read says so where the user looks, rather than showing
+ * nothing as if nothing were there. */
+static gboolean
+show_tooltip_error (GtkTooltip   *tooltip,
+                    const GError *error)
+{
+  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n%s", _("Could not read what is here"),
+                                                     error->message);
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
 static gboolean
 on_query_tooltip (GtkWidget     *map,
                   int            x,
@@ -487,6 +516,7 @@ on_query_tooltip (GtkWidget     *map,
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
   g_autoptr(AtlasSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *markup = NULL;
   gboolean cluster = FALSE;
   AtlasItem item;
@@ -505,16 +535,19 @@ on_query_tooltip (GtkWidget     *map,
 
   if (item.kind == ATLAS_ITEM_EVENT)
     {
-      g_autoptr(AtlasEvent) event = atlas_event_load (atlas_session_get_store (session), item.id, NULL);
+      g_autoptr(AtlasEvent) event = atlas_event_load (atlas_session_get_store (session), item.id, &error);
       g_autofree char *date = event ? atlas_event_dup_date_label (event) : NULL;
 
       if (event == NULL)
-        return FALSE;
+        return show_tooltip_error (tooltip, error);
       markup = g_markup_printf_escaped ("<b>%s</b>\n%s · %s", atlas_event_get_title (event),
                                         atlas_event_kind_label (atlas_event_get_kind (event)), date);
     }
-  else if ((summary = atlas_summary_load (atlas_session_get_store (session), &item,
-                                          atlas_session_get_date (session), NULL)) != NULL)
+  else if (item.kind != ATLAS_ITEM_NONE &&
+           (summary = atlas_summary_load (atlas_session_get_store (session), &item,
+                                          atlas_session_get_date (session), &error)) == NULL)
+    return show_tooltip_error (tooltip, error);
+  else if (summary != NULL)
     {
       if (summary->subtitle != NULL)
         markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s", summary->title,
@@ -559,6 +592,7 @@ on_place_search_changed (AtlasMapPanel *self)
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->place_entry));
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *row;
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->place_list))) != NULL)
@@ -570,17 +604,21 @@ on_place_search_changed (AtlasMapPanel *self)
       return;
     }
 
-  ids = atlas_query_places_named (atlas_session_get_store (session), text, NULL);
+  ids = atlas_query_places_named (atlas_session_get_store (session), text, &error);
   for (guint i = 0; ids != NULL && i < MIN (ids->len, MAX_PLACE_MATCHES); i++)
     {
       AtlasItem item = { ATLAS_ITEM_PLACE, g_array_index (ids, gint64, i) };
       g_autoptr(AtlasSummary) summary = atlas_summary_load (atlas_session_get_store (session), &item,
-                                                            NULL, NULL);
+                                                            NULL, &error);
       g_autofree char *markup = NULL;
       GtkWidget *label;
 
       if (summary == NULL)
-        continue;
+        {
+          atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read a place that was found"), error);
+          g_clear_error (&error);
+          continue;
+        }
       markup = g_markup_printf_escaped ("%s  <span alpha=\"60%%\">%s</span>", summary->title,
                                         summary->kicker ? summary->kicker : "");
       label = gtk_label_new (NULL);
@@ -591,7 +629,16 @@ on_place_search_changed (AtlasMapPanel *self)
                               g_memdup2 (&item.id, sizeof item.id), g_free);
     }
 
-  if (ids == NULL || ids->len == 0)
+  /* A failed search is not an empty one: it says why, in the list and the banner. */
+  if (ids == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("The search failed"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->place_list, label);
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not search the places"), error);
+    }
+  else if (ids->len == 0)
     {
       GtkWidget *label = gtk_label_new (_("No place has that name"));
 

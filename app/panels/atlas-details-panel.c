@@ -246,11 +246,14 @@ fill_excerpts (AtlasDetailsPanel *self,
 
   for (guint i = 0; i < ids->len; i++)
     {
+      g_autoptr(GError) error = NULL;
       g_autoptr(AtlasExcerpt) excerpt = atlas_excerpt_load (store, g_array_index (ids, gint64, i),
-                                                            NULL);
+                                                            &error);
 
       if (excerpt != NULL)
         gtk_box_append (self->excerpts_box, excerpt_widget (self, excerpt));
+      else
+        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read a passage"), error);
     }
 
   self->n_excerpts = ids->len;
@@ -275,7 +278,7 @@ show_excerpts (AtlasDetailsPanel *self,
 
   if (ids == NULL)
     {
-      g_warning ("Could not find excerpts: %s", error->message);
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not find the passages"), error);
       return;
     }
   fill_excerpts (self, ids);
@@ -288,13 +291,17 @@ show_filtered (AtlasDetailsPanel *self)
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
   const AtlasFilter *filter = atlas_session_get_filter (session);
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (atlas_filter_is_empty (filter))
     return FALSE;
 
-  ids = atlas_query_excerpts (atlas_session_get_store (session), filter, NULL);
+  ids = atlas_query_excerpts (atlas_session_get_store (session), filter, &error);
   if (ids == NULL)
-    return FALSE;
+    {
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not find the passages behind the filter"), error);
+      return FALSE;
+    }
 
   gtk_label_set_text (self->kicker_label, _("Filtered events"));
   gtk_label_set_text (self->title_label, _("What the Sources Say"));
@@ -313,10 +320,13 @@ static void
 show_names (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = atlas_query_other_names (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
-                                                        item, NULL);
+                                                        item, &error);
   g_autoptr(GString) text = g_string_new (NULL);
 
+  if (names == NULL)
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the other names"), error);
   for (guint i = 0; names != NULL && i < names->len; i++)
     {
       AtlasName *name = g_ptr_array_index (names, i);
@@ -360,7 +370,11 @@ show_relations (AtlasDetailsPanel *self,
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
-      rows = atlas_query_relations (atlas_session_get_store (session), item->id, day ? day : today, NULL);
+      g_autoptr(GError) error = NULL;
+
+      rows = atlas_query_relations (atlas_session_get_store (session), item->id, day ? day : today, &error);
+      if (rows == NULL)
+        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the relations"), error);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), rows != NULL && rows->len > 0);
@@ -401,12 +415,16 @@ static void
 show_actor (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
-                                                  item->id, NULL);
+                                                  item->id, &error);
   g_autofree char *subtitle = NULL;
 
   if (actor == NULL)
-    return;
+    {
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the actor"), error);
+      return;
+    }
 
   gtk_label_set_text (self->kicker_label, atlas_actor_get_kind_label (actor));
   gtk_label_set_text (self->title_label, atlas_actor_get_name (actor));
@@ -429,7 +447,8 @@ show_event (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
   AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
-  g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, &error);
   g_autoptr(GArray) actors = NULL;
   g_autoptr(GString) summary = NULL;
   g_autofree char *date = NULL;
@@ -437,7 +456,10 @@ show_event (AtlasDetailsPanel *self,
   g_autofree char *subtitle = NULL;
 
   if (event == NULL)
-    return;
+    {
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the event"), error);
+      return;
+    }
 
   date = atlas_event_dup_date_label (event);
   kicker = g_strdup_printf ("%s · %s", atlas_event_kind_label (atlas_event_get_kind (event)), date);
@@ -454,13 +476,18 @@ show_event (AtlasDetailsPanel *self,
   set_optional_text (self->subtitle_label, subtitle);
 
   clear_box (GTK_WIDGET (self->links_box));
-  actors = atlas_query_event_actors (store, item->id, NULL);
+  actors = atlas_query_event_actors (store, item->id, &error);
+  if (actors == NULL)
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the event’s actors"), error);
   for (guint i = 0; actors != NULL && i < actors->len; i++)
     {
-      g_autoptr(AtlasActor) actor = atlas_actor_load (store, g_array_index (actors, gint64, i), NULL);
+      g_autoptr(GError) actor_error = NULL;
+      g_autoptr(AtlasActor) actor = atlas_actor_load (store, g_array_index (actors, gint64, i), &actor_error);
 
       if (actor != NULL)
         add_actor_link (self, actor);
+      else
+        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the event’s actors"), actor_error);
     }
   add_item_links (self, item);
 
@@ -479,8 +506,11 @@ show_status_history (AtlasDetailsPanel *self,
                      const AtlasItem   *item)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-  g_autoptr(GPtrArray) rows = atlas_query_status_history (atlas_session_get_store (session), item->id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = atlas_query_status_history (atlas_session_get_store (session), item->id, &error);
 
+  if (rows == NULL)
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the status history"), error);
   clear_box (GTK_WIDGET (self->relations_box));
   gtk_label_set_text (self->relations_heading, _("Status History"));
   gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), rows != NULL && rows->len > 0);

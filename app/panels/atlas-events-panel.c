@@ -56,8 +56,12 @@ update_heading (AtlasEventsPanel *self)
 
   if (self->actor_id != 0)
     {
+      g_autoptr(GError) error = NULL;
       g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
-                                                      self->actor_id, NULL);
+                                                      self->actor_id, &error);
+
+      if (actor == NULL)
+        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the actor whose events are listed"), error);
 
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u event", "%s · %u events", n),
                                  actor ? atlas_actor_get_name (actor) : "", n);

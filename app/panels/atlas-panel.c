@@ -131,3 +131,23 @@ atlas_panel_set_session (AtlasPanel   *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
+
+/**
+ * atlas_panel_report_error:
+ * @what: what the panel could not do, as a sentence: "Could not read the event"
+ * @error: why
+ *
+ * Says what failed where the user sees it: in the window's banner, through the
+ * "win.show-error" action, or in the log when the panel is in no window.
+ */
+void
+atlas_panel_report_error (AtlasPanel   *self,
+                          const char   *what,
+                          const GError *error)
+{
+  g_return_if_fail (ATLAS_IS_PANEL (self));
+  g_return_if_fail (what != NULL && error != NULL);
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)", what, error->message))
+    g_warning ("%s: %s", what, error->message);
+}

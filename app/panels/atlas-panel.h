@@ -26,5 +26,8 @@ struct _AtlasPanelClass
 AtlasSession *atlas_panel_get_session (AtlasPanel   *self);
 void          atlas_panel_set_session (AtlasPanel   *self,
                                        AtlasSession *session);
+void          atlas_panel_report_error (AtlasPanel   *self,
+                                        const char   *what,
+                                        const GError *error);
 
 G_END_DECLS

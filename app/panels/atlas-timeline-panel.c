@@ -143,6 +143,7 @@ id_label (AtlasTimelinePanel *self,
 {
   AtlasItem item = { set == ATLAS_FILTER_CORRIDORS ? ATLAS_ITEM_CORRIDOR : ATLAS_ITEM_PLACE, id };
   g_autoptr(AtlasSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
   const char *name;
 
   if (set == ATLAS_FILTER_ACTORS)
@@ -151,7 +152,9 @@ id_label (AtlasTimelinePanel *self,
       return g_strdup (name ? name : "?");
     }
 
-  summary = atlas_summary_load (atlas_session_get_store (session_of (self)), &item, NULL, NULL);
+  summary = atlas_summary_load (atlas_session_get_store (session_of (self)), &item, NULL, &error);
+  if (summary == NULL)
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not name a filter"), error);
   return g_strdup (summary ? summary->title : "?");
 }
 
