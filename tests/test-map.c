@@ -9,6 +9,7 @@
 
 #include "atlas-basemap.h"
 #include "atlas-features.h"
+#include "atlas-map-hit.h"
 #include "atlas-map-painter.h"
 #include "atlas-painter.h"
 #include "atlas-tile-source.h"
@@ -116,7 +117,7 @@ test_map_hit_places_and_corridors (void)
   double x, y;
 
   /* A click on Yerevan's dot is Yerevan. */
-  hit = atlas_map_painter_hit (&view, &state, NULL, 400, 300, NULL);
+  hit = atlas_map_hit (&view, &state, NULL, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PLACE);
   g_assert_cmpint (hit.id, ==, id_of ("places", "yerevan"));
 
@@ -128,13 +129,13 @@ test_map_hit_places_and_corridors (void)
                        (a.y + b.y) / 2 * atlas_geo_world_size (10) - 300, 800, 600, FALSE };
   x = 400 - 3 * (b.y - a.y) / hypot (b.x - a.x, b.y - a.y);
   y = 300 + 3 * (b.x - a.x) / hypot (b.x - a.x, b.y - a.y);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_CORRIDOR);
   g_assert_cmpint (hit.id, ==, tripp->id);
 
   x = 400 - 40 * (b.y - a.y) / hypot (b.x - a.x, b.y - a.y);
   y = 300 + 40 * (b.x - a.x) / hypot (b.x - a.x, b.y - a.y);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_true (hit.kind != ATLAS_ITEM_CORRIDOR || hit.id != tripp->id);
   (void) size;
 }
@@ -150,15 +151,15 @@ test_map_hit_events (void)
   AtlasItem hit;
 
   g_array_append_val (glyphs, one);
-  atlas_map_painter_event_position (&one, &view, &x, &y, &radius);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  atlas_event_glyph_position (&one, &view, &x, &y, &radius);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_EVENT);
   g_assert_cmpint (hit.id, ==, 42);
 
   /* Several events at one place are the place. */
   g_array_index (glyphs, AtlasEventGlyph, 0).count = 3;
-  atlas_map_painter_event_position (&g_array_index (glyphs, AtlasEventGlyph, 0), &view, &x, &y, &radius);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  atlas_event_glyph_position (&g_array_index (glyphs, AtlasEventGlyph, 0), &view, &x, &y, &radius);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PLACE);
   g_assert_cmpint (hit.id, ==, id_of ("places", "baku"));
 }
@@ -197,7 +198,7 @@ test_map_hit_glyph_on_top (void)
   top.selected = TRUE;
   g_array_append_val (glyphs, under);
   g_array_append_val (glyphs, top);
-  atlas_map_painter_event_position (&top, &view, &x, &y, &radius);
+  atlas_event_glyph_position (&top, &view, &x, &y, &radius);
   x -= 3;  /* inside both glyphs */
 
   atlas_map_painter_paint (cr, &view, &state, NULL);
@@ -206,7 +207,7 @@ test_map_hit_glyph_on_top (void)
           (int) x * 4;  /* BGRA */
   g_assert_cmpint (pixel[0], >, pixel[2]);
 
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_EVENT);
   g_assert_cmpint (hit.id, ==, 42);
   cairo_destroy (cr);
@@ -236,12 +237,12 @@ test_map_basemap_countries (void)
 
   /* A click inside the exclave, away from places and lines, is one of Azerbaijan's
    * provinces when zoomed in, and Azerbaijan from further out. */
-  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300, NULL);
+  hit = atlas_map_hit (&view, &state, basemap, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PROVINCE);
   g_assert_nonnull (strstr (atlas_basemap_get_feature (basemap, hit.id)->parent, "Azerbaijan"));
 
   view = view_at (39.45, 45.6, 6);
-  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300, NULL);
+  hit = atlas_map_hit (&view, &state, basemap, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_COUNTRY);
   g_assert_cmpstr (atlas_basemap_get_feature (basemap, hit.id)->name, ==, "Azerbaijan");
 
@@ -387,6 +388,7 @@ test_map_label_cache_key (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
   cairo_t *cr = cairo_create (surface);
+  g_autoptr(AtlasSpriteCache) sprites = atlas_sprite_cache_new ();
   double black[3] = { 0, 0, 0 }, rgb[3];
   char small[16], large[16];
   guint32 clash = 0;
@@ -403,8 +405,8 @@ test_map_label_cache_key (void)
   for (int i = 0; i < 3; i++)
     rgb[i] = ((clash >> (16 - 8 * i) & 0xff) + 0.5) / 255;
 
-  g_assert_cmpint (atlas_map_painter_label_width (cr, "Caucasus", small, black), <,
-                   atlas_map_painter_label_width (cr, "Caucasus", large, rgb));
+  g_assert_cmpint (atlas_sprite_cache_get_label (sprites, cr, "Caucasus", small, black, FALSE)->width, <,
+                   atlas_sprite_cache_get_label (sprites, cr, "Caucasus", large, rgb, FALSE)->width);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
@@ -426,11 +428,11 @@ test_map_cluster_cells (void)
   g_autoptr(GArray) not_a_zoom = NULL;
 
   g_array_append_vals (array, glyphs, 2);
-  clusters = atlas_map_painter_cluster (array, 20);
+  clusters = atlas_event_glyph_cluster (array, 20);
   g_assert_cmpuint (clusters->len, ==, 2);
 
   g_array_append_val (array, glyphs[2]);
-  not_a_zoom = atlas_map_painter_cluster (array, NAN);
+  not_a_zoom = atlas_event_glyph_cluster (array, NAN);
   g_assert_cmpuint (not_a_zoom->len, >=, 1);
 }
 
