@@ -19,6 +19,7 @@
 #include "atlas-basemap.h"
 #include "atlas-feature-layer.h"
 #include "atlas-map-panel.h"
+#include "atlas-map-hit.h"
 #include "atlas-map-painter.h"
 #include "atlas-tile-source.h"
 
@@ -242,7 +243,7 @@ bench_hit (AtlasStore *store)
       gint64 start = g_get_monotonic_time ();
       double ms;
 
-      atlas_map_painter_hit (&view, &state, atlas_basemap_get_bundled (), x, y, NULL);
+      atlas_map_hit (&view, &state, atlas_basemap_get_bundled (), x, y, NULL);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (times, ms);
     }

@@ -1,4 +1,5 @@
-/* test-map.c: the map's geometry, status by date, hit-testing and painted tiles
+/* test-map.c: the map's geometry, status by date, hit-testing, painted tiles and what its
+ * clicks, hovers and place search read from the store
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,11 +7,16 @@
 #include "config.h"
 
 #include <math.h>
+#include <pango/pango.h>
 
 #include "atlas-basemap.h"
 #include "atlas-features.h"
+#include "atlas-map-hit.h"
+#include "atlas-map-lookup.h"
 #include "atlas-map-painter.h"
 #include "atlas-painter.h"
+#include "atlas-query.h"
+#include "atlas-test-util.h"
 #include "atlas-tile-source.h"
 
 static AtlasStore *store;
@@ -116,7 +122,7 @@ test_map_hit_places_and_corridors (void)
   double x, y;
 
   /* A click on Yerevan's dot is Yerevan. */
-  hit = atlas_map_painter_hit (&view, &state, NULL, 400, 300, NULL);
+  hit = atlas_map_hit (&view, &state, NULL, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PLACE);
   g_assert_cmpint (hit.id, ==, id_of ("places", "yerevan"));
 
@@ -128,13 +134,13 @@ test_map_hit_places_and_corridors (void)
                        (a.y + b.y) / 2 * atlas_geo_world_size (10) - 300, 800, 600, FALSE };
   x = 400 - 3 * (b.y - a.y) / hypot (b.x - a.x, b.y - a.y);
   y = 300 + 3 * (b.x - a.x) / hypot (b.x - a.x, b.y - a.y);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_CORRIDOR);
   g_assert_cmpint (hit.id, ==, tripp->id);
 
   x = 400 - 40 * (b.y - a.y) / hypot (b.x - a.x, b.y - a.y);
   y = 300 + 40 * (b.x - a.x) / hypot (b.x - a.x, b.y - a.y);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_true (hit.kind != ATLAS_ITEM_CORRIDOR || hit.id != tripp->id);
   (void) size;
 }
@@ -150,15 +156,15 @@ test_map_hit_events (void)
   AtlasItem hit;
 
   g_array_append_val (glyphs, one);
-  atlas_map_painter_event_position (&one, &view, &x, &y, &radius);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  atlas_event_glyph_position (&one, &view, &x, &y, &radius);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_EVENT);
   g_assert_cmpint (hit.id, ==, 42);
 
   /* Several events at one place are the place. */
   g_array_index (glyphs, AtlasEventGlyph, 0).count = 3;
-  atlas_map_painter_event_position (&g_array_index (glyphs, AtlasEventGlyph, 0), &view, &x, &y, &radius);
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  atlas_event_glyph_position (&g_array_index (glyphs, AtlasEventGlyph, 0), &view, &x, &y, &radius);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PLACE);
   g_assert_cmpint (hit.id, ==, id_of ("places", "baku"));
 }
@@ -197,7 +203,7 @@ test_map_hit_glyph_on_top (void)
   top.selected = TRUE;
   g_array_append_val (glyphs, under);
   g_array_append_val (glyphs, top);
-  atlas_map_painter_event_position (&top, &view, &x, &y, &radius);
+  atlas_event_glyph_position (&top, &view, &x, &y, &radius);
   x -= 3;  /* inside both glyphs */
 
   atlas_map_painter_paint (cr, &view, &state, NULL);
@@ -206,7 +212,7 @@ test_map_hit_glyph_on_top (void)
           (int) x * 4;  /* BGRA */
   g_assert_cmpint (pixel[0], >, pixel[2]);
 
-  hit = atlas_map_painter_hit (&view, &state, NULL, x, y, NULL);
+  hit = atlas_map_hit (&view, &state, NULL, x, y, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_EVENT);
   g_assert_cmpint (hit.id, ==, 42);
   cairo_destroy (cr);
@@ -236,12 +242,12 @@ test_map_basemap_countries (void)
 
   /* A click inside the exclave, away from places and lines, is one of Azerbaijan's
    * provinces when zoomed in, and Azerbaijan from further out. */
-  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300, NULL);
+  hit = atlas_map_hit (&view, &state, basemap, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_PROVINCE);
   g_assert_nonnull (strstr (atlas_basemap_get_feature (basemap, hit.id)->parent, "Azerbaijan"));
 
   view = view_at (39.45, 45.6, 6);
-  hit = atlas_map_painter_hit (&view, &state, basemap, 400, 300, NULL);
+  hit = atlas_map_hit (&view, &state, basemap, 400, 300, NULL);
   g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_COUNTRY);
   g_assert_cmpstr (atlas_basemap_get_feature (basemap, hit.id)->name, ==, "Azerbaijan");
 
@@ -387,6 +393,7 @@ test_map_label_cache_key (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
   cairo_t *cr = cairo_create (surface);
+  g_autoptr(AtlasSpriteCache) sprites = atlas_sprite_cache_new ();
   double black[3] = { 0, 0, 0 }, rgb[3];
   char small[16], large[16];
   guint32 clash = 0;
@@ -403,8 +410,8 @@ test_map_label_cache_key (void)
   for (int i = 0; i < 3; i++)
     rgb[i] = ((clash >> (16 - 8 * i) & 0xff) + 0.5) / 255;
 
-  g_assert_cmpint (atlas_map_painter_label_width (cr, "Caucasus", small, black), <,
-                   atlas_map_painter_label_width (cr, "Caucasus", large, rgb));
+  g_assert_cmpint (atlas_sprite_cache_get_label (sprites, cr, "Caucasus", small, black, FALSE)->width, <,
+                   atlas_sprite_cache_get_label (sprites, cr, "Caucasus", large, rgb, FALSE)->width);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
@@ -426,12 +433,226 @@ test_map_cluster_cells (void)
   g_autoptr(GArray) not_a_zoom = NULL;
 
   g_array_append_vals (array, glyphs, 2);
-  clusters = atlas_map_painter_cluster (array, 20);
+  clusters = atlas_event_glyph_cluster (array, 20);
   g_assert_cmpuint (clusters->len, ==, 2);
 
   g_array_append_val (array, glyphs[2]);
-  not_a_zoom = atlas_map_painter_cluster (array, NAN);
+  not_a_zoom = atlas_event_glyph_cluster (array, NAN);
   g_assert_cmpuint (not_a_zoom->len, >=, 1);
+}
+
+static AtlasItem
+country_at (double lat,
+            double lon)
+{
+  int feature = atlas_basemap_find (atlas_basemap_get_bundled (), ATLAS_BASEMAP_COUNTRY,
+                                    atlas_geo_project (lat, lon));
+
+  g_assert_cmpint (feature, >=, 0);
+  return (AtlasItem) { ATLAS_ITEM_COUNTRY, feature };
+}
+
+/* A click on a country selects the state of that name; a country the store has no actor
+ * for, and anything that is no country, stay as they are. */
+static void
+test_map_lookup_resolve_country (void)
+{
+  AtlasBasemap *basemap = atlas_basemap_get_bundled ();
+  AtlasItem item = country_at (40.41, 49.80), resolved;  /* Baku, in Azerbaijan */
+  AtlasItem place = { ATLAS_ITEM_PLACE, id_of ("places", "baku") };
+  g_autoptr(GError) error = NULL;
+  guint unknown = 0;
+
+  g_assert_true (atlas_map_lookup_resolve_country (store, basemap, &item, &resolved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (resolved.kind, ==, ATLAS_ITEM_ACTOR);
+  g_assert_cmpint (resolved.id, ==, id_of ("actors", "azerbaijan"));
+
+  for (guint i = 0; i < atlas_basemap_get_n_features (basemap); i++)
+    {
+      const AtlasBasemapFeature *feature = atlas_basemap_get_feature (basemap, i);
+      g_autoptr(GError) not_found = NULL;
+      gint64 actor_id;
+
+      if (feature->kind != ATLAS_BASEMAP_COUNTRY ||
+          atlas_query_resolve_actor (store, feature->name, &actor_id, &not_found) ||
+          !g_error_matches (not_found, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        continue;
+      item = (AtlasItem) { ATLAS_ITEM_COUNTRY, i };
+      g_assert_true (atlas_map_lookup_resolve_country (store, basemap, &item, &resolved, &error));
+      g_assert_no_error (error);
+      g_assert_true (atlas_item_equal (&resolved, &item));
+      unknown++;
+    }
+  g_assert_cmpuint (unknown, >, 0);
+
+  g_assert_true (atlas_map_lookup_resolve_country (store, basemap, &place, &resolved, &error));
+  g_assert_true (atlas_item_equal (&resolved, &place));
+}
+
+/* A store that cannot be read says so, rather than leaving the click on the country. */
+static void
+test_map_lookup_resolve_country_failure (void)
+{
+  g_autoptr(AtlasStore) broken = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  AtlasItem item = country_at (40.18, 44.51), resolved;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_store_exec (broken, "DROP TABLE names", NULL));
+  g_assert_false (atlas_map_lookup_resolve_country (broken, atlas_basemap_get_bundled (), &item,
+                                                    &resolved, &error));
+  g_assert_nonnull (error);
+  g_assert_true (atlas_item_equal (&resolved, &item));
+}
+
+static void
+test_map_lookup_tooltip (void)
+{
+  gint64 event_id = atlas_test_query_int (store, "SELECT min(id) FROM events");
+  AtlasItem meghri = { ATLAS_ITEM_PLACE, id_of ("places", "meghri") };
+  AtlasItem tripp = { ATLAS_ITEM_CORRIDOR, id_of ("corridors", "tripp") };
+  AtlasItem event = { ATLAS_ITEM_EVENT, event_id };
+  AtlasItem missing = { ATLAS_ITEM_EVENT, G_MAXINT64 };
+  AtlasItem none = { ATLAS_ITEM_NONE, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place_tip = NULL, *corridor_tip = NULL, *event_tip = NULL;
+  g_autofree char *none_tip = NULL, *missing_tip = NULL;
+
+  place_tip = atlas_map_lookup_tooltip (store, &meghri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (place_tip, ==, "<b>Meghri</b>\nTown · Armenia");
+
+  /* A corridor says its status on the day, on a third line. */
+  corridor_tip = atlas_map_lookup_tooltip (store, &tripp, "2025-09-01", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (corridor_tip, "<b>TRIPP (Zangezur corridor)</b>\n"));
+  g_assert_nonnull (strchr (strchr (corridor_tip, '\n') + 1, '\n'));
+
+  /* An event: its title, kind and date, with the markup escaped. */
+  event_tip = atlas_map_lookup_tooltip (store, &event, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (event_tip, "<b>"));
+  g_assert_nonnull (strstr (event_tip, " · "));
+  g_assert_true (pango_parse_markup (event_tip, -1, 0, NULL, NULL, NULL, NULL));
+
+  none_tip = atlas_map_lookup_tooltip (store, &none, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (none_tip);
+
+  missing_tip = atlas_map_lookup_tooltip (store, &missing, NULL, &error);
+  g_assert_null (missing_tip);
+  g_assert_nonnull (error);
+}
+
+/* In any language, best first, at most as many as asked. */
+static void
+test_map_lookup_places (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) yerevan = atlas_map_lookup_places (store, "Ереван", 8, &error);
+  g_autoptr(GPtrArray) meghri = NULL, many = NULL, none = NULL, empty = NULL;
+  const AtlasPlaceMatch *match;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (yerevan->len, >=, 1);
+  match = g_ptr_array_index (yerevan, 0);
+  g_assert_cmpint (match->id, ==, id_of ("places", "yerevan"));
+  g_assert_cmpstr (match->title, ==, "Yerevan");
+  g_assert_cmpstr (match->kicker, ==, "Capital · Armenia");
+
+  meghri = atlas_map_lookup_places (store, "meghri", 8, &error);
+  g_assert_no_error (error);
+  match = g_ptr_array_index (meghri, 0);
+  g_assert_cmpint (match->id, ==, id_of ("places", "meghri"));
+  g_assert_cmpstr (match->kicker, ==, "Town · Armenia");
+
+  many = atlas_map_lookup_places (store, "a", 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (many->len, ==, 8);
+
+  none = atlas_map_lookup_places (store, "qqzz", 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+  empty = atlas_map_lookup_places (store, "", 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
+static gboolean
+box_equal (const AtlasBox *a,
+           const AtlasBox *b)
+{
+  return a->x1 == b->x1 && a->y1 == b->y1 && a->x2 == b->x2 && a->y2 == b->y2;
+}
+
+/* Where the selection is, for the map to bring it into view and point to it. */
+static void
+test_map_lookup_item_box (void)
+{
+  AtlasItem meghri = { ATLAS_ITEM_PLACE, id_of ("places", "meghri") };
+  AtlasItem tripp = { ATLAS_ITEM_CORRIDOR, id_of ("corridors", "tripp") };
+  AtlasItem actor = { ATLAS_ITEM_ACTOR, id_of ("actors", "azerbaijan") };
+  AtlasItem excerpt = { ATLAS_ITEM_EXCERPT, 1 };
+  AtlasItem event = {
+    ATLAS_ITEM_EVENT,
+    atlas_test_query_int (store, "SELECT min(e.id) FROM events e JOIN places p ON p.id = e.place_id"
+                                 " WHERE p.key = 'baku'"),
+  };
+  const AtlasPlaceMark *baku = atlas_features_find_place (features, id_of ("places", "baku"));
+  const AtlasCorridorShape *shape = NULL;
+  AtlasBox events = { 0.5, 0.3, 0.6, 0.4 };
+  g_autoptr(GError) error = NULL;
+  AtlasBox box;
+
+  atlas_geo_box_init (&box);
+  g_assert_true (atlas_map_lookup_item_box (store, features, &meghri, NULL, &box, &error));
+  g_assert_no_error (error);
+  g_assert_true (box_equal (&box, &(AtlasBox) {
+    atlas_features_find_place (features, meghri.id)->point.x,
+    atlas_features_find_place (features, meghri.id)->point.y,
+    atlas_features_find_place (features, meghri.id)->point.x,
+    atlas_features_find_place (features, meghri.id)->point.y }));
+
+  for (guint i = 0; i < atlas_features_get_n_corridors (features); i++)
+    if (atlas_features_get_corridor (features, i)->id == tripp.id)
+      shape = atlas_features_get_corridor (features, i);
+  atlas_geo_box_init (&box);
+  g_assert_true (atlas_map_lookup_item_box (store, features, &tripp, NULL, &box, &error));
+  g_assert_true (box_equal (&box, &shape->box));
+
+  atlas_geo_box_init (&box);
+  g_assert_true (atlas_map_lookup_item_box (store, features, &event, NULL, &box, &error));
+  g_assert_no_error (error);
+  g_assert_true (box_equal (&box, &(AtlasBox) { baku->point.x, baku->point.y, baku->point.x, baku->point.y }));
+
+  /* An actor is where its events are; without them, and for a passage, nowhere. */
+  atlas_geo_box_init (&box);
+  g_assert_true (atlas_map_lookup_item_box (store, features, &actor, &events, &box, &error));
+  g_assert_true (box_equal (&box, &events));
+  atlas_geo_box_init (&box);
+  g_assert_true (atlas_map_lookup_item_box (store, features, &actor, NULL, &box, &error));
+  g_assert_true (atlas_map_lookup_item_box (store, features, &excerpt, NULL, &box, &error));
+  g_assert_cmpfloat (box.x1, >, box.x2);
+  g_assert_no_error (error);
+}
+
+/* The edge marker names a place, corridor or zone; the panels name events and actors. */
+static void
+test_map_lookup_target_name (void)
+{
+  AtlasItem zone = { ATLAS_ITEM_ZONE, id_of ("zones", "peacekeeping-zone") };
+  AtlasItem meghri = { ATLAS_ITEM_PLACE, id_of ("places", "meghri") };
+  AtlasItem actor = { ATLAS_ITEM_ACTOR, id_of ("actors", "azerbaijan") };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zone_name = NULL, *place_name = NULL, *actor_name = NULL;
+
+  g_assert_true (atlas_map_lookup_target_name (store, &zone, &zone_name, &error));
+  g_assert_cmpstr (zone_name, ==, "Russian peacekeeping zone");
+  g_assert_true (atlas_map_lookup_target_name (store, &meghri, &place_name, &error));
+  g_assert_cmpstr (place_name, ==, "Meghri");
+  g_assert_true (atlas_map_lookup_target_name (store, &actor, &actor_name, &error));
+  g_assert_null (actor_name);
+  g_assert_no_error (error);
 }
 
 int
@@ -457,6 +678,12 @@ main (int   argc,
   g_test_add_func ("/map/tile-colour", test_map_tile_colour);
   g_test_add_func ("/map/cluster-cells", test_map_cluster_cells);
   g_test_add_func ("/map/label-cache-key", test_map_label_cache_key);
+  g_test_add_func ("/map/lookup-resolve-country", test_map_lookup_resolve_country);
+  g_test_add_func ("/map/lookup-resolve-country-failure", test_map_lookup_resolve_country_failure);
+  g_test_add_func ("/map/lookup-tooltip", test_map_lookup_tooltip);
+  g_test_add_func ("/map/lookup-places", test_map_lookup_places);
+  g_test_add_func ("/map/lookup-item-box", test_map_lookup_item_box);
+  g_test_add_func ("/map/lookup-target-name", test_map_lookup_target_name);
 
   status = g_test_run ();
   g_clear_object (&features);

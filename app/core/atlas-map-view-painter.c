@@ -40,7 +40,7 @@ legend_card_place (double              width,
 {
   double legend_width, legend_height;
 
-  atlas_map_painter_paint_legend (NULL, drawn, dark, &legend_width, &legend_height);
+  atlas_legend_painter_paint (NULL, drawn, dark, &legend_width, &legend_height);
   if (legend_width + 2 * MARGIN > width / 2.0 || legend_height + 2 * MARGIN > height * 0.75)
     return FALSE;
   *card = (cairo_rectangle_t) { MARGIN, height - MARGIN - legend_height, legend_width, legend_height };
@@ -63,7 +63,7 @@ paint_legend_card (cairo_t                 *cr,
   else
     cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
   cairo_fill (cr);
-  atlas_map_painter_paint_legend (cr, drawn, dark, &legend_width, &legend_height);
+  atlas_legend_painter_paint (cr, drawn, dark, &legend_width, &legend_height);
   cairo_restore (cr);
 }
 
@@ -107,7 +107,7 @@ event_clusters (AtlasSession   *session,
   if (event_places == NULL)
     return NULL;
   glyphs = atlas_map_scene_glyphs (session, features, event_places, NULL);
-  return atlas_map_painter_cluster (glyphs, zoom);
+  return atlas_event_glyph_cluster (glyphs, zoom);
 }
 
 /**
@@ -139,12 +139,14 @@ atlas_map_view_painter_paint (cairo_t                  *cr,
     .dark = dark,
   };
   g_autoptr(GArray) clusters = event_clusters (session, features, frame->zoom, error);
+  g_autoptr(AtlasSpriteCache) sprites = atlas_sprite_cache_new ();
   AtlasMapState state = {
     .basemap = atlas_basemap_get_bundled (),
     .features = features,
     .day = atlas_session_get_date (session),
     .events = clusters,
     .selection = *atlas_session_get_selection (session),
+    .sprites = sprites,
   };
   g_autoptr(GArray) reserved = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   AtlasLegendFlags shown = 0, named = 0;

@@ -471,7 +471,7 @@ atlas_sheet_paint (cairo_t                   *cr,
   map_height = MAX (map_height, 40);
 
   /* The map, with its legend and scale bar in a column beside it. */
-  atlas_map_painter_paint_legend (NULL, ALL_LEGEND_ROWS, FALSE, &legend_width, &legend_height);
+  atlas_legend_painter_paint (NULL, ALL_LEGEND_ROWS, FALSE, &legend_width, &legend_height);
   map_width = MAX (inner - legend_width - GAP, inner / 2);
   y = margin + header;
 
@@ -505,7 +505,7 @@ atlas_sheet_paint (cairo_t                   *cr,
 
   cairo_save (cr);
   cairo_translate (cr, margin + map_width + GAP - 8, y - 8);
-  atlas_map_painter_paint_legend (cr, drawn, FALSE, &legend_width, &legend_height);
+  atlas_legend_painter_paint (cr, drawn, FALSE, &legend_width, &legend_height);
   cairo_restore (cr);
 
   y += map_height + GAP;

@@ -14,6 +14,7 @@
 
 #include "atlas-basemap.h"
 #include "atlas-feature-layer.h"
+#include "atlas-map-hit.h"
 
 /* The shapes are painted in tiles at whole zoom levels and kept, like the basemap's, and
  * scaled between levels; only the labels are placed afresh for each frame. Uploading one
@@ -48,7 +49,7 @@ ensure_clusters (AtlasFeatureLayer *self,
 
   if (clusters == NULL)
     {
-      clusters = atlas_map_painter_cluster (self->glyphs, bucket / 2.0);
+      clusters = atlas_event_glyph_cluster (self->glyphs, bucket / 2.0);
       g_hash_table_insert (self->clusters, GINT_TO_POINTER (bucket), clusters);
     }
 
@@ -269,6 +270,7 @@ atlas_feature_layer_dispose (GObject *object)
   AtlasFeatureLayer *self = ATLAS_FEATURE_LAYER (object);
 
   g_clear_object (&self->state.features);
+  g_clear_object (&self->state.sprites);
   self->state.events = NULL;
   g_clear_pointer (&self->clusters, g_hash_table_unref);
   g_clear_pointer (&self->glyphs, g_array_unref);
@@ -322,6 +324,8 @@ atlas_feature_layer_init (AtlasFeatureLayer *self)
   self->tile_scale = 1;
   self->clusters = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                           (GDestroyNotify) g_array_unref);
+  /* The same names and glyphs come back frame after frame while the map pans. */
+  self->state.sprites = atlas_sprite_cache_new ();
 }
 
 AtlasFeatureLayer *
@@ -432,5 +436,5 @@ atlas_feature_layer_hit (AtlasFeatureLayer *self,
 
   atlas_feature_layer_get_view (self, &view);
   ensure_clusters (self, view.zoom);
-  return atlas_map_painter_hit (&view, &self->state, atlas_basemap_get_bundled (), x, y, cluster);
+  return atlas_map_hit (&view, &self->state, atlas_basemap_get_bundled (), x, y, cluster);
 }

@@ -49,7 +49,7 @@ atlas_legend_measure (GtkWidget      *widget,
   AtlasLegend *self = ATLAS_LEGEND (widget);
   double width, height;
 
-  atlas_map_painter_paint_legend (NULL, self->flags, FALSE, &width, &height);
+  atlas_legend_painter_paint (NULL, self->flags, FALSE, &width, &height);
   *minimum = *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? width : height);
 }
 
@@ -64,7 +64,7 @@ atlas_legend_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  atlas_map_painter_paint_legend (cr, self->flags, dark, &w, &h);
+  atlas_legend_painter_paint (cr, self->flags, dark, &w, &h);
   cairo_destroy (cr);
 }
 

@@ -15,16 +15,14 @@
 
 #include <math.h>
 
-#include "atlas-actor.h"
 #include "atlas-basemap.h"
-#include "atlas-event.h"
 #include "atlas-export.h"
 #include "atlas-feature-layer.h"
 #include "atlas-legend.h"
+#include "atlas-map-lookup.h"
 #include "atlas-map-panel.h"
 #include "atlas-map-scene.h"
-#include "atlas-query.h"
-#include "atlas-summary.h"
+#include "atlas-place-search.h"
 #include "atlas-tile-source.h"
 
 struct _AtlasMapPanel
@@ -33,9 +31,6 @@ struct _AtlasMapPanel
 
   ShumateSimpleMap  *simple_map;
   AtlasLegend       *legend;
-  GtkSearchEntry    *place_entry;
-  GtkPopover        *place_popover;
-  GtkListBox        *place_list;
   GtkRevealer       *notice_revealer;
   GtkLabel          *notice_label;
   GCancellable      *reach;
@@ -139,151 +134,71 @@ reload_events (AtlasMapPanel *self)
   update_glyphs (self);
 }
 
-/* Widens @box with where @item lies on the map. */
+/* Brings @box, where the selection is, into view when it is not all on screen, zooming out
+ * only as far as it needs. */
 static void
-add_item_to_box (AtlasMapPanel   *self,
-                 const AtlasItem *item,
-                 AtlasBox        *box)
+bring_into_view (AtlasMapPanel  *self,
+                 const AtlasBox *box)
 {
-  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
-  const AtlasPlaceMark *place = NULL;
-
-  switch (item->kind)
-    {
-    case ATLAS_ITEM_PLACE:
-      place = atlas_features_find_place (self->features, item->id);
-      break;
-    case ATLAS_ITEM_EVENT:
-      {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, &error);
-
-        if (event == NULL)
-          atlas_panel_report_error (ATLAS_PANEL (self), _("Could not find the event on the map"), error);
-        else if (atlas_event_get_place_id (event) != 0)
-          place = atlas_features_find_place (self->features, atlas_event_get_place_id (event));
-      }
-      break;
-    case ATLAS_ITEM_CORRIDOR:
-      for (guint i = 0; i < atlas_features_get_n_corridors (self->features); i++)
-        if (atlas_features_get_corridor (self->features, i)->id == item->id)
-          {
-            const AtlasBox *b = &atlas_features_get_corridor (self->features, i)->box;
-
-            atlas_geo_box_add (box, (AtlasPoint) { b->x1, b->y1 });
-            atlas_geo_box_add (box, (AtlasPoint) { b->x2, b->y2 });
-          }
-      break;
-    case ATLAS_ITEM_ZONE:
-      for (guint i = 0; i < atlas_features_get_n_zones (self->features); i++)
-        if (atlas_features_get_zone (self->features, i)->id == item->id)
-          {
-            const AtlasBox *b = &atlas_features_get_zone (self->features, i)->box;
-
-            atlas_geo_box_add (box, (AtlasPoint) { b->x1, b->y1 });
-            atlas_geo_box_add (box, (AtlasPoint) { b->x2, b->y2 });
-          }
-      break;
-    case ATLAS_ITEM_ACTOR:
-      if (self->selected_box.x1 <= self->selected_box.x2)
-        {
-          atlas_geo_box_add (box, (AtlasPoint) { self->selected_box.x1, self->selected_box.y1 });
-          atlas_geo_box_add (box, (AtlasPoint) { self->selected_box.x2, self->selected_box.y2 });
-        }
-      break;
-    case ATLAS_ITEM_NONE:
-    case ATLAS_ITEM_EXCERPT:
-    case ATLAS_ITEM_SOURCE:
-    case ATLAS_ITEM_RELATION:
-    case ATLAS_ITEM_COUNTRY:
-    case ATLAS_ITEM_PROVINCE:
-    default:
-      break;
-    }
-
-  if (place != NULL)
-    atlas_geo_box_add (box, place->point);
-}
-
-/* Brings the selection's features into view when they are not all on screen, zooming out
- * only as far as they need. */
-static void
-bring_into_view (AtlasMapPanel *self)
-{
-  const AtlasItem *item = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
   ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
   AtlasView view;
-  AtlasBox box, visible;
+  AtlasBox visible;
   double size, zoom, lat, lon;
-
-  atlas_geo_box_init (&box);
-  add_item_to_box (self, item, &box);
-  if (box.x1 > box.x2)
-    return;
 
   atlas_feature_layer_get_view (self->layer, &view);
   size = atlas_geo_world_size (view.zoom);
   visible = (AtlasBox) { view.x / size, view.y / size, (view.x + view.width) / size,
                          (view.y + view.height) / size };
-  if (view.width <= 0 || (atlas_geo_box_contains (&visible, (AtlasPoint) { box.x1, box.y1 }) &&
-                          atlas_geo_box_contains (&visible, (AtlasPoint) { box.x2, box.y2 })))
+  if (view.width <= 0 || (atlas_geo_box_contains (&visible, (AtlasPoint) { box->x1, box->y1 }) &&
+                          atlas_geo_box_contains (&visible, (AtlasPoint) { box->x2, box->y2 })))
     return;
 
   zoom = view.zoom;
-  if (box.x2 > box.x1 || box.y2 > box.y1)
+  if (box->x2 > box->x1 || box->y2 > box->y1)
     {
-      double fit = log2 (MIN (view.width / (256.0 * (box.x2 - box.x1 + 1e-9)),
-                              view.height / (256.0 * (box.y2 - box.y1 + 1e-9))) * 0.8);
+      double fit = log2 (MIN (view.width / (256.0 * (box->x2 - box->x1 + 1e-9)),
+                              view.height / (256.0 * (box->y2 - box->y1 + 1e-9))) * 0.8);
 
       zoom = CLAMP (MIN (fit, view.zoom), 2.0, 12.0);
     }
 
-  atlas_geo_unproject ((AtlasPoint) { (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2 }, &lat, &lon);
+  atlas_geo_unproject ((AtlasPoint) { (box->x1 + box->x2) / 2, (box->y1 + box->y2) / 2 }, &lat, &lon);
   shumate_map_go_to_full_with_duration (map, lat, lon, zoom, GO_TO_DURATION_MS);
 }
 
-/* Tells the layer where the selection is, for the edge marker when it is off screen. */
+/* Shows the selection: marked, with an arrow at the edge pointing to it when it is off
+ * screen, and brought into view. */
 static void
-update_target (AtlasMapPanel *self)
+on_session_selection (AtlasMapPanel *self)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  AtlasStore *store = atlas_session_get_store (session);
   const AtlasItem *item = atlas_session_get_selection (session);
-  g_autoptr(AtlasSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
-  AtlasBox box;
+  g_autofree char *name = NULL;
   AtlasPoint centre;
+  AtlasBox box;
+
+  atlas_feature_layer_set_selection (self->layer, item);
+  update_glyphs (self);
 
   atlas_geo_box_init (&box);
-  add_item_to_box (self, item, &box);
+  if (!atlas_map_lookup_item_box (store, self->features, item, &self->selected_box, &box, &error))
+    {
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not find the event on the map"), error);
+      g_clear_error (&error);
+    }
   if (box.x1 > box.x2)
     {
       atlas_feature_layer_set_target (self->layer, NULL, NULL);
       return;
     }
 
-  centre = (AtlasPoint) { (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2 };
-  if (item->kind == ATLAS_ITEM_EVENT || item->kind == ATLAS_ITEM_ACTOR)
-    {
-      /* An event or actor is named in the panels; the marker needs no label. */
-      atlas_feature_layer_set_target (self->layer, &centre, NULL);
-      return;
-    }
-
-  summary = atlas_summary_load (atlas_session_get_store (session), item, NULL, &error);
-  if (summary == NULL)
+  if (!atlas_map_lookup_target_name (store, item, &name, &error))
     atlas_panel_report_error (ATLAS_PANEL (self), _("Could not name the selection on the map"), error);
-  atlas_feature_layer_set_target (self->layer, &centre, summary ? summary->title : NULL);
-}
-
-static void
-on_session_selection (AtlasMapPanel *self)
-{
-  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-
-  atlas_feature_layer_set_selection (self->layer, atlas_session_get_selection (session));
-  update_glyphs (self);
-  update_target (self);
-  bring_into_view (self);
+  centre = (AtlasPoint) { (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2 };
+  atlas_feature_layer_set_target (self->layer, &centre, name);
+  bring_into_view (self, &box);
 }
 
 /* The bundled basemap, or OpenStreetMap's tiles when the user asked for them and they
@@ -399,40 +314,6 @@ on_drawn (AtlasMapPanel *self)
   atlas_legend_set_flags (self->legend, atlas_feature_layer_get_drawn (self->layer));
 }
 
-/* A country on the basemap is the state actor of that name, when the store has one. */
-static AtlasItem
-resolve_country (AtlasMapPanel *self,
-                 AtlasItem      item)
-{
-  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
-  const AtlasBasemapFeature *feature;
-  g_autoptr(AtlasActor) actor = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 actor_id;
-
-  if (item.kind != ATLAS_ITEM_COUNTRY)
-    return item;
-
-  feature = atlas_basemap_get_feature (atlas_basemap_get_bundled (), item.id);
-  if (!atlas_query_resolve_actor (store, feature->name, &actor_id, &error))
-    {
-      /* No actor of that name, or several, and the country stays selected; a failed
-       * lookup is said. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
-        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not look up the country’s state"), error);
-      return item;
-    }
-
-  actor = atlas_actor_load (store, actor_id, &error);
-  if (actor == NULL)
-    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not look up the country’s state"), error);
-  if (actor == NULL || g_strcmp0 (atlas_actor_get_kind (actor), "state") != 0)
-    return item;
-
-  return (AtlasItem) { ATLAS_ITEM_ACTOR, actor_id };
-}
-
 /* A cluster of events at several places opens up: two levels closer, centred on it. */
 static void
 zoom_in_at (AtlasMapPanel *self,
@@ -471,8 +352,9 @@ on_released (GtkGestureClick *gesture,
              AtlasMapPanel   *self)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  g_autoptr(GError) error = NULL;
   gboolean cluster = FALSE;
-  AtlasItem item;
+  AtlasItem hit, item;
   double lx, ly;
 
   if (session == NULL || self->layer == NULL || self->dragged || n_press > 1)
@@ -482,17 +364,19 @@ on_released (GtkGestureClick *gesture,
                                          GTK_WIDGET (self->layer), x, y, &lx, &ly))
     return;
 
-  item = resolve_country (self, atlas_feature_layer_hit (self->layer, lx, ly, &cluster));
+  hit = atlas_feature_layer_hit (self->layer, lx, ly, &cluster);
   if (cluster)
     {
       zoom_in_at (self, lx, ly);
       return;
     }
+  /* A country selects its state; one the store cannot resolve is still a country. */
+  if (!atlas_map_lookup_resolve_country (atlas_session_get_store (session),
+                                         atlas_basemap_get_bundled (), &hit, &item, &error))
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not look up the country’s state"), error);
   atlas_session_set_selection (session, &item);
 }
 
-/* Hovering says what is under the pointer: its name, kind and, for a corridor, its status
- * on the session's date. */
 /* A hovered item that could not be read says so where the user looks, rather than showing
  * nothing as if nothing were there. */
 static gboolean
@@ -506,6 +390,8 @@ show_tooltip_error (GtkTooltip   *tooltip,
   return TRUE;
 }
 
+/* Hovering says what is under the pointer: its name, kind and, for a corridor, its status
+ * on the session's date. */
 static gboolean
 on_query_tooltip (GtkWidget     *map,
                   int            x,
@@ -515,7 +401,6 @@ on_query_tooltip (GtkWidget     *map,
                   AtlasMapPanel *self)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-  g_autoptr(AtlasSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *markup = NULL;
   gboolean cluster = FALSE;
@@ -533,143 +418,35 @@ on_query_tooltip (GtkWidget     *map,
       return TRUE;
     }
 
-  if (item.kind == ATLAS_ITEM_EVENT)
-    {
-      g_autoptr(AtlasEvent) event = atlas_event_load (atlas_session_get_store (session), item.id, &error);
-      g_autofree char *date = event ? atlas_event_dup_date_label (event) : NULL;
-
-      if (event == NULL)
-        return show_tooltip_error (tooltip, error);
-      markup = g_markup_printf_escaped ("<b>%s</b>\n%s · %s", atlas_event_get_title (event),
-                                        atlas_event_kind_label (atlas_event_get_kind (event)), date);
-    }
-  else if (item.kind != ATLAS_ITEM_NONE &&
-           (summary = atlas_summary_load (atlas_session_get_store (session), &item,
-                                          atlas_session_get_date (session), &error)) == NULL)
+  markup = atlas_map_lookup_tooltip (atlas_session_get_store (session), &item,
+                                     atlas_session_get_date (session), &error);
+  if (error != NULL)
     return show_tooltip_error (tooltip, error);
-  else if (summary != NULL)
-    {
-      if (summary->subtitle != NULL)
-        markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s", summary->title,
-                                          summary->kicker ? summary->kicker : "", summary->subtitle);
-      else
-        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", summary->title,
-                                          summary->kicker ? summary->kicker : "");
-    }
-  else
+  if (markup == NULL)
     return FALSE;
 
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
 
-#define MAX_PLACE_MATCHES 8
-
 /* Goes to a place found by the search, close enough to see its town, and selects it. */
 static void
-go_to_place (AtlasMapPanel *self,
-             gint64         place_id)
+on_place_activated (AtlasMapPanel *self,
+                    gint64         place_id)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-  const AtlasPlaceMark *place = atlas_features_find_place (self->features, place_id);
-  double lat, lon;
+  const AtlasPlaceMark *place;
+  double lat, lon, zoom;
 
-  if (place == NULL)
+  if (session == NULL || self->features == NULL ||
+      (place = atlas_features_find_place (self->features, place_id)) == NULL)
     return;
 
-  gtk_popover_popdown (self->place_popover);
   atlas_geo_unproject (place->point, &lat, &lon);
+  zoom = shumate_viewport_get_zoom_level (atlas_map_panel_get_viewport (self));
   shumate_map_go_to_full_with_duration (shumate_simple_map_get_map (self->simple_map), lat, lon,
-                                        MAX (shumate_viewport_get_zoom_level (atlas_map_panel_get_viewport (self)),
-                                             place->rank == 3 ? 7 : 9),
-                                        GO_TO_DURATION_MS);
+                                        MAX (zoom, place->rank == 3 ? 7 : 9), GO_TO_DURATION_MS);
   atlas_session_select (session, ATLAS_ITEM_PLACE, place_id);
-}
-
-static void
-on_place_search_changed (AtlasMapPanel *self)
-{
-  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->place_entry));
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->place_list))) != NULL)
-    gtk_list_box_remove (self->place_list, row);
-
-  if (session == NULL || *text == '\0')
-    {
-      gtk_popover_popdown (self->place_popover);
-      return;
-    }
-
-  ids = atlas_query_places_named (atlas_session_get_store (session), text, &error);
-  for (guint i = 0; ids != NULL && i < MIN (ids->len, MAX_PLACE_MATCHES); i++)
-    {
-      AtlasItem item = { ATLAS_ITEM_PLACE, g_array_index (ids, gint64, i) };
-      g_autoptr(AtlasSummary) summary = atlas_summary_load (atlas_session_get_store (session), &item,
-                                                            NULL, &error);
-      g_autofree char *markup = NULL;
-      GtkWidget *label;
-
-      if (summary == NULL)
-        {
-          atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read a place that was found"), error);
-          g_clear_error (&error);
-          continue;
-        }
-      markup = g_markup_printf_escaped ("%s  <span alpha=\"60%%\">%s</span>", summary->title,
-                                        summary->kicker ? summary->kicker : "");
-      label = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_list_box_append (self->place_list, label);
-      g_object_set_data_full (G_OBJECT (gtk_widget_get_parent (label)), "place-id",
-                              g_memdup2 (&item.id, sizeof item.id), g_free);
-    }
-
-  /* A failed search is not an empty one: it says why, in the list and the banner. */
-  if (ids == NULL)
-    {
-      GtkWidget *label = gtk_label_new (_("The search failed"));
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_list_box_append (self->place_list, label);
-      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not search the places"), error);
-    }
-  else if (ids->len == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("No place has that name"));
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_list_box_append (self->place_list, label);
-    }
-  gtk_popover_popup (self->place_popover);
-}
-
-static void
-on_place_search_activate (AtlasMapPanel *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->place_list, 0);
-
-  if (first != NULL && g_object_get_data (G_OBJECT (first), "place-id") != NULL)
-    go_to_place (self, *(gint64 *) g_object_get_data (G_OBJECT (first), "place-id"));
-}
-
-static void
-on_place_search_stop (AtlasMapPanel *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->place_entry), "");
-  gtk_popover_popdown (self->place_popover);
-}
-
-static void
-on_place_row_activated (AtlasMapPanel *self,
-                        GtkListBoxRow *row)
-{
-  if (g_object_get_data (G_OBJECT (row), "place-id") != NULL)
-    go_to_place (self, *(gint64 *) g_object_get_data (G_OBJECT (row), "place-id"));
 }
 
 static gboolean
@@ -942,10 +719,7 @@ atlas_map_panel_dispose (GObject *object)
 {
   AtlasMapPanel *self = ATLAS_MAP_PANEL (object);
 
-  if (self->place_popover != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->place_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_PANEL);
-  self->place_popover = NULL;
   g_cancellable_cancel (self->reach);
   g_clear_object (&self->reach);
   g_clear_handle_id (&self->notice_timeout, g_source_remove);
@@ -976,19 +750,14 @@ atlas_map_panel_class_init (AtlasMapPanelClass *klass)
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   g_type_ensure (ATLAS_TYPE_LEGEND);
+  g_type_ensure (ATLAS_TYPE_PLACE_SEARCH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-map-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, simple_map);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, legend);
-  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_entry);
-  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_popover);
-  gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, place_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPanel, notice_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_place_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_place_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_place_search_stop);
-  gtk_widget_class_bind_template_callback (widget_class, on_place_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_place_activated);
 }
 
 static void
@@ -999,7 +768,6 @@ atlas_map_panel_init (AtlasMapPanel *self)
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_parent (GTK_WIDGET (self->place_popover), GTK_WIDGET (self->place_entry));
 
   update_style (self);
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
