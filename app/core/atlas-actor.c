@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-actor.h"
+#include "atlas-vocabulary.h"
 
 struct _AtlasActor
 {
@@ -211,34 +212,15 @@ atlas_actor_get_kind_label (AtlasActor *self)
   return atlas_actor_kind_label (self->kind);
 }
 
+/* Shorthands for the words of an actor kind in the vocabulary. */
 const char *
 atlas_actor_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "state") == 0)
-    return _("State");
-  if (g_strcmp0 (kind, "person") == 0)
-    return _("Person");
-  if (g_strcmp0 (kind, "organisation") == 0)
-    return _("Organisation");
-  if (g_strcmp0 (kind, "alliance") == 0)
-    return _("Alliance");
-  if (g_strcmp0 (kind, "company") == 0)
-    return _("Company");
-  return kind;
+  return atlas_vocabulary_get_label (ATLAS_VOCABULARY_ACTOR_KINDS, kind);
 }
 
 const char *
 atlas_actor_kind_plural (const char *kind)
 {
-  if (g_strcmp0 (kind, "state") == 0)
-    return _("States");
-  if (g_strcmp0 (kind, "person") == 0)
-    return _("People");
-  if (g_strcmp0 (kind, "organisation") == 0)
-    return _("Organisations");
-  if (g_strcmp0 (kind, "alliance") == 0)
-    return _("Alliances");
-  if (g_strcmp0 (kind, "company") == 0)
-    return _("Companies");
-  return kind;
+  return atlas_vocabulary_get_plural (ATLAS_VOCABULARY_ACTOR_KINDS, kind);
 }

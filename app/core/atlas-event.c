@@ -11,6 +11,7 @@
 
 #include "atlas-date.h"
 #include "atlas-event.h"
+#include "atlas-vocabulary.h"
 
 struct _AtlasEvent
 {
@@ -257,30 +258,9 @@ atlas_event_dup_date_label (AtlasEvent *self)
   return atlas_date_format_span (self->start, self->end, self->approximate);
 }
 
+/* Shorthand for the label of an event kind in the vocabulary. */
 const char *
 atlas_event_kind_label (const char *kind)
 {
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "agreement", N_("Agreement") },
-    { "summit", N_("Summit") },
-    { "visit", N_("Visit") },
-    { "meeting", N_("Meeting") },
-    { "statement", N_("Statement") },
-    { "military", N_("Military") },
-    { "conflict", N_("Conflict") },
-    { "exercise", N_("Exercise") },
-    { "incident", N_("Incident") },
-    { "legislation", N_("Legislation") },
-    { "sanction", N_("Sanction") },
-    { "economic", N_("Economic") },
-    { "infrastructure", N_("Infrastructure") },
-    { "election", N_("Election") },
-    { "diplomatic", N_("Diplomatic") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
-
-  return kind;
+  return atlas_vocabulary_get_label (ATLAS_VOCABULARY_EVENT_KINDS, kind);
 }
