@@ -6,10 +6,188 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "atlas-actor.h"
+#include "atlas-corridor.h"
+#include "atlas-event.h"
+#include "atlas-excerpt.h"
 #include "atlas-features.h"
+#include "atlas-place.h"
+#include "atlas-source.h"
 #include "atlas-test-util.h"
 #include "atlas-vocabulary.h"
+#include "atlas-zone.h"
+
+typedef struct
+{
+  GType       (*get_type) (void);
+  const char   *table;
+  const char   *key;
+  /* "property=value" for every property but id and key, as the value reads when made
+   * text; "(null)" for none, and "@table:key" for the id of that record. */
+  const char   *values[12];
+} RecordCase;
+
+static const RecordCase record_cases[] = {
+  { atlas_actor_get_type, "actors", "ilham-aliyev",
+    { "kind=person", "kind-label=Person", "name=Ilham Aliyev", "role=President of Azerbaijan",
+      "color=#0092bc", "description=(null)", "affiliation-id=@actors:azerbaijan",
+      "affiliation=Azerbaijan", "event-count=2" } },
+  { atlas_event_get_type, "events", "signing-2025-08-08",
+    { "kind=agreement", "kind-label=Agreement", "title=A signing", "summary=(null)",
+      "start=2025-08-08", "end=(null)", "approximate=FALSE", "date-wording=(null)",
+      "note=(null)", "place-id=@places:baku", "place-name=Baku", "actor-names=Ilham Aliyev" } },
+  { atlas_excerpt_get_type, "excerpts", "x-iran",
+    { "text=Tehran warned against any change of borders.", "position=4",
+      "source-id=@sources:s1", "source-title=A test article", "author=Test Author",
+      "publication=Test Review", "source-date=2025-08" } },
+  { atlas_place_get_type, "places", "baku",
+    { "kind=capital", "kind-label=Capital", "name=Baku", "latitude=40.409300",
+      "longitude=49.867100", "approximate=FALSE", "description=(null)",
+      "country-id=@actors:azerbaijan", "country=Azerbaijan" } },
+  { atlas_corridor_get_type, "corridors", "route",
+    { "kind=rail", "kind-label=Rail corridor", "name=Test route", "approximate=FALSE",
+      "description=(null)" } },
+  { atlas_zone_get_type, "zones", "exclave",
+    { "kind=exclave", "kind-label=Exclave", "name=Test exclave", "valid-from=(null)",
+      "valid-to=(null)", "approximate=FALSE", "description=(null)" } },
+  { atlas_source_get_type, "sources", "s1",
+    { "title=A test article", "author=Test Author", "publication=Test Review", "date=2025-08",
+      "date-approximate=FALSE", "url=(null)", "document=none.txt", "document-line=1" } },
+};
+
+static char *
+property_text (GObject    *object,
+               GParamSpec *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) text = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &value);
+  g_value_init (&text, G_TYPE_STRING);
+  g_assert_true (g_value_transform (&value, &text));
+  return g_strdup (g_value_get_string (&text) ? g_value_get_string (&text) : "(null)");
+}
+
+/* Each record class has a read-only property for each of its fields, and they read back
+ * what the small store holds for one of its records. */
+static void
+test_record_properties (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_cases); i++)
+    {
+      const RecordCase *c = &record_cases[i];
+      GType type = c->get_type ();
+      gint64 id = atlas_test_key_id (store, c->table, c->key);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasRecord) record = atlas_record_load (type, store, id, &error);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs, n_values = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (record, type));
+      g_assert_cmpint (atlas_record_get_id (record), ==, id);
+      g_assert_cmpstr (atlas_record_get_key (record), ==, c->key);
+
+      for (; n_values < G_N_ELEMENTS (c->values) && c->values[n_values] != NULL; n_values++)
+        {
+          g_auto(GStrv) pair = g_strsplit (c->values[n_values], "=", 2);
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), pair[0]);
+          g_autofree char *expected = NULL;
+          g_autofree char *value = NULL;
+
+          g_assert_nonnull (pspec);
+          if (pair[1][0] == '@')
+            {
+              g_auto(GStrv) target = g_strsplit (pair[1] + 1, ":", 2);
+
+              expected = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                          atlas_test_key_id (store, target[0], target[1]));
+            }
+          else
+            expected = g_strdup (pair[1]);
+          value = property_text (G_OBJECT (record), pspec);
+          if (g_strcmp0 (value, expected) != 0)
+            g_error ("%s:%s: %s is “%s”, not “%s”", c->table, c->key, pair[0], value,
+                     expected);
+        }
+
+      /* Every property is read-only, and every one is checked above (with id and key). */
+      pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
+      for (guint j = 0; j < n_pspecs; j++)
+        {
+          g_assert_true (pspecs[j]->flags & G_PARAM_READABLE);
+          g_assert_false (pspecs[j]->flags & (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY));
+        }
+      g_assert_cmpuint (n_pspecs, ==, n_values + 2);
+    }
+}
+
+/* The typed loaders and getters say what the properties say. */
+static void
+test_record_getters (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  gint64 s1 = atlas_test_key_id (store, "sources", "s1");
+  g_autoptr(AtlasPlace) place = NULL;
+  g_autoptr(AtlasSource) source = NULL;
+  g_autoptr(AtlasZone) zone = NULL;
+  g_autoptr(AtlasCorridor) corridor = NULL;
+  g_autoptr(AtlasEvent) event = NULL;
+  g_autoptr(AtlasExcerpt) excerpt = NULL;
+  g_autoptr(AtlasActor) actor = NULL;
+
+  place = atlas_place_load (store, atlas_test_key_id (store, "places", "meghri"), NULL);
+  source = atlas_source_load (store, s1, NULL);
+  zone = atlas_zone_load (store, atlas_test_key_id (store, "zones", "exclave"), NULL);
+  corridor = atlas_corridor_load (store, atlas_test_key_id (store, "corridors", "route"), NULL);
+  event = atlas_event_load (store, atlas_test_key_id (store, "events", "talks-2024"), NULL);
+  excerpt = atlas_excerpt_load (store, atlas_test_key_id (store, "excerpts", "x-war"), NULL);
+  actor = atlas_actor_load (store, atlas_test_key_id (store, "actors", "armenia"), NULL);
+
+  g_assert_cmpstr (atlas_place_get_name (place), ==, "Meghri");
+  g_assert_cmpstr (atlas_place_get_kind_label (place), ==, "Town");
+  g_assert_cmpfloat_with_epsilon (atlas_place_get_latitude (place), 38.9031, 1e-9);
+  g_assert_cmpstr (atlas_place_get_country (place), ==, "Armenia");
+  g_assert_cmpint (atlas_source_get_document_line (source), ==, 1);
+  g_assert_cmpstr (atlas_source_get_publication (source), ==, "Test Review");
+  g_assert_cmpstr (atlas_zone_get_kind (zone), ==, "exclave");
+  g_assert_cmpstr (atlas_corridor_get_name (corridor), ==, "Test route");
+  g_assert_cmpstr (atlas_event_get_end (event), ==, "2024-06");
+  g_assert_cmpstr (atlas_event_get_kind_label (event), ==, "Meeting");
+  g_assert_cmpint (atlas_excerpt_get_source_id (excerpt), ==, s1);
+  g_assert_cmpint (atlas_actor_get_affiliation_id (actor), ==, 0);
+  g_assert_cmpstr (atlas_actor_get_color (actor), ==, "#f2a800");
+}
+
+/* A record that stands for an unreadable row keeps its id and says why. */
+static void
+test_record_unreadable (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (record_cases); i++)
+    {
+      GType type = record_cases[i].get_type ();
+      g_autoptr(AtlasRecord) record = atlas_record_new_unreadable (type, 42, "disk on fire");
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs;
+      gboolean said = FALSE;
+
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (record, type));
+      g_assert_cmpint (atlas_record_get_id (record), ==, 42);
+      pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_pspecs);
+      for (guint j = 0; j < n_pspecs; j++)
+        {
+          g_autofree char *value = property_text (G_OBJECT (record), pspecs[j]);
+
+          said |= strstr (value, "disk on fire") != NULL;
+        }
+      g_assert_true (said);
+    }
+}
 
 /* The terms of @vocabulary in the vocabulary's order. */
 static GStrv
@@ -185,8 +363,11 @@ test_vocabulary_labels (void)
   g_assert_cmpint (atlas_vocabulary_find (ATLAS_VOCABULARY_EVENT_KINDS, NULL), ==, -1);
 
   for (guint i = 0; i < atlas_vocabulary_get_n_terms (ATLAS_VOCABULARY_CORRIDOR_STATUSES); i++)
-    g_assert_cmpint (atlas_status_from_string (atlas_vocabulary_get_term (ATLAS_VOCABULARY_CORRIDOR_STATUSES, i)),
-                     ==, ATLAS_STATUS_PROPOSED + i);
+    {
+      const char *status = atlas_vocabulary_get_term (ATLAS_VOCABULARY_CORRIDOR_STATUSES, i);
+
+      g_assert_cmpint (atlas_status_from_string (status), ==, ATLAS_STATUS_PROPOSED + i);
+    }
   g_assert_cmpint (atlas_status_from_string ("suspended"), ==, ATLAS_STATUS_SUSPENDED);
   g_assert_cmpint (atlas_status_from_string ("demolished"), ==, ATLAS_STATUS_UNKNOWN);
   g_assert_cmpstr (atlas_status_label (ATLAS_STATUS_UNDER_CONSTRUCTION), ==,
@@ -199,6 +380,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/records/properties", test_record_properties);
+  g_test_add_func ("/records/getters", test_record_getters);
+  g_test_add_func ("/records/unreadable", test_record_unreadable);
   g_test_add_func ("/vocabulary/schema", test_vocabulary_schema);
   g_test_add_func ("/vocabulary/checker", test_vocabulary_checker);
   g_test_add_func ("/vocabulary/labels", test_vocabulary_labels);
