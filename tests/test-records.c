@@ -14,10 +14,45 @@
 #include "atlas-excerpt.h"
 #include "atlas-features.h"
 #include "atlas-place.h"
+#include "atlas-record-list.h"
 #include "atlas-source.h"
 #include "atlas-test-util.h"
 #include "atlas-vocabulary.h"
 #include "atlas-zone.h"
+
+/* How many statements the store's connection has run: the runs of every statement it holds
+ * prepared, which are all the record loaders use. (atlas_store_get_statement_count() will
+ * count every statement once the store has it.) */
+static guint64
+statements_run (AtlasStore *store)
+{
+  sqlite3 *db = atlas_store_get_db (store);
+  guint64 runs = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (db, stmt))
+    runs += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_RUN, FALSE);
+  return runs;
+}
+
+/* The ids @sql returns, in order. */
+static GArray *
+query_ids (AtlasStore *store,
+           const char *sql)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
 
 typedef struct
 {
@@ -187,6 +222,215 @@ test_record_unreadable (void)
         }
       g_assert_true (said);
     }
+}
+
+/* A store of the small dataset and 200 more events, for pages of rows. */
+static AtlasStore *
+paged_store (void)
+{
+  AtlasStore *store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+
+  atlas_store_exec (store,
+                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                    " INSERT INTO events (key, kind, title, start)"
+                    " SELECT 'generated-' || i, 'visit', 'Visit ' || i, '2021' FROM n", &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* A row asked for loads its page with one statement; the rest of the page costs none. */
+static void
+test_record_list_page (void)
+{
+  g_autoptr(AtlasStore) store = paged_store ();
+  g_autoptr(GArray) ids = query_ids (store, "SELECT id FROM events ORDER BY title DESC");
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
+  guint64 before;
+
+  g_assert_cmpuint (ids->len, ==, 205);
+  atlas_record_list_set_ids (list, ids);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 205);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == ATLAS_TYPE_EVENT);
+
+  before = statements_run (store);
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 100));
+  g_assert_cmpuint (statements_run (store) - before, ==, 1);
+  for (guint i = 64; i < 128; i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (atlas_event_get_id (event), ==, g_array_index (ids, gint64, i));
+    }
+  g_assert_cmpuint (statements_run (store) - before, ==, 1);
+
+  /* The whole list: four pages of 64 rows, the last of 13. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (atlas_event_get_id (event), ==, g_array_index (ids, gint64, i));
+    }
+  g_assert_cmpuint (statements_run (store) - before, ==, 4);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 205));
+}
+
+/* The list serves every kind of record, each in as many statements as it has pages. */
+static void
+test_record_list_kinds (void)
+{
+  g_autoptr(AtlasStore) store = paged_store ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_cases); i++)
+    {
+      const RecordCase *c = &record_cases[i];
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s ORDER BY key", c->table);
+      g_autoptr(GArray) ids = query_ids (store, sql);
+      AtlasItemKind kind = ATLAS_ITEM_NONE;
+      g_autoptr(AtlasRecordList) list = NULL;
+      guint64 before;
+
+      while (atlas_record_list_type_for_kind (kind) != c->get_type ())
+        kind++;
+      list = atlas_record_list_new (store, kind);
+      atlas_record_list_set_ids (list, ids);
+      before = statements_run (store);
+      for (guint j = 0; j < ids->len; j++)
+        {
+          g_autoptr(AtlasRecord) record = g_list_model_get_item (G_LIST_MODEL (list), j);
+
+          g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (record, c->get_type ()));
+          g_assert_cmpint (atlas_record_get_id (record), ==, g_array_index (ids, gint64, j));
+        }
+      g_assert_cmpuint (statements_run (store) - before, ==, (ids->len + 63) / 64);
+    }
+  g_assert_true (atlas_record_list_type_for_kind (ATLAS_ITEM_RELATION) == G_TYPE_INVALID);
+}
+
+/* New ids keep the records already loaded for the ids that stay. */
+static void
+test_record_list_keep (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GArray) ids = query_ids (store, "SELECT id FROM events ORDER BY first_day");
+  g_autoptr(GArray) fewer = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
+  g_autoptr(AtlasEvent) kept = NULL;
+  g_autoptr(AtlasEvent) again = NULL;
+  guint64 before;
+
+  atlas_record_list_set_ids (list, ids);
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 0));
+  kept = g_list_model_get_item (G_LIST_MODEL (list), 3);
+
+  /* A filter that keeps the last three rows: no statement to show them. */
+  g_array_append_vals (fewer, &g_array_index (ids, gint64, 2), 3);
+  atlas_record_list_set_ids (list, fewer);
+  before = statements_run (store);
+  for (guint i = 0; i < fewer->len; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  again = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_true (again == kept);
+  g_assert_cmpuint (statements_run (store) - before, ==, 0);
+
+  /* Rows not loaded before are loaded as they are asked for. */
+  atlas_record_list_set_ids (list, ids);
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 0));
+  g_assert_cmpuint (statements_run (store) - before, ==, 1);
+  atlas_record_list_set_ids (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *changes)
+{
+  g_string_append_printf (changes, "%s%u-%u+%u", changes->len ? " " : "", position, removed, added);
+}
+
+/* Invalidated rows are read again, and the views are told of them alone. */
+static void
+test_record_list_invalidate (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GArray) ids = query_ids (store, "SELECT id FROM events ORDER BY first_day");
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  guint64 before;
+  gint64 unknown = G_MAXINT64;
+
+  atlas_record_list_set_ids (list, ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  sql = g_strdup_printf ("UPDATE events SET title = 'Renamed' WHERE id IN (%" G_GINT64_FORMAT
+                         ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                         g_array_index (ids, gint64, 1), g_array_index (ids, gint64, 2),
+                         g_array_index (ids, gint64, 4));
+  atlas_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+
+  /* Until told, the list shows what it read. */
+  {
+    g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    g_assert_cmpstr (atlas_event_get_title (event), !=, "Renamed");
+  }
+
+  g_array_append_val (changed, g_array_index (ids, gint64, 4));
+  g_array_append_val (changed, unknown);
+  g_array_append_val (changed, g_array_index (ids, gint64, 1));
+  g_array_append_val (changed, g_array_index (ids, gint64, 2));
+  atlas_record_list_invalidate (list, changed);
+  g_assert_cmpstr (changes->str, ==, "1-2+2 4-1+1");
+
+  before = statements_run (store);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (g_str_equal (atlas_event_get_title (event), "Renamed"), ==,
+                       i == 1 || i == 2 || i == 4);
+    }
+  g_assert_cmpuint (statements_run (store) - before, ==, 1);
+
+  /* Ids the list does not show change nothing. */
+  g_string_truncate (changes, 0);
+  g_array_set_size (changed, 1);
+  g_array_index (changed, gint64, 0) = unknown;
+  atlas_record_list_invalidate (list, changed);
+  g_assert_cmpstr (changes->str, ==, "");
+}
+
+/* A row whose record is gone is an item that says so, and the failure is reported. */
+static void
+test_record_list_absent (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GArray) ids = query_ids (store, "SELECT id FROM places ORDER BY key");
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_PLACE);
+  g_autoptr(AtlasPlace) gone = NULL;
+  g_autoptr(AtlasPlace) there = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atlas_record_list_set_ids (list, ids);
+  atlas_store_exec (store, "DELETE FROM places WHERE key = 'baku'", &error);
+  g_assert_no_error (error);
+
+  g_test_expect_message ("atlas-record-list", G_LOG_LEVEL_WARNING, "*row 0*no place*");
+  gone = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (atlas_record_get_id (ATLAS_RECORD (gone)), ==, g_array_index (ids, gint64, 0));
+  g_assert_nonnull (strstr (atlas_place_get_description (gone), "no place"));
+  there = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpstr (atlas_place_get_name (there), ==, "Meghri");
 }
 
 /* The terms of @vocabulary in the vocabulary's order. */
@@ -383,6 +627,11 @@ main (int   argc,
   g_test_add_func ("/records/properties", test_record_properties);
   g_test_add_func ("/records/getters", test_record_getters);
   g_test_add_func ("/records/unreadable", test_record_unreadable);
+  g_test_add_func ("/records/list/page", test_record_list_page);
+  g_test_add_func ("/records/list/kinds", test_record_list_kinds);
+  g_test_add_func ("/records/list/keep", test_record_list_keep);
+  g_test_add_func ("/records/list/invalidate", test_record_list_invalidate);
+  g_test_add_func ("/records/list/absent", test_record_list_absent);
   g_test_add_func ("/vocabulary/schema", test_vocabulary_schema);
   g_test_add_func ("/vocabulary/checker", test_vocabulary_checker);
   g_test_add_func ("/vocabulary/labels", test_vocabulary_labels);
