@@ -150,3 +150,14 @@ atlas_test_query_int (AtlasStore *store,
   sqlite3_reset (stmt);
   return value;
 }
+
+/* The id of the record @key of @table. */
+gint64
+atlas_test_key_id (AtlasStore *store,
+                   const char *table,
+                   const char *key)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE key = '%s'", table, key);
+
+  return atlas_test_query_int (store, sql);
+}

@@ -19,5 +19,8 @@ void        atlas_test_write_file    (const char *path,
 GPtrArray  *atlas_test_parse_csv     (const char *text);
 gint64      atlas_test_query_int     (AtlasStore *store,
                                       const char *sql);
+gint64      atlas_test_key_id        (AtlasStore *store,
+                                      const char *table,
+                                      const char *key);
 
 G_END_DECLS

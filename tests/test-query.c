@@ -115,16 +115,6 @@ test_query_filters (void)
     }
 }
 
-static gint64
-key_id (AtlasStore *store,
-        const char *table,
-        const char *key)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE key = '%s'", table, key);
-
-  return atlas_test_query_int (store, sql);
-}
-
 /* Event kinds, corridors, places and "only with excerpts", alone and with the others. */
 static void
 test_query_more_filters (void)
@@ -151,18 +141,19 @@ test_query_more_filters (void)
   atlas_filter_clear_actors (filter);
   g_assert_true (atlas_filter_is_empty (filter));
 
-  atlas_filter_add_id (filter, ATLAS_FILTER_CORRIDORS, key_id (store, "corridors", "route"));
+  atlas_filter_add_id (filter, ATLAS_FILTER_CORRIDORS,
+                       atlas_test_key_id (store, "corridors", "route"));
   keys = event_keys (store, filter);
   g_assert_cmpstr (keys, ==, "washington-2025-08");
   g_clear_pointer (&keys, g_free);
   atlas_filter_clear_ids (filter, ATLAS_FILTER_CORRIDORS);
 
-  atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, key_id (store, "places", "baku"));
-  atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, key_id (store, "places", "meghri"));
+  atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, atlas_test_key_id (store, "places", "baku"));
+  atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, atlas_test_key_id (store, "places", "meghri"));
   keys = event_keys (store, filter);
   g_assert_cmpstr (keys, ==, "signing-2025-08-08");
   g_clear_pointer (&keys, g_free);
-  atlas_filter_remove_id (filter, ATLAS_FILTER_PLACES, key_id (store, "places", "baku"));
+  atlas_filter_remove_id (filter, ATLAS_FILTER_PLACES, atlas_test_key_id (store, "places", "baku"));
   keys = event_keys (store, filter);
   g_assert_cmpstr (keys, ==, "");
   g_clear_pointer (&keys, g_free);

@@ -164,6 +164,46 @@ test_window_shows_data (void)
   /* The rows really are on screen: a bound row widget shows an actor's name. */
   g_assert_nonnull (find_descendant (GTK_WIDGET (actors_view), GTK_TYPE_LABEL));
 
+  /* The date column sorts as ISO text, a year before its months; the kind column by the
+   * words shown; empty cells last. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (events_view);
+    g_autoptr(GtkColumnViewColumn) date = g_list_model_get_item (columns, 0);
+    g_autoptr(GtkColumnViewColumn) kind = g_list_model_get_item (columns, 3);
+    g_autoptr(GtkColumnViewColumn) place = g_list_model_get_item (columns, 4);
+
+    gtk_column_view_sort_by_column (events_view, date, GTK_SORT_ASCENDING);
+    for (guint i = 1; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(AtlasEvent) before = g_list_model_get_item (events, i - 1);
+        g_autoptr(AtlasEvent) after = g_list_model_get_item (events, i);
+
+        g_assert_cmpint (strcmp (atlas_event_get_start (before), atlas_event_get_start (after)),
+                         <=, 0);
+      }
+    gtk_column_view_sort_by_column (events_view, kind, GTK_SORT_DESCENDING);
+    for (guint i = 1; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(AtlasEvent) before = g_list_model_get_item (events, i - 1);
+        g_autoptr(AtlasEvent) after = g_list_model_get_item (events, i);
+
+        g_assert_cmpint (g_utf8_collate (atlas_event_get_kind_label (before),
+                                         atlas_event_get_kind_label (after)), >=, 0);
+      }
+
+    /* Events without a place come after the others. */
+    gtk_column_view_sort_by_column (events_view, place, GTK_SORT_ASCENDING);
+    for (guint i = 1; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(AtlasEvent) before = g_list_model_get_item (events, i - 1);
+        g_autoptr(AtlasEvent) after = g_list_model_get_item (events, i);
+
+        g_assert_true (atlas_event_get_place_name (before) != NULL
+                       || atlas_event_get_place_name (after) == NULL);
+      }
+    gtk_column_view_sort_by_column (events_view, NULL, GTK_SORT_ASCENDING);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }

@@ -3,9 +3,12 @@
 """Check the bundled dataset (data/dataset/*.ini) against data/dataset/README.md.
 
 Usage: tools/dataset-check.py [--seeds DIR] [--fill-positions] [FILE...]
+       tools/dataset-check.py --vocabulary
 
 Reports every problem as FILE:LINE: message and exits non-zero if there is one.
 With --fill-positions, rewrites each excerpt's position= line from the seed documents.
+The kinds and statuses allowed are read from the schema's CHECK constraints (data/schema/);
+--vocabulary prints them, a line for each column: "events.kind agreement summit ...".
 The program's own loader enforces the same rules; this tool exists so that people editing
 the data get all the problems at once, with line numbers, before building.
 """
@@ -13,24 +16,47 @@ import argparse
 import glob
 import os
 import re
+import sqlite3
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATASET = os.path.join(HERE, "..", "data", "dataset")
 
-VOCAB = {
-    ("actor", "kind"): {"state", "person", "organisation", "alliance", "company"},
-    ("place", "kind"): {"capital", "city", "town", "port", "border-crossing", "region", "site"},
-    ("corridor", "kind"): {"rail", "road", "oil-pipeline", "gas-pipeline", "multimodal"},
-    ("status", "status"): {"proposed", "agreed", "under-construction", "operational", "suspended"},
-    ("zone", "kind"): {"exclave", "peacekeeping", "autonomous-oblast", "transit-corridor",
-                       "conflict-zone"},
-    ("event", "kind"): {"agreement", "summit", "visit", "meeting", "statement", "military",
-                        "conflict", "exercise", "incident", "legislation", "sanction", "economic",
-                        "infrastructure", "election", "diplomatic"},
-    ("relation", "kind"): {"alliance", "strategic-partnership", "partnership", "rivalry",
-                           "mediation", "sanction", "conflict"},
+SCHEMA = os.path.join(HERE, "..", "data", "schema")
+
+# The fields whose values come from a vocabulary, and the column of the store whose CHECK
+# constraint lists its terms. The schema is where the terms are listed; the program's table
+# of them (app/core/atlas-vocabulary.c) is checked against it by tests/test-records.c, with
+# --vocabulary below.
+VOCAB_COLUMNS = {
+    ("actor", "kind"): ("actors", "kind"),
+    ("place", "kind"): ("places", "kind"),
+    ("corridor", "kind"): ("corridors", "kind"),
+    ("status", "status"): ("corridor_status", "status"),
+    ("zone", "kind"): ("zones", "kind"),
+    ("event", "kind"): ("events", "kind"),
+    ("relation", "kind"): ("relations", "kind"),
 }
+
+
+def schema_vocabularies():
+    """{(table, column): [terms]} from the CHECK (column IN (...)) constraints of the schema
+    that the migrations make, applied in order as the program applies them."""
+    db = sqlite3.connect(":memory:")
+    for path in sorted(glob.glob(os.path.join(SCHEMA, "[0-9]*.sql"))):
+        with open(path, encoding="utf-8") as f:
+            db.executescript(f.read())
+    vocabularies = {}
+    for table, column in VOCAB_COLUMNS.values():
+        row = db.execute("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?",
+                         (table,)).fetchone()
+        m = row and re.search(r"CHECK\s*\(\s*%s\s+IN\s*\(([^)]*)\)" % column, row[0])
+        if not m:
+            sys.exit(f"{SCHEMA}: no CHECK ({column} IN (...)) in table {table}")
+        vocabularies[(table, column)] = re.findall(r"'([^']*)'", m.group(1))
+    db.close()
+    return vocabularies
+
 
 FIELDS = {
     "actor": ({"kind", "name"}, {"role", "affiliation", "color", "description", "aliases"}),
@@ -142,8 +168,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", default=os.path.join(HERE, "..", "..", "shared", "seeds"))
     ap.add_argument("--fill-positions", action="store_true")
+    ap.add_argument("--vocabulary", action="store_true",
+                    help="print the terms of each vocabulary, a line each, and exit")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
+    vocabularies = schema_vocabularies()
+    if args.vocabulary:
+        for (table, column), terms in vocabularies.items():
+            print(f"{table}.{column}", *terms)
+        return 0
+    vocab_of = {field: set(vocabularies[column]) for field, column in VOCAB_COLUMNS.items()}
     files = args.files or sorted(glob.glob(os.path.join(DATASET, "*.ini")))
     problems, records = [], []
     for path in files:
@@ -181,7 +215,7 @@ def main():
             if name not in required and name not in optional:
                 problems.append(f"{where}: unknown field '{name}' in {r.kind}")
                 continue
-            vocab = VOCAB.get((r.kind, name))
+            vocab = vocab_of.get((r.kind, name))
             if vocab and value not in vocab:
                 problems.append(f"{where}: '{value}' is not one of {sorted(vocab)}")
             if name in ("start", "end", "date", "from", "to") and not DATE_RE.match(value):

@@ -13,41 +13,64 @@
 
 struct _AtlasActor
 {
-  GObject  parent_instance;
+  AtlasRecord  parent_instance;
 
-  gint64   id;
-  char    *key;
-  char    *kind;
-  char    *name;
-  char    *role;
-  char    *color;
-  char    *description;
-  char    *affiliation;
-  guint    event_count;
+  char        *kind;
+  char        *name;
+  char        *role;
+  char        *color;
+  char        *description;
+  gint64       affiliation_id;
+  char        *affiliation;
+  guint        event_count;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasActor, atlas_actor, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (AtlasActor, atlas_actor, ATLAS_TYPE_RECORD)
+
+/* In the order of the query's columns. */
+static const AtlasRecordField fields[] = {
+  { "kind", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasActor, kind) },
+  { "name", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasActor, name) },
+  { "role", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasActor, role) },
+  { "color", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasActor, color) },
+  { "description", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasActor, description) },
+  { "affiliation-id", ATLAS_RECORD_FIELD_INT64, G_STRUCT_OFFSET (AtlasActor, affiliation_id) },
+  { "affiliation", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasActor, affiliation) },
+  { "event-count", ATLAS_RECORD_FIELD_UINT, G_STRUCT_OFFSET (AtlasActor, event_count) },
+  { "kind-label", ATLAS_RECORD_FIELD_LABEL, G_STRUCT_OFFSET (AtlasActor, kind),
+    ATLAS_VOCABULARY_ACTOR_KINDS },
+};
 
 static void
-atlas_actor_finalize (GObject *object)
+atlas_actor_set_unreadable (AtlasRecord *record,
+                            const char  *reason)
 {
-  AtlasActor *self = ATLAS_ACTOR (object);
+  AtlasActor *self = ATLAS_ACTOR (record);
 
-  g_free (self->key);
-  g_free (self->kind);
-  g_free (self->name);
-  g_free (self->role);
-  g_free (self->color);
-  g_free (self->description);
-  g_free (self->affiliation);
-
-  G_OBJECT_CLASS (atlas_actor_parent_class)->finalize (object);
+  self->kind = g_strdup ("");
+  self->name = g_strdup (_("Unreadable actor"));
+  self->description = g_strdup (reason);
 }
 
+/* A person without a colour of their own wears their state's or organisation's. The event
+ * count, like the actor filter, includes the events of those affiliated with the actor. */
 static void
 atlas_actor_class_init (AtlasActorClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = atlas_actor_finalize;
+  AtlasRecordClass *record_class = ATLAS_RECORD_CLASS (klass);
+
+  record_class->set_unreadable = atlas_actor_set_unreadable;
+  record_class->reading = N_("Reading an actor");
+  record_class->absent = N_("There is no actor with the id %s");
+  atlas_record_class_set_query (record_class,
+                                "SELECT a.id, a.key, a.kind, a.name, a.role,"
+                                " coalesce (a.color, f.color), a.description, a.affiliation_id,"
+                                " f.name,"
+                                " (SELECT count (DISTINCT ea.event_id) FROM event_actors ea"
+                                "  JOIN actors m ON m.id = ea.actor_id"
+                                "  WHERE m.id = a.id OR m.affiliation_id = a.id)"
+                                " FROM actors a LEFT JOIN actors f ON f.id = a.affiliation_id",
+                                "a.id", fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -55,82 +78,19 @@ atlas_actor_init (AtlasActor *self)
 {
 }
 
-/* A person without a colour of their own wears their state's or organisation's. The event
- * count, like the actor filter, includes the events of those affiliated with the actor. */
 AtlasActor *
 atlas_actor_load (AtlasStore  *store,
                   gint64       id,
                   GError     **error)
 {
-  AtlasActor *self;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
-
-  stmt = atlas_store_prepare (store,
-                              "SELECT a.key, a.kind, a.name, a.role,"
-                              " coalesce (a.color, f.color), a.description, f.name,"
-                              " (SELECT count (DISTINCT ea.event_id) FROM event_actors ea"
-                              "  JOIN actors m ON m.id = ea.actor_id"
-                              "  WHERE m.id = a.id OR m.affiliation_id = a.id)"
-                              " FROM actors a LEFT JOIN actors f ON f.id = a.affiliation_id"
-                              " WHERE a.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      /* A failed step is not an absent row: say what failed. */
-      atlas_store_set_error (store, error, _("Reading an actor"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
-                   _("There is no actor with the id %s"), id_text);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  self = g_object_new (ATLAS_TYPE_ACTOR, NULL);
-  self->id = id;
-  self->key = atlas_store_dup_column (stmt, 0);
-  self->kind = atlas_store_dup_column (stmt, 1);
-  self->name = atlas_store_dup_column (stmt, 2);
-  self->role = atlas_store_dup_column (stmt, 3);
-  self->color = atlas_store_dup_column (stmt, 4);
-  self->description = atlas_store_dup_column (stmt, 5);
-  self->affiliation = atlas_store_dup_column (stmt, 6);
-  self->event_count = sqlite3_column_int (stmt, 7);
-  sqlite3_reset (stmt);
-
-  return self;
+  return ATLAS_ACTOR (atlas_record_load (ATLAS_TYPE_ACTOR, store, id, error));
 }
 
-/* Stands in for a row that could not be read, so that a list still has an item there,
- * one that says so. */
 AtlasActor *
 atlas_actor_new_unreadable (gint64      id,
                             const char *reason)
 {
-  AtlasActor *self;
-
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  self = g_object_new (ATLAS_TYPE_ACTOR, NULL);
-  self->id = id;
-  self->key = g_strdup ("");
-  self->kind = g_strdup ("");
-  self->name = g_strdup (_("Unreadable actor"));
-  self->description = g_strdup (reason);
-
-  return self;
+  return ATLAS_ACTOR (atlas_record_new_unreadable (ATLAS_TYPE_ACTOR, id, reason));
 }
 
 gint64
@@ -138,7 +98,7 @@ atlas_actor_get_id (AtlasActor *self)
 {
   g_return_val_if_fail (ATLAS_IS_ACTOR (self), 0);
 
-  return self->id;
+  return atlas_record_get_id (ATLAS_RECORD (self));
 }
 
 const char *
@@ -146,7 +106,7 @@ atlas_actor_get_key (AtlasActor *self)
 {
   g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
 
-  return self->key;
+  return atlas_record_get_key (ATLAS_RECORD (self));
 }
 
 const char *
@@ -155,6 +115,14 @@ atlas_actor_get_kind (AtlasActor *self)
   g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
 
   return self->kind;
+}
+
+const char *
+atlas_actor_get_kind_label (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
+
+  return atlas_actor_kind_label (self->kind);
 }
 
 const char *
@@ -189,6 +157,15 @@ atlas_actor_get_description (AtlasActor *self)
   return self->description;
 }
 
+/* The state or organisation the actor belongs to, or 0. */
+gint64
+atlas_actor_get_affiliation_id (AtlasActor *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ACTOR (self), 0);
+
+  return self->affiliation_id;
+}
+
 const char *
 atlas_actor_get_affiliation (AtlasActor *self)
 {
@@ -205,40 +182,15 @@ atlas_actor_get_event_count (AtlasActor *self)
   return self->event_count;
 }
 
-const char *
-atlas_actor_get_kind_label (AtlasActor *self)
-{
-  return atlas_actor_kind_label (self->kind);
-}
-
+/* Shorthands for the words of an actor kind in the vocabulary. */
 const char *
 atlas_actor_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "state") == 0)
-    return _("State");
-  if (g_strcmp0 (kind, "person") == 0)
-    return _("Person");
-  if (g_strcmp0 (kind, "organisation") == 0)
-    return _("Organisation");
-  if (g_strcmp0 (kind, "alliance") == 0)
-    return _("Alliance");
-  if (g_strcmp0 (kind, "company") == 0)
-    return _("Company");
-  return kind;
+  return atlas_vocabulary_get_label (ATLAS_VOCABULARY_ACTOR_KINDS, kind);
 }
 
 const char *
 atlas_actor_kind_plural (const char *kind)
 {
-  if (g_strcmp0 (kind, "state") == 0)
-    return _("States");
-  if (g_strcmp0 (kind, "person") == 0)
-    return _("People");
-  if (g_strcmp0 (kind, "organisation") == 0)
-    return _("Organisations");
-  if (g_strcmp0 (kind, "alliance") == 0)
-    return _("Alliances");
-  if (g_strcmp0 (kind, "company") == 0)
-    return _("Companies");
-  return kind;
+  return atlas_vocabulary_get_plural (ATLAS_VOCABULARY_ACTOR_KINDS, kind);
 }

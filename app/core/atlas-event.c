@@ -14,48 +14,69 @@
 
 struct _AtlasEvent
 {
-  GObject  parent_instance;
+  AtlasRecord  parent_instance;
 
-  gint64   id;
-  char    *key;
-  char    *kind;
-  char    *title;
-  char    *summary;
-  char    *start;
-  char    *end;
-  char    *date_wording;
-  char    *note;
-  gint64   place_id;
-  char    *place_name;
-  char    *actor_names;
-  gboolean approximate;
+  char        *kind;
+  char        *title;
+  char        *summary;
+  char        *start;
+  char        *end;
+  gboolean     approximate;
+  char        *date_wording;
+  char        *note;
+  gint64       place_id;
+  char        *place_name;
+  char        *actor_names;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, ATLAS_TYPE_RECORD)
+
+/* In the order of the query's columns. */
+static const AtlasRecordField fields[] = {
+  { "kind", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, kind) },
+  { "title", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, title) },
+  { "summary", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, summary) },
+  { "start", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, start) },
+  { "end", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, end) },
+  { "approximate", ATLAS_RECORD_FIELD_BOOLEAN, G_STRUCT_OFFSET (AtlasEvent, approximate) },
+  { "date-wording", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, date_wording) },
+  { "note", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, note) },
+  { "place-id", ATLAS_RECORD_FIELD_INT64, G_STRUCT_OFFSET (AtlasEvent, place_id) },
+  { "place-name", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, place_name) },
+  { "actor-names", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, actor_names) },
+  { "kind-label", ATLAS_RECORD_FIELD_LABEL, G_STRUCT_OFFSET (AtlasEvent, kind),
+    ATLAS_VOCABULARY_EVENT_KINDS },
+};
 
 static void
-atlas_event_finalize (GObject *object)
+atlas_event_set_unreadable (AtlasRecord *record,
+                            const char  *reason)
 {
-  AtlasEvent *self = ATLAS_EVENT (object);
+  AtlasEvent *self = ATLAS_EVENT (record);
 
-  g_free (self->key);
-  g_free (self->kind);
-  g_free (self->title);
-  g_free (self->summary);
-  g_free (self->start);
-  g_free (self->end);
-  g_free (self->date_wording);
-  g_free (self->note);
-  g_free (self->place_name);
-  g_free (self->actor_names);
-
-  G_OBJECT_CLASS (atlas_event_parent_class)->finalize (object);
+  self->kind = g_strdup ("");
+  self->title = g_strdup (_("This event could not be read"));
+  self->summary = g_strdup (reason);
 }
 
+/* The actors' names, states first: "Armenia; Azerbaijan; Ilham Aliyev". */
 static void
 atlas_event_class_init (AtlasEventClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = atlas_event_finalize;
+  AtlasRecordClass *record_class = ATLAS_RECORD_CLASS (klass);
+
+  record_class->set_unreadable = atlas_event_set_unreadable;
+  record_class->reading = N_("Reading an event");
+  record_class->absent = N_("There is no event with the id %s");
+  atlas_record_class_set_query (record_class,
+                                "SELECT e.id, e.key, e.kind, e.title, e.summary, e.start, e.end,"
+                                " e.approximate, e.date_wording, e.note, e.place_id, p.name,"
+                                " (SELECT group_concat (name, '; ') FROM"
+                                "   (SELECT a.name FROM event_actors ea"
+                                "    JOIN actors a ON a.id = ea.actor_id"
+                                "    WHERE ea.event_id = e.id ORDER BY a.kind <> 'state', a.name))"
+                                " FROM events e LEFT JOIN places p ON p.id = e.place_id",
+                                "e.id", fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -68,80 +89,14 @@ atlas_event_load (AtlasStore  *store,
                   gint64       id,
                   GError     **error)
 {
-  AtlasEvent *self;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
-
-  stmt = atlas_store_prepare (store,
-                              "SELECT e.key, e.kind, e.title, e.summary, e.start, e.end,"
-                              " e.approximate, e.date_wording, e.note, e.place_id, p.name,"
-                              " (SELECT group_concat (name, '; ') FROM"
-                              "   (SELECT a.name FROM event_actors ea"
-                              "    JOIN actors a ON a.id = ea.actor_id"
-                              "    WHERE ea.event_id = e.id ORDER BY a.kind <> 'state', a.name))"
-                              " FROM events e LEFT JOIN places p ON p.id = e.place_id"
-                              " WHERE e.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      /* A failed step is not an absent row: say what failed. */
-      atlas_store_set_error (store, error, _("Reading an event"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
-                   _("There is no event with the id %s"), id_text);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  self = g_object_new (ATLAS_TYPE_EVENT, NULL);
-  self->id = id;
-  self->key = atlas_store_dup_column (stmt, 0);
-  self->kind = atlas_store_dup_column (stmt, 1);
-  self->title = atlas_store_dup_column (stmt, 2);
-  self->summary = atlas_store_dup_column (stmt, 3);
-  self->start = atlas_store_dup_column (stmt, 4);
-  self->end = atlas_store_dup_column (stmt, 5);
-  self->approximate = sqlite3_column_int (stmt, 6);
-  self->date_wording = atlas_store_dup_column (stmt, 7);
-  self->note = atlas_store_dup_column (stmt, 8);
-  self->place_id = sqlite3_column_int64 (stmt, 9);
-  self->place_name = atlas_store_dup_column (stmt, 10);
-  self->actor_names = atlas_store_dup_column (stmt, 11);
-  sqlite3_reset (stmt);
-
-  return self;
+  return ATLAS_EVENT (atlas_record_load (ATLAS_TYPE_EVENT, store, id, error));
 }
 
-/* Stands in for a row that could not be read, so that a list still has an item there,
- * one that says so. */
 AtlasEvent *
 atlas_event_new_unreadable (gint64      id,
                             const char *reason)
 {
-  AtlasEvent *self;
-
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  self = g_object_new (ATLAS_TYPE_EVENT, NULL);
-  self->id = id;
-  self->key = g_strdup ("");
-  self->kind = g_strdup ("");
-  self->title = g_strdup (_("This event could not be read"));
-  self->summary = g_strdup (reason);
-
-  return self;
+  return ATLAS_EVENT (atlas_record_new_unreadable (ATLAS_TYPE_EVENT, id, reason));
 }
 
 gint64
@@ -149,7 +104,7 @@ atlas_event_get_id (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), 0);
 
-  return self->id;
+  return atlas_record_get_id (ATLAS_RECORD (self));
 }
 
 const char *
@@ -157,7 +112,7 @@ atlas_event_get_key (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
 
-  return self->key;
+  return atlas_record_get_key (ATLAS_RECORD (self));
 }
 
 const char *
@@ -166,6 +121,14 @@ atlas_event_get_kind (AtlasEvent *self)
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
 
   return self->kind;
+}
+
+const char *
+atlas_event_get_kind_label (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+
+  return atlas_event_kind_label (self->kind);
 }
 
 const char *
@@ -257,30 +220,9 @@ atlas_event_dup_date_label (AtlasEvent *self)
   return atlas_date_format_span (self->start, self->end, self->approximate);
 }
 
+/* Shorthand for the label of an event kind in the vocabulary. */
 const char *
 atlas_event_kind_label (const char *kind)
 {
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "agreement", N_("Agreement") },
-    { "summit", N_("Summit") },
-    { "visit", N_("Visit") },
-    { "meeting", N_("Meeting") },
-    { "statement", N_("Statement") },
-    { "military", N_("Military") },
-    { "conflict", N_("Conflict") },
-    { "exercise", N_("Exercise") },
-    { "incident", N_("Incident") },
-    { "legislation", N_("Legislation") },
-    { "sanction", N_("Sanction") },
-    { "economic", N_("Economic") },
-    { "infrastructure", N_("Infrastructure") },
-    { "election", N_("Election") },
-    { "diplomatic", N_("Diplomatic") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
-
-  return kind;
+  return atlas_vocabulary_get_label (ATLAS_VOCABULARY_EVENT_KINDS, kind);
 }

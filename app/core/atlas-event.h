@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include "atlas-store.h"
+#include "atlas-record.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_EVENT (atlas_event_get_type ())
-G_DECLARE_FINAL_TYPE (AtlasEvent, atlas_event, ATLAS, EVENT, GObject)
+G_DECLARE_FINAL_TYPE (AtlasEvent, atlas_event, ATLAS, EVENT, AtlasRecord)
 
 AtlasEvent *atlas_event_load             (AtlasStore  *store,
                                           gint64       id,
@@ -20,6 +20,7 @@ AtlasEvent *atlas_event_new_unreadable   (gint64       id,
 gint64      atlas_event_get_id           (AtlasEvent  *self);
 const char *atlas_event_get_key          (AtlasEvent  *self);
 const char *atlas_event_get_kind         (AtlasEvent  *self);
+const char *atlas_event_get_kind_label   (AtlasEvent  *self);
 const char *atlas_event_get_title        (AtlasEvent  *self);
 const char *atlas_event_get_summary      (AtlasEvent  *self);
 const char *atlas_event_get_start        (AtlasEvent  *self);

@@ -14,39 +14,51 @@
 
 struct _AtlasExcerpt
 {
-  GObject  parent_instance;
+  AtlasRecord  parent_instance;
 
-  gint64   id;
-  char    *key;
-  char    *text;
-  int      position;
-  char    *source_title;
-  char    *author;
-  char    *publication;
-  char    *source_date;
+  char        *text;
+  int          position;
+  gint64       source_id;
+  char        *source_title;
+  char        *author;
+  char        *publication;
+  char        *source_date;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasExcerpt, atlas_excerpt, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (AtlasExcerpt, atlas_excerpt, ATLAS_TYPE_RECORD)
+
+/* In the order of the query's columns. */
+static const AtlasRecordField fields[] = {
+  { "text", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, text) },
+  { "position", ATLAS_RECORD_FIELD_INT, G_STRUCT_OFFSET (AtlasExcerpt, position) },
+  { "source-id", ATLAS_RECORD_FIELD_INT64, G_STRUCT_OFFSET (AtlasExcerpt, source_id) },
+  { "source-title", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, source_title) },
+  { "author", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, author) },
+  { "publication", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, publication) },
+  { "source-date", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, source_date) },
+};
 
 static void
-atlas_excerpt_finalize (GObject *object)
+atlas_excerpt_set_unreadable (AtlasRecord *record,
+                              const char  *reason)
 {
-  AtlasExcerpt *self = ATLAS_EXCERPT (object);
-
-  g_free (self->key);
-  g_free (self->text);
-  g_free (self->source_title);
-  g_free (self->author);
-  g_free (self->publication);
-  g_free (self->source_date);
-
-  G_OBJECT_CLASS (atlas_excerpt_parent_class)->finalize (object);
+  ATLAS_EXCERPT (record)->text = g_strdup_printf (_("This passage could not be read: %s"), reason);
 }
 
+/* An excerpt carries its source's words, which every view of it shows. */
 static void
 atlas_excerpt_class_init (AtlasExcerptClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = atlas_excerpt_finalize;
+  AtlasRecordClass *record_class = ATLAS_RECORD_CLASS (klass);
+
+  record_class->set_unreadable = atlas_excerpt_set_unreadable;
+  record_class->reading = N_("Reading an excerpt");
+  record_class->absent = N_("There is no excerpt with the id %s");
+  atlas_record_class_set_query (record_class,
+                                "SELECT x.id, x.key, x.text, x.position, x.source_id, s.title,"
+                                " s.author, s.publication, s.date"
+                                " FROM excerpts x JOIN sources s ON s.id = x.source_id",
+                                "x.id", fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -59,69 +71,14 @@ atlas_excerpt_load (AtlasStore  *store,
                     gint64       id,
                     GError     **error)
 {
-  AtlasExcerpt *self;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
-
-  stmt = atlas_store_prepare (store,
-                              "SELECT x.key, x.text, x.position, s.title, s.author,"
-                              " s.publication, s.date"
-                              " FROM excerpts x JOIN sources s ON s.id = x.source_id"
-                              " WHERE x.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      /* A failed step is not an absent row: say what failed. */
-      atlas_store_set_error (store, error, _("Reading an excerpt"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
-                   _("There is no excerpt with the id %s"), id_text);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  self = g_object_new (ATLAS_TYPE_EXCERPT, NULL);
-  self->id = id;
-  self->key = atlas_store_dup_column (stmt, 0);
-  self->text = atlas_store_dup_column (stmt, 1);
-  self->position = sqlite3_column_int (stmt, 2);
-  self->source_title = atlas_store_dup_column (stmt, 3);
-  self->author = atlas_store_dup_column (stmt, 4);
-  self->publication = atlas_store_dup_column (stmt, 5);
-  self->source_date = atlas_store_dup_column (stmt, 6);
-  sqlite3_reset (stmt);
-
-  return self;
+  return ATLAS_EXCERPT (atlas_record_load (ATLAS_TYPE_EXCERPT, store, id, error));
 }
 
-/* Stands in for a row that could not be read, so that a list still has an item there,
- * one that says so. */
 AtlasExcerpt *
 atlas_excerpt_new_unreadable (gint64      id,
                               const char *reason)
 {
-  AtlasExcerpt *self;
-
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  self = g_object_new (ATLAS_TYPE_EXCERPT, NULL);
-  self->id = id;
-  self->key = g_strdup ("");
-  self->text = g_strdup_printf (_("This passage could not be read: %s"), reason);
-
-  return self;
+  return ATLAS_EXCERPT (atlas_record_new_unreadable (ATLAS_TYPE_EXCERPT, id, reason));
 }
 
 gint64
@@ -129,7 +86,7 @@ atlas_excerpt_get_id (AtlasExcerpt *self)
 {
   g_return_val_if_fail (ATLAS_IS_EXCERPT (self), 0);
 
-  return self->id;
+  return atlas_record_get_id (ATLAS_RECORD (self));
 }
 
 const char *
@@ -137,7 +94,7 @@ atlas_excerpt_get_key (AtlasExcerpt *self)
 {
   g_return_val_if_fail (ATLAS_IS_EXCERPT (self), NULL);
 
-  return self->key;
+  return atlas_record_get_key (ATLAS_RECORD (self));
 }
 
 const char *
@@ -154,6 +111,14 @@ atlas_excerpt_get_position (AtlasExcerpt *self)
   g_return_val_if_fail (ATLAS_IS_EXCERPT (self), 0);
 
   return self->position;
+}
+
+gint64
+atlas_excerpt_get_source_id (AtlasExcerpt *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXCERPT (self), 0);
+
+  return self->source_id;
 }
 
 const char *

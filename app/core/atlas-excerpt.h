@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include "atlas-store.h"
+#include "atlas-record.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_EXCERPT (atlas_excerpt_get_type ())
-G_DECLARE_FINAL_TYPE (AtlasExcerpt, atlas_excerpt, ATLAS, EXCERPT, GObject)
+G_DECLARE_FINAL_TYPE (AtlasExcerpt, atlas_excerpt, ATLAS, EXCERPT, AtlasRecord)
 
 AtlasExcerpt *atlas_excerpt_load              (AtlasStore    *store,
                                                gint64         id,
@@ -21,6 +21,7 @@ gint64        atlas_excerpt_get_id            (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_key           (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_text          (AtlasExcerpt  *self);
 int           atlas_excerpt_get_position      (AtlasExcerpt  *self);
+gint64        atlas_excerpt_get_source_id     (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_source_title  (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_author        (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_publication   (AtlasExcerpt  *self);

@@ -14,6 +14,7 @@
 
 #include "atlas-date.h"
 #include "atlas-features.h"
+#include "atlas-vocabulary.h"
 
 struct _AtlasFeatures
 {
@@ -88,22 +89,15 @@ atlas_features_init (AtlasFeatures *self)
   self->points = g_array_new (FALSE, FALSE, sizeof (AtlasPoint));
 }
 
+/* The statuses follow the vocabulary's order from ATLAS_STATUS_PROPOSED on. */
 AtlasStatus
 atlas_status_from_string (const char *text)
 {
-  static const char * const names[] = {
-    [ATLAS_STATUS_PROPOSED] = "proposed",
-    [ATLAS_STATUS_AGREED] = "agreed",
-    [ATLAS_STATUS_UNDER_CONSTRUCTION] = "under-construction",
-    [ATLAS_STATUS_OPERATIONAL] = "operational",
-    [ATLAS_STATUS_SUSPENDED] = "suspended",
-  };
+  int position = atlas_vocabulary_find (ATLAS_VOCABULARY_CORRIDOR_STATUSES, text);
 
-  for (guint i = ATLAS_STATUS_PROPOSED; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      return i;
-
-  return ATLAS_STATUS_UNKNOWN;
+  if (position < 0)
+    return ATLAS_STATUS_UNKNOWN;
+  return ATLAS_STATUS_PROPOSED + position;
 }
 
 static int
@@ -414,24 +408,15 @@ atlas_corridor_status_at (const AtlasCorridorShape *corridor,
 const char *
 atlas_status_label (AtlasStatus status)
 {
-  switch (status)
-    {
-    case ATLAS_STATUS_PROPOSED:
-      return _("Proposed");
-    case ATLAS_STATUS_AGREED:
-      return _("Agreed");
-    case ATLAS_STATUS_UNDER_CONSTRUCTION:
-      return _("Under construction");
-    case ATLAS_STATUS_OPERATIONAL:
-      return _("Operational");
-    case ATLAS_STATUS_SUSPENDED:
-      return _("Suspended");
-    case ATLAS_STATUS_UNKNOWN:
-      return _("Status not given in the sources");
-    case ATLAS_STATUS_NONE:
-    default:
-      return _("Not yet proposed");
-    }
+  AtlasVocabulary statuses = ATLAS_VOCABULARY_CORRIDOR_STATUSES;
+
+  if (status >= ATLAS_STATUS_PROPOSED && status <= ATLAS_STATUS_SUSPENDED)
+    return atlas_vocabulary_get_label (statuses,
+                                       atlas_vocabulary_get_term (statuses,
+                                                                  status - ATLAS_STATUS_PROPOSED));
+  if (status == ATLAS_STATUS_UNKNOWN)
+    return _("Status not given in the sources");
+  return _("Not yet proposed");
 }
 
 /* Whether the zone exists on @day ("YYYY-MM-DD"; %NULL for today). */

@@ -13,13 +13,17 @@ G_BEGIN_DECLS
 #define ATLAS_TYPE_RECORD_LIST (atlas_record_list_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasRecordList, atlas_record_list, ATLAS, RECORD_LIST, GObject)
 
-AtlasRecordList *atlas_record_list_new      (AtlasStore      *store,
-                                             AtlasItemKind    kind);
-void             atlas_record_list_set_ids  (AtlasRecordList *self,
-                                             GArray          *ids);
-gint64           atlas_record_list_get_id   (AtlasRecordList *self,
-                                             guint            position);
-guint            atlas_record_list_find     (AtlasRecordList *self,
-                                             gint64           id);
+GType            atlas_record_list_type_for_kind (AtlasItemKind    kind);
+
+AtlasRecordList *atlas_record_list_new           (AtlasStore      *store,
+                                                  AtlasItemKind    kind);
+void             atlas_record_list_set_ids       (AtlasRecordList *self,
+                                                  GArray          *ids);
+void             atlas_record_list_invalidate    (AtlasRecordList *self,
+                                                  GArray          *ids);
+gint64           atlas_record_list_get_id        (AtlasRecordList *self,
+                                                  guint            position);
+guint            atlas_record_list_find          (AtlasRecordList *self,
+                                                  gint64           id);
 
 G_END_DECLS

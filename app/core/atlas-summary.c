@@ -19,6 +19,7 @@
 #include "atlas-features.h"
 #include "atlas-query.h"
 #include "atlas-summary.h"
+#include "atlas-vocabulary.h"
 
 void
 atlas_summary_free (AtlasSummary *summary)
@@ -33,68 +34,15 @@ atlas_summary_free (AtlasSummary *summary)
   g_free (summary);
 }
 
-static const char *
-place_kind_label (const char *kind)
+/* Shorthand for the label of a relation kind in the vocabulary. */
+const char *
+atlas_relation_kind_label (const char *kind)
 {
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "capital", N_("Capital") }, { "city", N_("City") }, { "town", N_("Town") },
-    { "port", N_("Port") }, { "border-crossing", N_("Border crossing") },
-    { "region", N_("Region") }, { "site", N_("Site") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
-  return kind;
-}
-
-static const char *
-corridor_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "rail", N_("Rail corridor") }, { "road", N_("Road corridor") },
-    { "oil-pipeline", N_("Oil pipeline") }, { "gas-pipeline", N_("Gas pipeline") },
-    { "multimodal", N_("Multimodal corridor") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
-  return kind;
-}
-
-static const char *
-zone_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "exclave", N_("Exclave") }, { "peacekeeping", N_("Peacekeeping zone") },
-    { "autonomous-oblast", N_("Autonomous oblast") }, { "transit-corridor", N_("Transit corridor") },
-    { "conflict-zone", N_("Conflict zone") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
-  return kind;
+  return atlas_vocabulary_get_label (ATLAS_VOCABULARY_RELATION_KINDS, kind);
 }
 
 /* Runs @sql with the item's id as ?1 and the day as ?2; its columns are the kicker, title,
  * subtitle and body. */
-const char *
-atlas_relation_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "alliance", N_("Alliance") }, { "strategic-partnership", N_("Strategic partnership") },
-    { "partnership", N_("Partnership") }, { "rivalry", N_("Rivalry") },
-    { "mediation", N_("Mediation") }, { "sanction", N_("Sanction") }, { "conflict", N_("Conflict") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
-  return kind;
-}
-
 static AtlasSummary *
 from_row (AtlasStore       *store,
           const char       *sql,
@@ -180,7 +128,8 @@ atlas_summary_load (AtlasStore       *store,
                                  " WHERE p.id = ?1", item->id, day, error);
       if (summary != NULL)
         {
-          const char *label = place_kind_label (summary->kicker);
+          const char *label = atlas_vocabulary_get_label (ATLAS_VOCABULARY_PLACE_KINDS,
+                                                          summary->kicker);
 
           replace (&summary->kicker, summary->subtitle ? g_strdup_printf ("%s · %s", label, summary->subtitle)
                                                        : g_strdup (label));
@@ -197,7 +146,9 @@ atlas_summary_load (AtlasStore       *store,
           g_autoptr(GPtrArray) history = atlas_query_status_history (store, item->id, NULL);
           const AtlasStatusRow *since = NULL;
 
-          replace (&summary->kicker, g_strdup (corridor_kind_label (summary->kicker)));
+          replace (&summary->kicker,
+                   g_strdup (atlas_vocabulary_get_label (ATLAS_VOCABULARY_CORRIDOR_KINDS,
+                                                         summary->kicker)));
 
           /* The status on the day, dated from the first of the changes that led to it. */
           for (guint i = 0; history != NULL && i < history->len; i++)
@@ -233,7 +184,9 @@ atlas_summary_load (AtlasStore       *store,
           g_autofree char *span = valid_span (store, "SELECT valid_from, valid_to FROM zones"
                                                      " WHERE id = ?", item->id);
 
-          replace (&summary->kicker, g_strdup (zone_kind_label (summary->kicker)));
+          replace (&summary->kicker,
+                   g_strdup (atlas_vocabulary_get_label (ATLAS_VOCABULARY_ZONE_KINDS,
+                                                         summary->kicker)));
           if (span != NULL)
             replace (&summary->subtitle, g_steal_pointer (&span));
         }

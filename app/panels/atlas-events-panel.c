@@ -250,43 +250,50 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (label, text ? text : "");
 }
 
-static const char *
-sort_text (AtlasEvent *event,
-           Column      column)
+/* The property each column sorts by. Dates sort as ISO text, so a year comes before its
+ * months, as on the timeline; the kind by the words shown. */
+static const char * const sort_properties[] = {
+  [COLUMN_DATE] = "start",
+  [COLUMN_TITLE] = "title",
+  [COLUMN_ACTORS] = "actor-names",
+  [COLUMN_PLACE] = "place-name",
+  [COLUMN_KIND] = "kind-label",
+};
+
+static gboolean
+is_empty (gpointer    item,
+          const char *text,
+          gpointer    data)
 {
-  switch (column)
-    {
-    case COLUMN_DATE:
-      return atlas_event_get_start (event);
-    case COLUMN_TITLE:
-      return atlas_event_get_title (event);
-    case COLUMN_ACTORS:
-      return atlas_event_get_actor_names (event);
-    case COLUMN_PLACE:
-      return atlas_event_get_place_name (event);
-    case COLUMN_KIND:
-      return atlas_event_kind_label (atlas_event_get_kind (event));
-    default:
-      return NULL;
-    }
+  return text == NULL || *text == '\0';
 }
 
-/* Dates sort as ISO text (a year before its months, as on the timeline); the rest as
- * words, empty cells last. */
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+static char *
+or_empty (gpointer    item,
+          const char *text,
+          gpointer    data)
 {
-  Column column = GPOINTER_TO_INT (user_data);
-  const char *x = sort_text (ATLAS_EVENT ((gpointer) a), column);
-  const char *y = sort_text (ATLAS_EVENT ((gpointer) b), column);
+  return g_strdup (text != NULL ? text : "");
+}
 
-  if (x == NULL || y == NULL)
-    return (x == NULL) - (y == NULL);
-  if (column == COLUMN_DATE)
-    return strcmp (x, y);
-  return g_utf8_collate (x, y);
+/* Empty cells sort after the others, then the text as words. GTK 4.8's string sorter warns
+ * on NULL, so it is given "" for none. */
+static GtkSorter *
+column_sorter (Column column)
+{
+  GtkExpression *text = gtk_property_expression_new (ATLAS_TYPE_EVENT, NULL,
+                                                     sort_properties[column]);
+  GtkExpression *same_text = gtk_expression_ref (text);
+  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+
+  /* Each closure expression takes its own reference to the text. */
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 1, &same_text, G_CALLBACK (is_empty),
+                                 NULL, NULL))));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (
+    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &text, G_CALLBACK (or_empty),
+                                 NULL, NULL))));
+  return GTK_SORTER (sorter);
 }
 
 static void
@@ -305,7 +312,7 @@ add_column (AtlasEventsPanel *self,
   g_object_set_data (G_OBJECT (factory), "panel", self);
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
+  sorter = column_sorter (column);
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);

@@ -19,6 +19,7 @@
 #include "atlas-summary.h"
 #include "atlas-timeline.h"
 #include "atlas-timeline-panel.h"
+#include "atlas-vocabulary.h"
 
 struct _AtlasTimelinePanel
 {
@@ -158,12 +159,6 @@ id_label (AtlasTimelinePanel *self,
   return g_strdup (summary ? summary->title : "?");
 }
 
-/* Event kinds offered as filters, in the order of the dataset's README. */
-static const char * const event_kinds[] = {
-  "agreement", "summit", "visit", "meeting", "statement", "military", "conflict", "exercise",
-  "incident", "legislation", "sanction", "economic", "infrastructure", "election", "diplomatic",
-};
-
 static void
 toggle_kind (AtlasFilter *filter,
              gpointer     data)
@@ -198,16 +193,19 @@ on_kind_toggled (GtkCheckButton     *check,
     change_filter (self, toggle_with_excerpts, NULL);
 }
 
-/* The kinds popover: a check for each kind of event, and "with sources only". */
+/* The kinds popover: a check for each kind of event, in the vocabulary's order, and "with
+ * sources only". */
 static void
 build_kinds (AtlasTimelinePanel *self)
 {
   GtkWidget *check;
 
-  for (guint i = 0; i < G_N_ELEMENTS (event_kinds); i++)
+  for (guint i = 0; i < atlas_vocabulary_get_n_terms (ATLAS_VOCABULARY_EVENT_KINDS); i++)
     {
-      check = gtk_check_button_new_with_label (atlas_event_kind_label (event_kinds[i]));
-      g_object_set_data (G_OBJECT (check), "kind", (gpointer) event_kinds[i]);
+      const char *kind = atlas_vocabulary_get_term (ATLAS_VOCABULARY_EVENT_KINDS, i);
+
+      check = gtk_check_button_new_with_label (atlas_event_kind_label (kind));
+      g_object_set_data (G_OBJECT (check), "kind", (gpointer) kind);
       g_signal_connect (check, "toggled", G_CALLBACK (on_kind_toggled), self);
       gtk_box_append (self->kinds_box, check);
     }
