@@ -150,3 +150,26 @@ atlas_test_query_int (AtlasStore *store,
   sqlite3_reset (stmt);
   return value;
 }
+
+static void
+on_changed (AtlasStore    *store,
+            AtlasItemKind  kind,
+            GArray        *ids,
+            GString       *log)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (ATLAS_TYPE_ITEM_KIND);
+
+  g_string_append_printf (log, "%s:", g_enum_get_value (kinds, kind)->value_nick);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (log, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (log, ';');
+}
+
+/* Writes each emission of AtlasStore::changed into @log as "kind:id,id;". */
+void
+atlas_test_log_changes (AtlasStore *store,
+                        GString    *log)
+{
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
+}

@@ -19,5 +19,7 @@ void        atlas_test_write_file    (const char *path,
 GPtrArray  *atlas_test_parse_csv     (const char *text);
 gint64      atlas_test_query_int     (AtlasStore *store,
                                       const char *sql);
+void        atlas_test_log_changes   (AtlasStore *store,
+                                      GString    *log);
 
 G_END_DECLS

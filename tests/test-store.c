@@ -791,6 +791,85 @@ test_store_statistics (void)
   atlas_test_remove_dir (dir);
 }
 
+static void
+test_store_statement_count (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  guint64 before = atlas_store_get_statement_count (store);
+
+  g_assert_true (atlas_store_exec (store, "SELECT 1; SELECT 2; SELECT 3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_store_get_statement_count (store), ==, before + 3);
+
+  /* The program of a trigger is part of the statement that fired it. */
+  g_assert_true (atlas_store_exec (store, "CREATE TEMP TABLE t (x); CREATE TEMP TABLE log (x);"
+                                          "CREATE TEMP TRIGGER t_log AFTER INSERT ON t BEGIN "
+                                          "INSERT INTO log VALUES (new.x); END", &error));
+  g_assert_no_error (error);
+  before = atlas_store_get_statement_count (store);
+  g_assert_true (atlas_store_exec (store, "INSERT INTO t VALUES (1)", &error));
+  g_assert_cmpuint (atlas_store_get_statement_count (store), ==, before + 1);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM log"), ==, 1);
+}
+
+static void
+test_store_changed (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_test_log_changes (store, log);
+
+  /* Once per kind, after the commit, each id once. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "UPDATE actors SET name = 'Renamed' WHERE id = 2",
+                                   &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 3);
+  atlas_store_note_change (store, ATLAS_ITEM_ACTOR, 2);
+  atlas_store_note_change (store, ATLAS_ITEM_ACTOR, 1);
+  atlas_store_note_change (store, ATLAS_ITEM_ACTOR, 2);
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_true (atlas_store_commit_change (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (log->str, ==, "actor:1,2;event:3;");
+  g_string_truncate (log, 0);
+
+  /* An id of 0 says any record of the kind. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 5);
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 0);
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 6);
+  g_assert_true (atlas_store_commit_change (store, &error));
+  g_assert_cmpstr (log->str, ==, "event:;");
+  g_string_truncate (log, 0);
+
+  /* Nothing for a change rolled back, and nothing of it stays. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "UPDATE actors SET name = 'Gone'", &error));
+  g_assert_no_error (error);
+  atlas_store_note_change (store, ATLAS_ITEM_ACTOR, 0);
+  atlas_store_rollback_change (store);
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors WHERE name = 'Gone'"),
+                   ==, 0);
+
+  /* Nor for a commit that fails: here on a reference checked only at the commit. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "PRAGMA defer_foreign_keys = ON;"
+                                          "INSERT INTO event_actors VALUES (9999, 9999, NULL)",
+                                   &error));
+  g_assert_no_error (error);
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 9999);
+  g_assert_false (atlas_store_commit_change (store, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED);
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_true (sqlite3_get_autocommit (atlas_store_get_db (store)));
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM event_actors "
+                                                "WHERE event_id = 9999"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +895,8 @@ main (int   argc,
   g_test_add_func ("/store/time-limit", test_store_time_limit);
   g_test_add_func ("/store/check", test_store_check);
   g_test_add_func ("/store/upgrade-copies", test_store_upgrade_copies);
+  g_test_add_func ("/store/statement-count", test_store_statement_count);
+  g_test_add_func ("/store/changed", test_store_changed);
 
   return g_test_run ();
 }

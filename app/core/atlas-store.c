@@ -28,7 +28,7 @@
 #include "atlas-dataset.h"
 #include "atlas-store-file.h"
 #include "atlas-store-schema.h"
-#include "atlas-store.h"
+#include "atlas-store-private.h"
 
 /* How long another program may hold the store before we give up and say so. */
 #define BUSY_TIMEOUT_MS        5000
@@ -37,25 +37,14 @@
 /* Progress callbacks come every this many engine steps, well under a millisecond apart. */
 #define PROGRESS_STEPS         10000
 
-struct _AtlasStore
-{
-  GObject       parent_instance;
+G_DEFINE_FINAL_TYPE (AtlasStore, atlas_store, G_TYPE_OBJECT)
 
-  sqlite3      *db;
-  char         *path;
-  char         *backup_path;
-  GHashTable   *statements;  /* SQL text -> sqlite3_stmt */
-  int           schema_version;
-  guint         time_limit_ms;
-  gint64        step_started;   /* 0 until the step under way has made progress */
-  GCancellable *cancellable;
-  guint         read_only : 1;      /* by permission or by request */
-  guint         file_writable : 1;
-  guint         created : 1;
-  guint         interrupted : 1;
+enum {
+  CHANGED,
+  N_SIGNALS
 };
 
-G_DEFINE_FINAL_TYPE (AtlasStore, atlas_store, G_TYPE_OBJECT)
+static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
 
@@ -88,6 +77,7 @@ atlas_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_store_parent_class)->finalize (object);
 }
@@ -96,6 +86,31 @@ static void
 atlas_store_class_init (AtlasStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = atlas_store_finalize;
+
+  /**
+   * AtlasStore::changed:
+   * @kind: the #AtlasItemKind of the records that changed
+   * @ids: (element-type gint64): their ids, or none when any record of @kind may have changed
+   *
+   * Emitted after a change (atlas_store_begin_change()) is committed, once for each kind of
+   * record it wrote; never for a change rolled back or a commit that failed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, ATLAS_TYPE_ITEM_KIND, G_TYPE_ARRAY);
+}
+
+void
+atlas_store_emit_changed (AtlasStore    *self,
+                          AtlasItemKind  kind,
+                          GArray        *ids)
+{
+  g_signal_emit (self, signals[CHANGED], 0, kind, ids);
 }
 
 static void
@@ -404,9 +419,11 @@ query_int (AtlasStore  *self,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-/* A step starts when a statement starts running and after each row it returns: what the
- * program does between two rows is not SQLite's time. Trigger programs count as statements;
- * only our own triggers, which are short, pass the schema check. */
+/* The one trace callback a connection has, for two jobs. It times steps: a step starts when
+ * a statement starts running and after each row it returns, since what the program does
+ * between two rows is not SQLite's time (trigger programs restart the clock; only our own
+ * triggers, which are short, pass the schema check). And it counts the statements started,
+ * which is how the program's cost in queries is measured. */
 static int
 on_trace (unsigned  type,
           gpointer  data,
@@ -417,7 +434,12 @@ on_trace (unsigned  type,
 
   self->step_started = 0;
   if (type == SQLITE_TRACE_STMT)
-    self->interrupted = FALSE;
+    {
+      self->interrupted = FALSE;
+      /* A trigger's program is part of the statement that fired it, not one of its own. */
+      if (!g_str_has_prefix (x, "--"))
+        self->statement_count++;
+    }
   return 0;
 }
 
@@ -993,6 +1015,21 @@ atlas_store_get_backup_path (AtlasStore *self)
   g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
 
   return self->backup_path;
+}
+
+/**
+ * atlas_store_get_statement_count:
+ *
+ * How many SQL statements have been started on the store's connection since it was opened:
+ * each of ours, and each a virtual table (the search index) runs for them, but not the
+ * programs of triggers they fire. Statements in one atlas_store_exec() count one each.
+ */
+guint64
+atlas_store_get_statement_count (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
+
+  return self->statement_count;
 }
 
 int

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "atlas-item.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_STORE_ERROR (atlas_store_error_quark ())
@@ -57,6 +59,7 @@ gboolean      atlas_store_get_read_only        (AtlasStore       *self);
 gboolean      atlas_store_get_created          (AtlasStore       *self);
 const char   *atlas_store_get_backup_path      (AtlasStore       *self);
 int           atlas_store_get_schema_version   (AtlasStore       *self);
+guint64       atlas_store_get_statement_count  (AtlasStore       *self);
 void          atlas_store_set_time_limit       (AtlasStore       *self,
                                                 guint             milliseconds);
 GStrv         atlas_store_check                (AtlasStore       *self,
@@ -74,6 +77,15 @@ gboolean      atlas_store_begin                (AtlasStore       *self,
 gboolean      atlas_store_commit               (AtlasStore       *self,
                                                 GError          **error);
 void          atlas_store_rollback             (AtlasStore       *self);
+
+gboolean      atlas_store_begin_change         (AtlasStore       *self,
+                                                GError          **error);
+void          atlas_store_note_change          (AtlasStore       *self,
+                                                AtlasItemKind     kind,
+                                                gint64            id);
+gboolean      atlas_store_commit_change        (AtlasStore       *self,
+                                                GError          **error);
+void          atlas_store_rollback_change      (AtlasStore       *self);
 gboolean      atlas_store_step_done            (AtlasStore       *self,
                                                 sqlite3_stmt     *stmt,
                                                 GError          **error);
