@@ -42,7 +42,7 @@ AtlasStore *
 atlas_test_small_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
 
   g_assert_no_error (error);
   atlas_dataset_load_directory (store, g_test_get_filename (G_TEST_DIST, "data", "small", NULL),

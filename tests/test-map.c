@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "atlas-basemap.h"
+#include "atlas-dataset.h"
 #include "atlas-features.h"
 #include "atlas-map-painter.h"
 #include "atlas-painter.h"
@@ -443,7 +444,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   features = atlas_features_load (store, &error);
   g_assert_no_error (error);

@@ -1199,6 +1199,31 @@ atlas_dataset_load_bundled (AtlasStore  *store,
   return load_files (store, files, error);
 }
 
+static gboolean
+fill_new_store (AtlasStore  *store,
+                gpointer     user_data,
+                GError     **error)
+{
+  return atlas_dataset_load_bundled (store, error);
+}
+
+/**
+ * atlas_dataset_open_store:
+ * @path: the file, or ":memory:"
+ * @flags: #AtlasStoreFlags
+ *
+ * Opens the store at @path as atlas_store_open() does, and fills a store it creates with
+ * the bundled dataset in the transaction that creates it, so that no program ever finds a
+ * store half filled: a fill that fails leaves the file as empty as it was.
+ */
+AtlasStore *
+atlas_dataset_open_store (const char       *path,
+                          AtlasStoreFlags   flags,
+                          GError          **error)
+{
+  return atlas_store_open_full (path, flags, fill_new_store, NULL, error);
+}
+
 /**
  * atlas_dataset_load_directory:
  * @store: an open store

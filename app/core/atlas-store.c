@@ -25,7 +25,6 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "atlas-dataset.h"
 #include "atlas-store-file.h"
 #include "atlas-store-schema.h"
 #include "atlas-store-private.h"
@@ -688,16 +687,19 @@ trust_schema (AtlasStore *self)
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
 }
 
+/* Makes the schema of a new store, then lets @fill put its first records in, all in the
+ * transaction that creates it: a store is never seen half made. */
 static gboolean
-fill (AtlasStore       *self,
-      AtlasStoreFlags   flags,
-      GError          **error)
+create (AtlasStore          *self,
+        AtlasStoreFillFunc   fill,
+        gpointer             user_data,
+        GError             **error)
 {
   trust_schema (self);
   if (!migrate (self, error))
     return FALSE;
   self->created = TRUE;
-  return (flags & ATLAS_STORE_FLAGS_NO_DATASET) != 0 || atlas_dataset_load_bundled (self, error);
+  return fill == NULL || fill (self, user_data, error);
 }
 
 static gboolean
@@ -742,10 +744,11 @@ upgrade (AtlasStore  *self,
  * program may have created or upgraded the store since, and then there is nothing left to
  * do. Nothing is removed on failure: the transaction leaves the file as it was. */
 static gboolean
-bring_up_to_date (AtlasStore       *self,
-                  int               entries,
-                  AtlasStoreFlags   flags,
-                  GError          **error)
+bring_up_to_date (AtlasStore          *self,
+                  int                  entries,
+                  AtlasStoreFillFunc   fill,
+                  gpointer             user_data,
+                  GError             **error)
 {
   int checked = self->schema_version;
   int version = 0;
@@ -782,7 +785,7 @@ bring_up_to_date (AtlasStore       *self,
   if (version == 0 && entries > 0)
     done = unversioned_error (self, error);
   else if (version == 0)
-    done = fill (self, flags, error);
+    done = create (self, fill, user_data, error);
   else if (version < atlas_store_get_latest_version ())
     done = (version == checked || check_before_upgrade (self, version, error)) &&
            upgrade (self, error);
@@ -913,16 +916,41 @@ use_write_ahead_log (AtlasStore *self)
  * @flags: #AtlasStoreFlags
  * @error: a #GError in the %ATLAS_STORE_ERROR domain
  *
- * Opens the store at @path, creating it (and filling it with the bundled dataset) when it
- * does not exist, and upgrading it when it was made by an earlier version. A file that is
- * not a store, is damaged, has been changed by another program or is newer than this
- * program is reported and left untouched; a file that cannot be written opens read-only.
- * A symbolic link opens the file it points to.
+ * Opens the store at @path as atlas_store_open_full() does, creating a new store with the
+ * schema and no records.
  */
 AtlasStore *
 atlas_store_open (const char       *path,
                   AtlasStoreFlags   flags,
                   GError          **error)
+{
+  return atlas_store_open_full (path, flags, NULL, NULL, error);
+}
+
+/**
+ * atlas_store_open_full:
+ * @path: the file, or ":memory:" for a store that lives only in memory
+ * @flags: #AtlasStoreFlags
+ * @fill: (nullable) (scope call): fills a store this call creates
+ * @user_data: for @fill
+ * @error: a #GError in the %ATLAS_STORE_ERROR domain
+ *
+ * Opens the store at @path, creating it when it does not exist, and upgrading it when it
+ * was made by an earlier version. A new store gets the schema, then what @fill writes, in
+ * the one transaction that creates it: when @fill fails, the store is left as empty as it
+ * was found, and when several programs start at once on a new path, one of them creates it
+ * and the others open it as found. atlas_store_get_created() tells which.
+ *
+ * A file that is not a store, is damaged, has been changed by another program or is newer
+ * than this program is reported and left untouched; a file that cannot be written opens
+ * read-only. A symbolic link opens the file it points to.
+ */
+AtlasStore *
+atlas_store_open_full (const char          *path,
+                       AtlasStoreFlags      flags,
+                       AtlasStoreFillFunc   fill,
+                       gpointer             user_data,
+                       GError             **error)
 {
   g_autoptr(AtlasStore) self = NULL;
   gboolean in_memory;
@@ -966,7 +994,7 @@ atlas_store_open (const char       *path,
   /* Opened only to be read (and checked), an older store is left at its version. */
   if (self->schema_version < atlas_store_get_latest_version () &&
       ((flags & ATLAS_STORE_FLAGS_READ_ONLY) == 0 || self->schema_version == 0) &&
-      !bring_up_to_date (self, entries, flags, error))
+      !bring_up_to_date (self, entries, fill, user_data, error))
     return NULL;
   if (!self->created && !atlas_store_schema_verify (self, self->schema_version, error))
     return NULL;

@@ -33,8 +33,6 @@ typedef enum
 typedef enum
 {
   ATLAS_STORE_FLAGS_NONE = 0,
-  /* Create new stores with the schema only, without the bundled dataset. */
-  ATLAS_STORE_FLAGS_NO_DATASET = 1 << 0,
   /* Open an existing store only to read it: never create, upgrade or write it. An older
    * store stays at its own schema version, so only version-independent work (the check)
    * may use it. */
@@ -51,9 +49,19 @@ GQuark        atlas_store_error_quark          (void);
 int           atlas_store_get_latest_version   (void);
 char         *atlas_store_get_default_path     (void);
 
+/* Writes the first records of a store just created, in the transaction that creates it. */
+typedef gboolean (*AtlasStoreFillFunc) (AtlasStore  *store,
+                                        gpointer     user_data,
+                                        GError     **error);
+
 AtlasStore   *atlas_store_open                 (const char       *path,
                                                 AtlasStoreFlags   flags,
                                                 GError          **error);
+AtlasStore   *atlas_store_open_full            (const char          *path,
+                                                AtlasStoreFlags      flags,
+                                                AtlasStoreFillFunc   fill,
+                                                gpointer             user_data,
+                                                GError             **error);
 const char   *atlas_store_get_path             (AtlasStore       *self);
 gboolean      atlas_store_get_read_only        (AtlasStore       *self);
 gboolean      atlas_store_get_created          (AtlasStore       *self);
