@@ -843,6 +843,42 @@ test_store_upgrade_copies (void)
   atlas_test_remove_dir (dir);
 }
 
+/* The copy is the store as SQLite reads it, with what its write-ahead log holds. */
+static void
+test_store_upgrade_copies_log (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "old.db-wal", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  make_store_at_version (path, 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                     "INSERT INTO actors (key, kind, name) "
+                                     "VALUES ('b', 'state', 'Bactria')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (atlas_store_get_backup_path (store));
+  copy = atlas_store_open (atlas_store_get_backup_path (store), ATLAS_STORE_FLAGS_READ_ONLY,
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_get_schema_version (copy), ==, 1);
+  g_assert_cmpint (atlas_test_query_int (copy, "SELECT count(*) FROM actors"), ==, 2);
+  g_clear_object (&copy);
+  g_clear_object (&store);
+
+  atlas_test_remove_dir (dir);
+}
+
 /* ANALYZE's statistics are not ours, but any store may have them. */
 static void
 test_store_statistics (void)
@@ -966,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/store/time-limit", test_store_time_limit);
   g_test_add_func ("/store/check", test_store_check);
   g_test_add_func ("/store/upgrade-copies", test_store_upgrade_copies);
+  g_test_add_func ("/store/upgrade-copies-log", test_store_upgrade_copies_log);
   g_test_add_func ("/store/statement-count", test_store_statement_count);
   g_test_add_func ("/store/changed", test_store_changed);
 

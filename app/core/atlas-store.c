@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "atlas-store-backup.h"
 #include "atlas-store-file.h"
 #include "atlas-store-schema.h"
 #include "atlas-store-private.h"
@@ -731,7 +732,7 @@ upgrade (AtlasStore  *self,
   g_autofree char *backup = NULL;
 
   trust_schema (self);
-  if ((backup = atlas_store_file_keep_copy (self->path, self->schema_version, error)) == NULL)
+  if ((backup = atlas_store_backup_keep_copy (self->path, self->schema_version, error)) == NULL)
     return FALSE;
 
   g_free (self->backup_path);
@@ -767,7 +768,8 @@ bring_up_to_date (AtlasStore          *self,
 
   if (checked == 0 && entries > 0)
     return unversioned_error (self, error);
-  /* A byte copy of a store is the whole store only outside write-ahead-log mode. */
+  /* The copy is read through SQLite, but a copy left by an upgrade that failed is known
+   * again by its bytes, which are the whole store only outside write-ahead-log mode. */
   if (checked > 0 && (!check_before_upgrade (self, checked, error) ||
                       !atlas_store_exec (self, "PRAGMA journal_mode = DELETE", error)))
     return FALSE;
