@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* How long another program may hold the store before we give up and say so. */
+#define ATLAS_STORE_BUSY_TIMEOUT_MS  5000
+/* How long one step of a statement may take before the statement is stopped. */
+#define ATLAS_STORE_TIME_LIMIT_MS    10000
+
 struct _AtlasStore
 {
   GObject       parent_instance;
@@ -29,8 +34,18 @@ struct _AtlasStore
   guint         interrupted : 1;
 };
 
-void atlas_store_emit_changed (AtlasStore    *self,
-                               AtlasItemKind  kind,
-                               GArray        *ids);
+void     atlas_store_emit_changed      (AtlasStore     *self,
+                                        AtlasItemKind   kind,
+                                        GArray         *ids);
+void     atlas_store_set_failure       (AtlasStore     *self,
+                                        GError        **error,
+                                        int             rc,
+                                        const char     *what,
+                                        const char     *message);
+gboolean atlas_store_query_int         (AtlasStore     *self,
+                                        const char     *sql,
+                                        int            *value,
+                                        GError        **error);
+void     atlas_store_harden_connection (AtlasStore     *self);
 
 G_END_DECLS
