@@ -6,10 +6,10 @@
  * and opening one never changes a file it cannot fully understand. Before the first write,
  * the file must be a regular file with a SQLite header, our application id, a schema
  * version this program knows, and exactly the schema the migrations make (no view or
- * trigger slipped in). The connection is defensive: no extension loading, no writable
- * schema, limits on sizes, and a time limit on every run of SQLite's engine, so that no
- * query runs unbounded. The full integrity check, which reads every page, runs only when a
- * journal was left beside the file, before an upgrade, or on request (atlas_store_check).
+ * trigger slipped in), and the connection is defensive from the start
+ * (atlas-store-connection.c). The full integrity check, which reads every page, runs only
+ * when a journal was left beside the file, before an upgrade, or on request
+ * (atlas_store_check).
  *
  * Whether a store must be created or upgraded is decided under SQLite's write lock, so that
  * several programs starting at once on a new path make one store between them. Upgrades copy

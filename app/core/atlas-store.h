@@ -94,6 +94,7 @@ void          atlas_store_note_change          (AtlasStore       *self,
 gboolean      atlas_store_commit_change        (AtlasStore       *self,
                                                 GError          **error);
 void          atlas_store_rollback_change      (AtlasStore       *self);
+
 gboolean      atlas_store_step_done            (AtlasStore       *self,
                                                 sqlite3_stmt     *stmt,
                                                 GError          **error);
