@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "atlas-application.h"
+#include "atlas-dataset.h"
 #include "atlas-export-command.h"
 #include "atlas-listing.h"
 #include "atlas-query.h"
@@ -176,7 +177,7 @@ print_listing (AtlasApplication *self,
     }
 
   path = resolve_db_path (self);
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   if (store == NULL)
     {
       g_printerr ("caucasus-atlas: %s\n", error->message);
@@ -351,7 +352,7 @@ atlas_application_activate (GApplication *application)
     }
 
   path = resolve_db_path (self);
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   window = GTK_WINDOW (atlas_window_new (self, store, error));
   if (store != NULL && self->view != NULL)
     atlas_window_open_view (ATLAS_WINDOW (window), self->view);

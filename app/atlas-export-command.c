@@ -20,6 +20,7 @@
 #include <math.h>
 #include <signal.h>
 
+#include "atlas-dataset.h"
 #include "atlas-date.h"
 #include "atlas-export.h"
 #include "atlas-export-file.h"
@@ -333,7 +334,7 @@ atlas_export_command_run (const char   *db_path,
       folder = g_path_get_dirname (default_path);
       g_mkdir_with_parents (folder, 0700);
     }
-  store = atlas_store_open (db_path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (db_path, ATLAS_STORE_FLAGS_NONE, &error);
   if (store == NULL || (features = atlas_features_load (store, &error)) == NULL)
     {
       g_printerr ("caucasus-atlas: %s\n", error->message);

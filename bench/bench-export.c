@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "atlas-dataset.h"
 #include "atlas-export.h"
 
 #define N_RUNS 7
@@ -87,7 +88,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_autoptr(AtlasFeatures) features = NULL;
   g_autoptr(AtlasSession) session = NULL;
   g_autofree char *scratch = NULL;

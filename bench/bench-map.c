@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "atlas-basemap.h"
+#include "atlas-dataset.h"
 #include "atlas-feature-layer.h"
 #include "atlas-map-panel.h"
 #include "atlas-map-hit.h"
@@ -263,7 +264,7 @@ main (int   argc,
 
   gtk_init ();
 
-  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   add_synthetic_events (store);
 

@@ -16,6 +16,7 @@
 
 #include <glib/gstdio.h>
 
+#include "atlas-dataset.h"
 #include "atlas-store.h"
 
 #define RUNS 7
@@ -28,7 +29,7 @@ make_store (const char *path,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   /* One statement fills the store: far longer than a query may run on its own. */
   atlas_store_set_time_limit (store, 3600 * 1000);
@@ -52,7 +53,7 @@ time_open (const char *path)
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
@@ -81,7 +82,7 @@ main (int   argc,
   bench_sort_times (opens, RUNS);
   open = opens[RUNS / 2];
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   atlas_store_set_time_limit (store, 3600 * 1000);
   start = g_get_monotonic_time ();

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-actor.h"
+#include "atlas-dataset.h"
 #include "atlas-event.h"
 #include "atlas-excerpt.h"
 #include "atlas-query.h"
@@ -59,13 +60,13 @@ main (int   argc,
 
       g_remove (path);
       start = g_get_monotonic_time ();
-      store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+      store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
       g_assert_no_error (error);
       create[run] = (g_get_monotonic_time () - start) / 1000.0;
       g_clear_object (&store);
 
       start = g_get_monotonic_time ();
-      store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+      store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
       g_assert_no_error (error);
       open[run] = (g_get_monotonic_time () - start) / 1000.0;
 

@@ -213,7 +213,7 @@ main (int   argc,
   gint64 start;
 
   gtk_init ();
-  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
   start = g_get_monotonic_time ();

@@ -42,7 +42,7 @@ AtlasStore *
 atlas_test_small_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
 
   g_assert_no_error (error);
   atlas_dataset_load_directory (store, g_test_get_filename (G_TEST_DIST, "data", "small", NULL),
@@ -160,4 +160,27 @@ atlas_test_key_id (AtlasStore *store,
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE key = '%s'", table, key);
 
   return atlas_test_query_int (store, sql);
+}
+
+static void
+on_changed (AtlasStore    *store,
+            AtlasItemKind  kind,
+            GArray        *ids,
+            GString       *log)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (ATLAS_TYPE_ITEM_KIND);
+
+  g_string_append_printf (log, "%s:", g_enum_get_value (kinds, kind)->value_nick);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (log, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (log, ';');
+}
+
+/* Writes each emission of AtlasStore::changed into @log as "kind:id,id;". */
+void
+atlas_test_log_changes (AtlasStore *store,
+                        GString    *log)
+{
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
 }

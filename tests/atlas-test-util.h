@@ -22,5 +22,7 @@ gint64      atlas_test_query_int     (AtlasStore *store,
 gint64      atlas_test_key_id        (AtlasStore *store,
                                       const char *table,
                                       const char *key);
+void        atlas_test_log_changes   (AtlasStore *store,
+                                      GString    *log);
 
 G_END_DECLS

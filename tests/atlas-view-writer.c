@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "atlas-dataset.h"
 #include "atlas-saved-views.h"
 #include "atlas-session.h"
 #include "atlas-store.h"
@@ -38,7 +39,7 @@ main (int   argc,
   if (argc == 3)
     count = g_ascii_strtoull (argv[2], NULL, 10);
 
-  store = atlas_store_open (argv[1], ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (argv[1], ATLAS_STORE_FLAGS_NONE, &error);
   if (store == NULL)
     {
       g_printerr ("atlas-view-writer: %s\n", error->message);

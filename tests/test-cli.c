@@ -88,7 +88,7 @@ cell (GPtrArray *rows,
 static int
 count_rows (const char *sql)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (db_path, ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (db_path, ATLAS_STORE_FLAGS_NONE, NULL);
   sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
   int n;
 
@@ -488,7 +488,7 @@ make_hostile_store (const char *dir,
                     const char *sql)
 {
   g_autofree char *path = g_build_filename (dir, "hostile.db", NULL);
-  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (store);
@@ -650,7 +650,7 @@ test_cli_check (void)
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, NULL);
   g_assert_nonnull (store);
   g_clear_object (&store);
   {
@@ -662,7 +662,7 @@ test_cli_check (void)
     g_assert_nonnull (strstr (run.out, "no problems found"));
   }
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, NULL);
   atlas_store_exec (store, "PRAGMA foreign_keys = OFF; "
                            "UPDATE events SET place_id = 99999 WHERE id = 1", NULL);
   g_clear_object (&store);

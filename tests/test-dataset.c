@@ -234,7 +234,7 @@ test_dataset_errors (void)
 {
   g_autofree char *dir = atlas_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "50-bad.ini", NULL);
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
@@ -284,7 +284,7 @@ test_dataset_errors (void)
 static void
 test_dataset_empty_file (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   g_autofree char *dir = atlas_test_make_dir ();
   g_autofree char *empty = g_build_filename (dir, "10-empty.ini", NULL);
   g_autofree char *one = g_build_filename (dir, "20-one.ini", NULL);
@@ -303,7 +303,7 @@ test_dataset_empty_file (void)
 static void
 test_dataset_large_ids (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   g_autofree char *dir = atlas_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "10-large.ini", NULL);
   g_autoptr(GError) error = NULL;
@@ -332,7 +332,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  bundled = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  bundled = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/dataset/size", test_dataset_size);

@@ -17,6 +17,7 @@
 
 #include <cairo.h>
 
+#include "atlas-dataset.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
 
@@ -376,7 +377,7 @@ main (int   argc,
   /* One store, made before any export runs, so that no kill falls in its first fill. */
   dir = atlas_test_make_dir ();
   db_path = g_build_filename (dir, "atlas.db", NULL);
-  store = atlas_store_open (db_path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (db_path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 

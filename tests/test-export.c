@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "atlas-dataset.h"
 #include "atlas-export.h"
 #include "atlas-memory-file.h"
 #include "atlas-painter.h"
@@ -668,7 +669,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   features = atlas_features_load (store, &error);
   g_assert_no_error (error);

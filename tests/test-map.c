@@ -10,6 +10,7 @@
 #include <pango/pango.h>
 
 #include "atlas-basemap.h"
+#include "atlas-dataset.h"
 #include "atlas-features.h"
 #include "atlas-map-hit.h"
 #include "atlas-map-lookup.h"
@@ -494,7 +495,7 @@ test_map_lookup_resolve_country (void)
 static void
 test_map_lookup_resolve_country_failure (void)
 {
-  g_autoptr(AtlasStore) broken = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) broken = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasItem item = country_at (40.18, 44.51), resolved;
   g_autoptr(GError) error = NULL;
 
@@ -664,7 +665,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   features = atlas_features_load (store, &error);
   g_assert_no_error (error);

@@ -512,7 +512,7 @@ static void
 test_vocabulary_schema (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET,
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE,
                                                   &error);
 
   g_assert_no_error (error);

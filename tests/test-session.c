@@ -161,7 +161,10 @@ test_session_saved_views (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *lanes = NULL;
   g_auto(GStrv) names = NULL;
+  g_autoptr(GString) changes = g_string_new (NULL);
   double latitude, longitude, zoom;
+
+  atlas_test_log_changes (store, changes);
 
   atlas_filter_set_from (filter, "2024-05");
   atlas_filter_set_text (filter, "route");
@@ -177,6 +180,7 @@ test_session_saved_views (void)
 
   g_assert_true (atlas_saved_views_save (session, "  Zangezur watch ", "actor", &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (changes->str, ==, "saved-view:1;");
 
   /* Opened in another session, everything comes back. */
   g_assert_true (atlas_saved_views_open (other, "Zangezur watch", &lanes, &error));
@@ -197,6 +201,8 @@ test_session_saved_views (void)
   g_assert_true (atlas_saved_views_open (other, "Zangezur watch", NULL, NULL));
   g_assert_null (atlas_session_get_date (other));
   g_assert_true (atlas_saved_views_save (session, "Another", NULL, NULL));
+  g_assert_cmpstr (changes->str, ==, "saved-view:1;saved-view:1;saved-view:2;");
+  g_string_truncate (changes, 0);
 
   names = atlas_saved_views_list (store, NULL);
   g_assert_cmpuint (g_strv_length (names), ==, 2);
@@ -210,12 +216,17 @@ test_session_saved_views (void)
   g_assert_false (atlas_saved_views_rename (store, "Another", "   ", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
+  g_assert_cmpstr (changes->str, ==, "");
   g_assert_true (atlas_saved_views_rename (store, "Another", "Third", &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (changes->str, ==, "saved-view:2;");
   g_assert_true (atlas_saved_views_delete (store, "Third", &error));
+  g_assert_cmpstr (changes->str, ==, "saved-view:2;saved-view:2;");
   g_assert_false (atlas_saved_views_delete (store, "Third", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  g_assert_cmpstr (changes->str, ==, "saved-view:2;saved-view:2;");
+  g_assert_true (sqlite3_get_autocommit (atlas_store_get_db (store)));
   g_assert_false (atlas_saved_views_open (other, "Third", NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);

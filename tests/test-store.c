@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atlas-dataset.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
 
@@ -37,7 +38,7 @@ test_store_create (void)
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (atlas_store_get_created (store));
   g_assert_false (atlas_store_get_read_only (store));
@@ -50,7 +51,7 @@ test_store_create (void)
   g_clear_object (&store);
 
   /* Opening it again finds it as it is. */
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_false (atlas_store_get_created (store));
   g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors"), ==, 0);
@@ -58,6 +59,75 @@ test_store_create (void)
 
   g_remove (path);
   g_rmdir (dir);
+}
+
+/* Writes a record, then fails, as a dataset with a mistake half-way would. */
+static gboolean
+fill_then_fail (AtlasStore  *store,
+                gpointer     user_data,
+                GError     **error)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  if (!atlas_store_exec (store, "INSERT INTO actors (key, kind, name) VALUES ('a', 'state', 'A')",
+                         error))
+    return FALSE;
+  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_DATASET, "The fill failed");
+  return FALSE;
+}
+
+static gboolean
+fill_one (AtlasStore  *store,
+          gpointer     user_data,
+          GError     **error)
+{
+  return atlas_store_exec (store, "INSERT INTO actors (key, kind, name) VALUES ('a', 'state', 'A')",
+                           error);
+}
+
+/* A new store is made and filled in one step: a fill that fails leaves no store behind,
+ * and a store found is never filled again. */
+static void
+test_store_create_fill (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint calls = 0;
+
+  store = atlas_store_open_full (path, ATLAS_STORE_FLAGS_NONE, fill_then_fail, &calls, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_DATASET);
+  g_assert_cmpuint (calls, ==, 1);
+  g_clear_error (&error);
+
+  /* Neither the schema nor the record stayed, and the file is not held open. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE; COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = atlas_store_open_full (path, ATLAS_STORE_FLAGS_NONE, fill_one, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_store_get_created (store));
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors"), ==, 1);
+  g_clear_object (&store);
+
+  store = atlas_store_open_full (path, ATLAS_STORE_FLAGS_NONE, fill_then_fail, &calls, &error);
+  g_assert_no_error (error);
+  g_assert_false (atlas_store_get_created (store));
+  g_assert_cmpuint (calls, ==, 1);
+  g_clear_object (&store);
+
+  atlas_test_remove_dir (dir);
 }
 
 static void
@@ -149,7 +219,7 @@ test_store_upgrade (void)
       make_store_at_version (path, version);
       before = atlas_test_read_file (path);
 
-      store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+      store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
       g_assert_no_error (error);
       g_assert_false (atlas_store_get_created (store));
       g_assert_cmpint (atlas_store_get_schema_version (store), ==, atlas_store_get_latest_version ());
@@ -207,7 +277,7 @@ scribble (const char *path,
 static void
 make_store_with_rows (const char *path)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
 
   g_assert_nonnull (store);
   atlas_store_exec (store, "WITH RECURSIVE n (v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n "
@@ -239,7 +309,7 @@ exec_raw (const char *path,
 static void
 make_empty_store (const char *path)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
 
   g_assert_nonnull (store);
 }
@@ -303,7 +373,7 @@ spoil_extra_column (const char *path)
 static void
 spoil_newer (const char *path)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
                                           atlas_store_get_latest_version () + 1);
 
@@ -329,7 +399,7 @@ assert_refused (const char      *path,
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_null (store);
   g_assert_error (error, ATLAS_STORE_ERROR, (int) code);
   if (strstr (error->message, says) == NULL)
@@ -393,7 +463,7 @@ test_store_read_only (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   atlas_store_exec (store, "INSERT INTO actors (key, kind, name) VALUES ('a', 'state', 'A')", &error);
   g_assert_no_error (error);
@@ -401,7 +471,7 @@ test_store_read_only (void)
   g_chmod (path, 0444);
   before = atlas_test_read_file (path);
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (atlas_store_get_read_only (store));
   g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors"), ==, 1);
@@ -416,7 +486,7 @@ test_store_read_only (void)
   make_store_at_version (path, 1);
   g_chmod (path, 0444);
   g_clear_error (&error);
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_null (store);
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "read-only"));
@@ -434,7 +504,7 @@ test_store_missing_directory (void)
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_null (store);
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NO_DIRECTORY);
   g_assert_nonnull (strstr (error->message, "does not exist"));
@@ -451,7 +521,7 @@ test_store_folder_not_writable (void)
   g_autoptr(GError) error = NULL;
 
   g_chmod (dir, 0555);
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_null (store);
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_PERMISSION);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -481,7 +551,7 @@ test_store_special_files (void)
 
   make_empty_store (target);
   g_assert_cmpint (symlink ("real.db", link), ==, 0);
-  store = atlas_store_open (link, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (link, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_store_get_path (store), ==, target);
   g_assert_false (atlas_store_get_read_only (store));
@@ -506,7 +576,7 @@ static gpointer
 start_store (gpointer data)
 {
   Starter *starter = data;
-  g_autoptr(AtlasStore) store = atlas_store_open (starter->path, ATLAS_STORE_FLAGS_NONE,
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (starter->path, ATLAS_STORE_FLAGS_NONE,
                                                   &starter->error);
 
   starter->created = store != NULL && atlas_store_get_created (store);
@@ -540,7 +610,7 @@ test_store_first_start_race (void)
         }
       g_assert_cmpuint (created, ==, 1);
 
-      store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, NULL);
+      store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, NULL);
       g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM events"), ==, 82);
       g_clear_object (&store);
       atlas_test_remove_dir (dir);
@@ -559,7 +629,7 @@ test_store_busy (void)
   sqlite3 *other = NULL;
   sqlite3_stmt *reading = NULL;
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
 
@@ -686,7 +756,7 @@ test_store_check (void)
 
   /* A sound store has no problems. */
   make_store_with_rows (path);
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   problems = atlas_store_check (store, NULL, &error);
   g_assert_no_error (error);
@@ -696,7 +766,7 @@ test_store_check (void)
 
   /* Damage past the schema opens, and the check finds it. */
   scribble (path, 4096 * 3, 4096 * 8);
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   problems = atlas_store_check (store, NULL, &error);
   g_assert_no_error (error);
@@ -716,7 +786,7 @@ test_store_check (void)
   /* While another program has it open, the log is that program's, not a crash's: the
    * store opens without reading every page. */
   holder = hold_open (crashed);
-  store = atlas_store_open (crashed, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (crashed, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
   kill (holder, SIGKILL);
@@ -745,7 +815,7 @@ test_store_upgrade_copies (void)
   before = atlas_test_read_file (path);
   atlas_test_write_file (partial, "half a cop", -1);
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_store_get_backup_path (store), ==, backup);
   g_clear_object (&store);
@@ -754,7 +824,7 @@ test_store_upgrade_copies (void)
 
   /* The same old file again: its copy is there already. */
   atlas_test_write_file (path, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_store_get_backup_path (store), ==, backup);
   g_clear_object (&store);
@@ -764,11 +834,47 @@ test_store_upgrade_copies (void)
   g_remove (path);
   make_store_at_version (path, 1);
   exec_raw (path, "INSERT INTO actors (key, kind, name) VALUES ('b', 'state', 'Bactria')");
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_store_get_backup_path (store), ==, second);
   g_clear_object (&store);
   assert_file_unchanged (backup, before);
+
+  atlas_test_remove_dir (dir);
+}
+
+/* The copy is the store as SQLite reads it, with what its write-ahead log holds. */
+static void
+test_store_upgrade_copies_log (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "old.db-wal", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  make_store_at_version (path, 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                     "INSERT INTO actors (key, kind, name) "
+                                     "VALUES ('b', 'state', 'Bactria')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (atlas_store_get_backup_path (store));
+  copy = atlas_store_open (atlas_store_get_backup_path (store), ATLAS_STORE_FLAGS_READ_ONLY,
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_get_schema_version (copy), ==, 1);
+  g_assert_cmpint (atlas_test_query_int (copy, "SELECT count(*) FROM actors"), ==, 2);
+  g_clear_object (&copy);
+  g_clear_object (&store);
 
   atlas_test_remove_dir (dir);
 }
@@ -784,11 +890,90 @@ test_store_statistics (void)
 
   make_empty_store (path);
   exec_raw (path, "ANALYZE");
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (atlas_test_query_int (store, "SELECT count (*) FROM sqlite_stat1"), >, 0);
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
+}
+
+static void
+test_store_statement_count (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  guint64 before = atlas_store_get_statement_count (store);
+
+  g_assert_true (atlas_store_exec (store, "SELECT 1; SELECT 2; SELECT 3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_store_get_statement_count (store), ==, before + 3);
+
+  /* The program of a trigger is part of the statement that fired it. */
+  g_assert_true (atlas_store_exec (store, "CREATE TEMP TABLE t (x); CREATE TEMP TABLE log (x);"
+                                          "CREATE TEMP TRIGGER t_log AFTER INSERT ON t BEGIN "
+                                          "INSERT INTO log VALUES (new.x); END", &error));
+  g_assert_no_error (error);
+  before = atlas_store_get_statement_count (store);
+  g_assert_true (atlas_store_exec (store, "INSERT INTO t VALUES (1)", &error));
+  g_assert_cmpuint (atlas_store_get_statement_count (store), ==, before + 1);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM log"), ==, 1);
+}
+
+static void
+test_store_changed (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_test_log_changes (store, log);
+
+  /* Once per kind, after the commit, each id once. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "UPDATE actors SET name = 'Renamed' WHERE id = 2",
+                                   &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 3);
+  atlas_store_note_change (store, ATLAS_ITEM_ACTOR, 2);
+  atlas_store_note_change (store, ATLAS_ITEM_ACTOR, 1);
+  atlas_store_note_change (store, ATLAS_ITEM_ACTOR, 2);
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_true (atlas_store_commit_change (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (log->str, ==, "actor:1,2;event:3;");
+  g_string_truncate (log, 0);
+
+  /* An id of 0 says any record of the kind. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 5);
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 0);
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 6);
+  g_assert_true (atlas_store_commit_change (store, &error));
+  g_assert_cmpstr (log->str, ==, "event:;");
+  g_string_truncate (log, 0);
+
+  /* Nothing for a change rolled back, and nothing of it stays. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "UPDATE actors SET name = 'Gone'", &error));
+  g_assert_no_error (error);
+  atlas_store_note_change (store, ATLAS_ITEM_ACTOR, 0);
+  atlas_store_rollback_change (store);
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors WHERE name = 'Gone'"),
+                   ==, 0);
+
+  /* Nor for a commit that fails: here on a reference checked only at the commit. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "PRAGMA defer_foreign_keys = ON;"
+                                          "INSERT INTO event_actors VALUES (9999, 9999, NULL)",
+                                   &error));
+  g_assert_no_error (error);
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 9999);
+  g_assert_false (atlas_store_commit_change (store, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED);
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_true (sqlite3_get_autocommit (atlas_store_get_db (store)));
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM event_actors "
+                                                "WHERE event_id = 9999"), ==, 0);
 }
 
 int
@@ -798,6 +983,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/create", test_store_create);
+  g_test_add_func ("/store/create-fill", test_store_create_fill);
   g_test_add_func ("/store/constraints", test_store_constraints);
   g_test_add_func ("/store/upgrade", test_store_upgrade);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
@@ -816,6 +1002,9 @@ main (int   argc,
   g_test_add_func ("/store/time-limit", test_store_time_limit);
   g_test_add_func ("/store/check", test_store_check);
   g_test_add_func ("/store/upgrade-copies", test_store_upgrade_copies);
+  g_test_add_func ("/store/upgrade-copies-log", test_store_upgrade_copies_log);
+  g_test_add_func ("/store/statement-count", test_store_statement_count);
+  g_test_add_func ("/store/changed", test_store_changed);
 
   return g_test_run ();
 }

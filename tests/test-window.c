@@ -137,7 +137,7 @@ open_window (AtlasStore *store)
 static void
 test_window_shows_data (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   GtkListView *actors_view;
   GtkColumnView *events_view;
@@ -226,7 +226,7 @@ find_actor_row (GListModel *model,
 static void
 test_window_select_actor_then_event (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasSession *session = atlas_window_get_session (window);
   GtkListView *actors_view = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
@@ -357,7 +357,7 @@ focused_panel (AtlasWindow *window)
 static void
 test_window_keyboard_panels (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   GtkWidget *focus;
 
@@ -421,7 +421,7 @@ read_clipboard_texture (GtkWidget *widget)
 static void
 test_window_export_map (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
   GtkWidget *map = find_descendant (GTK_WIDGET (panel), SHUMATE_TYPE_MAP);
@@ -526,7 +526,7 @@ preview_coverage (GtkWidget *preview)
 static void
 test_window_export_dialog (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   GtkWidget *map = find_descendant (GTK_WIDGET (window), SHUMATE_TYPE_MAP);
   g_autofree char *dir = atlas_test_make_dir ();
@@ -642,7 +642,7 @@ test_window_export_dialog (void)
 static void
 test_window_settings (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *date = NULL;
   AtlasWindow *window;
@@ -699,7 +699,7 @@ test_window_settings (void)
 static void
 test_window_narrow (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   GtkWidget *actors = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_ACTORS_PANEL);
   GtkWidget *narrow_stack = find_named (GTK_WIDGET (window), "narrow-stack");
@@ -772,7 +772,7 @@ test_window_german (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   window = open_window (store);
   clear = find_named (GTK_WIDGET (window), "clear-filters");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (clear)), !=, "_Clear Filters");
@@ -823,7 +823,7 @@ collect_unnamed_buttons (GtkWidget *widget,
 static void
 test_window_buttons_named (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   g_autoptr(GString) unnamed = g_string_new (NULL);
   AtlasExportDialog *dialog;
@@ -844,7 +844,7 @@ test_window_buttons_named (void)
 static void
 test_window_search_actors (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   GtkSearchEntry *entry = GTK_SEARCH_ENTRY (find_descendant (GTK_WIDGET (window),
                                                              GTK_TYPE_SEARCH_ENTRY));
@@ -880,7 +880,7 @@ test_window_error (void)
   gboolean dialog = FALSE;
 
   atlas_test_write_file (path, "not a database", -1);
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_null (store);
 
   window = atlas_window_new (app, NULL, error);
@@ -950,7 +950,7 @@ click_map (AtlasMapPanel *panel,
 static void
 test_window_map_clicks (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasSession *session = atlas_window_get_session (window);
   AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
@@ -1040,7 +1040,7 @@ view_contains (AtlasMapPanel *panel,
 static void
 test_window_map_follows_selection (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasSession *session = atlas_window_get_session (window);
   AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
@@ -1086,7 +1086,7 @@ test_window_map_follows_selection (void)
 static void
 test_window_map_place_search (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasSession *session = atlas_window_get_session (window);
   AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
@@ -1119,7 +1119,7 @@ test_window_map_place_search (void)
 static void
 test_window_large_ids (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   g_autoptr(GError) error = NULL;
   AtlasWindow *window;
   AtlasSession *session;
@@ -1170,7 +1170,7 @@ test_window_large_ids (void)
 static void
 test_window_map_online_switch (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), "online-map");
@@ -1201,7 +1201,7 @@ test_window_map_online_switch (void)
 static void
 test_window_saved_views (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasSession *session = atlas_window_get_session (window);
   gint64 azerbaijan = atlas_test_query_int (store, "SELECT id FROM actors WHERE key = 'azerbaijan'");
@@ -1249,7 +1249,7 @@ test_window_saved_views (void)
 static void
 test_window_export_dialog_title (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasExportOptions first, second, on_screen;
   AtlasExportScreen screen = { 800, 800, 600 };
@@ -1285,7 +1285,7 @@ test_window_export_dialog_title (void)
 static void
 test_window_saved_view_lanes (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasTimelinePanel *panel = ATLAS_TIMELINE_PANEL (find_descendant (GTK_WIDGET (window),
                                                                      ATLAS_TYPE_TIMELINE_PANEL));
@@ -1314,7 +1314,7 @@ test_window_saved_view_lanes (void)
 static void
 test_window_timeline (void)
 {
-  g_autoptr(AtlasStore) store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
   AtlasSession *session = atlas_window_get_session (window);
   AtlasTimelinePanel *panel = ATLAS_TIMELINE_PANEL (find_descendant (GTK_WIDGET (window),
@@ -1449,7 +1449,7 @@ test_window_check_store (void)
   GtkMessageDialog *dialog;
   AtlasWindow *window;
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   window = open_window (store);
 

@@ -9,10 +9,13 @@
 
 G_BEGIN_DECLS
 
-gboolean atlas_dataset_load_bundled   (AtlasStore  *store,
-                                       GError     **error);
-gboolean atlas_dataset_load_directory (AtlasStore  *store,
-                                       const char  *directory,
-                                       GError     **error);
+AtlasStore *atlas_dataset_open_store     (const char       *path,
+                                          AtlasStoreFlags   flags,
+                                          GError          **error);
+gboolean    atlas_dataset_load_bundled   (AtlasStore       *store,
+                                          GError          **error);
+gboolean    atlas_dataset_load_directory (AtlasStore       *store,
+                                          const char       *directory,
+                                          GError          **error);
 
 G_END_DECLS

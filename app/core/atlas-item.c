@@ -11,6 +11,21 @@
 
 G_DEFINE_BOXED_TYPE (AtlasItem, atlas_item, atlas_item_copy, atlas_item_free)
 
+/* A type for the kind, so that signals such as AtlasStore::changed can carry it. */
+G_DEFINE_ENUM_TYPE (AtlasItemKind, atlas_item_kind,
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_ACTOR, "actor"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_PLACE, "place"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_CORRIDOR, "corridor"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_ZONE, "zone"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_EVENT, "event"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_EXCERPT, "excerpt"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_SOURCE, "source"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_RELATION, "relation"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_COUNTRY, "country"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_PROVINCE, "province"),
+  G_DEFINE_ENUM_VALUE (ATLAS_ITEM_SAVED_VIEW, "saved-view"))
+
 AtlasItem *
 atlas_item_new (AtlasItemKind kind,
                 gint64        id)

@@ -22,7 +22,12 @@ typedef enum
   ATLAS_ITEM_RELATION,
   ATLAS_ITEM_COUNTRY,   /* a basemap outline with no actor: id is its feature index */
   ATLAS_ITEM_PROVINCE,  /* a basemap province: id is its feature index */
+  ATLAS_ITEM_SAVED_VIEW,
 } AtlasItemKind;
+
+#define ATLAS_TYPE_ITEM_KIND (atlas_item_kind_get_type ())
+
+GType      atlas_item_kind_get_type (void) G_GNUC_CONST;
 
 typedef struct
 {

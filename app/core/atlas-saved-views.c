@@ -123,6 +123,65 @@ clean_name (const char  *name,
   return g_steal_pointer (&clean);
 }
 
+/* Runs @sql, which names the row it wrote with RETURNING id, with @first and @second bound
+ * to ?1 and ?2. Fails when the statement fails or writes nothing. */
+static gboolean
+step_view (AtlasStore  *store,
+           const char  *sql,
+           const char  *first,
+           const char  *second,
+           gint64      *id,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  if (second != NULL)
+    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no saved view called “%s”."),
+                 first);
+  else if (rc != SQLITE_ROW &&
+           (sqlite3_extended_errcode (atlas_store_get_db (store)) & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                 _("There is already a view called “%s”."), second);
+  else if (rc != SQLITE_ROW)
+    atlas_store_set_error (store, error, _("Changing a saved view"));
+  return rc == SQLITE_ROW;
+}
+
+/* Writes one view as a change of the store, so that whatever lists the views hears of it. */
+static gboolean
+write_view (AtlasStore  *store,
+            const char  *sql,
+            const char  *first,
+            const char  *second,
+            GError     **error)
+{
+  gint64 id = 0;
+
+  if (!atlas_store_begin_change (store, error))
+    return FALSE;
+
+  if (!step_view (store, sql, first, second, &id, error))
+    {
+      atlas_store_rollback_change (store);
+      return FALSE;
+    }
+
+  atlas_store_note_change (store, ATLAS_ITEM_SAVED_VIEW, id);
+  return atlas_store_commit_change (store, error);
+}
+
 /* Saves the session's view under @name, replacing a view of that name. */
 gboolean
 atlas_saved_views_save (AtlasSession  *session,
@@ -134,7 +193,6 @@ atlas_saved_views_save (AtlasSession  *session,
   g_autoptr(GVariant) state = NULL;
   g_autofree char *text = NULL;
   g_autofree char *clean = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
 
@@ -144,16 +202,11 @@ atlas_saved_views_save (AtlasSession  *session,
   store = atlas_session_get_store (session);
   state = g_variant_ref_sink (capture (session, lanes));
   text = g_variant_print (state, TRUE);
-  stmt = atlas_store_prepare (store,
-                              "INSERT INTO saved_views (name, state) VALUES (?1, ?2)"
-                              " ON CONFLICT (name) DO UPDATE SET state = ?2,"
-                              " modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  return atlas_store_step_done (store, stmt, error);
+  return write_view (store,
+                     "INSERT INTO saved_views (name, state) VALUES (?1, ?2)"
+                     " ON CONFLICT (name) DO UPDATE SET state = ?2,"
+                     " modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') RETURNING id",
+                     clean, text, error);
 }
 
 /**
@@ -253,43 +306,6 @@ atlas_saved_views_list (AtlasStore  *store,
   return g_strv_builder_end (names);
 }
 
-static gboolean
-change_one (AtlasStore  *store,
-            const char  *sql,
-            const char  *name,
-            const char  *new_name,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (new_name != NULL)
-    sqlite3_bind_text (stmt, 2, new_name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      if ((sqlite3_extended_errcode (atlas_store_get_db (store)) & 0xff) == SQLITE_CONSTRAINT)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                     _("There is already a view called “%s”."), new_name);
-      else
-        atlas_store_set_error (store, error, _("Changing a saved view"));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  if (sqlite3_changes (atlas_store_get_db (store)) == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no saved view called “%s”."),
-                   name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 gboolean
 atlas_saved_views_rename (AtlasStore  *store,
                           const char  *name,
@@ -301,8 +317,9 @@ atlas_saved_views_rename (AtlasStore  *store,
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
 
   return (clean = clean_name (new_name, error)) != NULL &&
-         change_one (store, "UPDATE saved_views SET name = ?2,"
-                            " modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1",
+         write_view (store, "UPDATE saved_views SET name = ?2,"
+                            " modified = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE name = ?1"
+                            " RETURNING id",
                      name, clean, error);
 }
 
@@ -313,5 +330,6 @@ atlas_saved_views_delete (AtlasStore  *store,
 {
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
 
-  return change_one (store, "DELETE FROM saved_views WHERE name = ?1", name, NULL, error);
+  return write_view (store, "DELETE FROM saved_views WHERE name = ?1 RETURNING id", name, NULL,
+                     error);
 }

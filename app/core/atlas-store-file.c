@@ -4,8 +4,7 @@
  *
  * What can be learnt about a store without handing it to SQLite: whether it is a regular
  * file at all (a FIFO would hang a reader, and /dev/null would take a journal beside it),
- * what its header says, and whether a journal was left beside it. And the copy kept before
- * an upgrade, which must never be seen half written.
+ * what its header says, and whether a journal was left beside it.
  */
 
 #define G_LOG_DOMAIN "atlas-store"
@@ -24,7 +23,6 @@
 #include "atlas-store.h"
 
 #define HEADER_SIZE 100
-#define COPY_CHUNK  (64 * 1024)
 
 static gboolean
 special_file_error (const char  *path,
@@ -247,148 +245,4 @@ atlas_store_file_was_left_open (const char *path)
   /* Even an empty journal counts: only a writer holding its lock has one for a reason. */
   return (g_file_test (journal, G_FILE_TEST_EXISTS) && !byte_is_locked (path, RESERVED_BYTE)) ||
          (has_content (wal) && !byte_is_locked (shm, WAL_DMS_BYTE));
-}
-
-static gboolean
-same_contents (const char *a,
-               const char *b)
-{
-  g_autofree char *buffer_a = NULL;
-  g_autofree char *buffer_b = NULL;
-  GStatBuf st_a, st_b;
-  gboolean same = TRUE;
-  int fd_a, fd_b;
-
-  if (g_stat (a, &st_a) != 0 || g_stat (b, &st_b) != 0 || st_a.st_size != st_b.st_size)
-    return FALSE;
-
-  fd_a = g_open (a, O_RDONLY | O_CLOEXEC, 0);
-  fd_b = g_open (b, O_RDONLY | O_CLOEXEC, 0);
-  buffer_a = g_malloc (COPY_CHUNK);
-  buffer_b = g_malloc (COPY_CHUNK);
-  while (same)
-    {
-      gsize n_a = 0, n_b = 0;
-
-      if (fd_a < 0 || fd_b < 0 || !read_fully (fd_a, buffer_a, COPY_CHUNK, &n_a) ||
-          !read_fully (fd_b, buffer_b, COPY_CHUNK, &n_b))
-        same = FALSE;
-      else if (n_a != n_b || memcmp (buffer_a, buffer_b, n_a) != 0)
-        same = FALSE;
-      else if (n_a == 0)
-        break;
-    }
-  if (fd_a >= 0)
-    close (fd_a);
-  if (fd_b >= 0)
-    close (fd_b);
-  return same;
-}
-
-/* Copies @source to @target through a temporary file that is synced and then renamed, so
- * that @target is never seen half written, even if the program is killed. */
-static gboolean
-copy_whole (const char  *source,
-            const char  *target,
-            GError     **error)
-{
-  g_autofree char *partial = g_strconcat (target, ".partial", NULL);
-  g_autofree char *buffer = g_malloc (COPY_CHUNK);
-  struct stat st;
-  int saved_errno = 0;
-  int in, out;
-
-  in = g_open (source, O_RDONLY | O_CLOEXEC, 0);
-  if (in < 0 || fstat (in, &st) != 0)
-    {
-      saved_errno = errno;
-      if (in >= 0)
-        close (in);
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* A partial copy left by a killed upgrade is ours: the store's write lock is held here. */
-  out = g_open (partial, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-                st.st_mode & 0777);
-  if (out < 0)
-    saved_errno = errno;
-
-  while (saved_errno == 0)
-    {
-      gsize n = 0;
-
-      if (!read_fully (in, buffer, COPY_CHUNK, &n))
-        saved_errno = errno;
-      else if (n == 0)
-        break;
-      else
-        for (gsize written = 0; written < n && saved_errno == 0; )
-          {
-            gssize w = write (out, buffer + written, n - written);
-
-            if (w < 0 && errno != EINTR)
-              saved_errno = errno;
-            else if (w > 0)
-              written += w;
-          }
-    }
-
-  if (saved_errno == 0 && fsync (out) != 0)
-    saved_errno = errno;
-  if (out >= 0 && close (out) != 0 && saved_errno == 0)
-    saved_errno = errno;
-  close (in);
-  if (saved_errno == 0 && g_rename (partial, target) != 0)
-    saved_errno = errno;
-
-  if (saved_errno != 0)
-    {
-      g_remove (partial);
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * atlas_store_file_keep_copy:
- * @path: a store about to be upgraded, whose write lock the caller holds
- * @version: its schema version
- *
- * Keeps a copy of @path beside it as `PATH.vVERSION.bak`. A copy of the same contents that is
- * already there (from an upgrade that failed) is kept rather than written again; a different
- * one is never overwritten, and the new copy takes the next free name (`PATH.vVERSION-2.bak`).
- *
- * Returns: (transfer full): the copy's path, or %NULL with @error set
- */
-char *
-atlas_store_file_keep_copy (const char  *path,
-                            int          version,
-                            GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *backup = NULL;
-
-  for (guint i = 1; ; i++)
-    {
-      g_free (backup);
-      backup = i == 1 ? g_strdup_printf ("%s.v%d.bak", path, version)
-                      : g_strdup_printf ("%s.v%d-%u.bak", path, version, i);
-      if (!g_file_test (backup, G_FILE_TEST_EXISTS))
-        break;
-      if (same_contents (path, backup))
-        return g_steal_pointer (&backup);
-    }
-
-  if (!copy_whole (path, backup, &local_error))
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_PERMISSION,
-                   _("Could not keep a copy of “%s” before upgrading it, so it was not "
-                     "upgraded: %s"), path, local_error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&backup);
 }

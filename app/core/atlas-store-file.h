@@ -25,8 +25,5 @@ gboolean  atlas_store_file_read_header (const char        *path,
                                         AtlasStoreHeader  *header,
                                         GError           **error);
 gboolean  atlas_store_file_was_left_open (const char      *path);
-char     *atlas_store_file_keep_copy   (const char        *path,
-                                        int                version,
-                                        GError           **error);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "atlas-item.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_STORE_ERROR (atlas_store_error_quark ())
@@ -31,8 +33,6 @@ typedef enum
 typedef enum
 {
   ATLAS_STORE_FLAGS_NONE = 0,
-  /* Create new stores with the schema only, without the bundled dataset. */
-  ATLAS_STORE_FLAGS_NO_DATASET = 1 << 0,
   /* Open an existing store only to read it: never create, upgrade or write it. An older
    * store stays at its own schema version, so only version-independent work (the check)
    * may use it. */
@@ -49,14 +49,25 @@ GQuark        atlas_store_error_quark          (void);
 int           atlas_store_get_latest_version   (void);
 char         *atlas_store_get_default_path     (void);
 
+/* Writes the first records of a store just created, in the transaction that creates it. */
+typedef gboolean (*AtlasStoreFillFunc) (AtlasStore  *store,
+                                        gpointer     user_data,
+                                        GError     **error);
+
 AtlasStore   *atlas_store_open                 (const char       *path,
                                                 AtlasStoreFlags   flags,
                                                 GError          **error);
+AtlasStore   *atlas_store_open_full            (const char          *path,
+                                                AtlasStoreFlags      flags,
+                                                AtlasStoreFillFunc   fill,
+                                                gpointer             user_data,
+                                                GError             **error);
 const char   *atlas_store_get_path             (AtlasStore       *self);
 gboolean      atlas_store_get_read_only        (AtlasStore       *self);
 gboolean      atlas_store_get_created          (AtlasStore       *self);
 const char   *atlas_store_get_backup_path      (AtlasStore       *self);
 int           atlas_store_get_schema_version   (AtlasStore       *self);
+guint64       atlas_store_get_statement_count  (AtlasStore       *self);
 void          atlas_store_set_time_limit       (AtlasStore       *self,
                                                 guint             milliseconds);
 GStrv         atlas_store_check                (AtlasStore       *self,
@@ -74,6 +85,16 @@ gboolean      atlas_store_begin                (AtlasStore       *self,
 gboolean      atlas_store_commit               (AtlasStore       *self,
                                                 GError          **error);
 void          atlas_store_rollback             (AtlasStore       *self);
+
+gboolean      atlas_store_begin_change         (AtlasStore       *self,
+                                                GError          **error);
+void          atlas_store_note_change          (AtlasStore       *self,
+                                                AtlasItemKind     kind,
+                                                gint64            id);
+gboolean      atlas_store_commit_change        (AtlasStore       *self,
+                                                GError          **error);
+void          atlas_store_rollback_change      (AtlasStore       *self);
+
 gboolean      atlas_store_step_done            (AtlasStore       *self,
                                                 sqlite3_stmt     *stmt,
                                                 GError          **error);

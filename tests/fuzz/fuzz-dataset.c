@@ -25,9 +25,9 @@ open_stores (void)
 {
   g_autoptr(GError) error = NULL;
 
-  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
-  empty = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  empty = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
 }
 

@@ -60,7 +60,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_file_set_contents (path, (const char *) data, size, &error);
   g_assert_no_error (error);
 
-  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
   if (store != NULL)
     read_store (store);
   else

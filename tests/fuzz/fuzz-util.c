@@ -45,7 +45,7 @@ fuzz_get_small_store (void)
 
   if (store != NULL)
     return store;
-  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NO_DATASET, &error);
+  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   atlas_dataset_load_directory (store, ATLAS_FUZZ_SMALL_DATASET, &error);
   g_assert_no_error (error);
