@@ -224,7 +224,7 @@ test_record_unreadable (void)
     }
 }
 
-/* A store of the small dataset and 200 more events, for pages of rows. */
+/* A store of the small dataset and 776 more events, for pages of rows. */
 static AtlasStore *
 paged_store (void)
 {
@@ -232,7 +232,7 @@ paged_store (void)
   g_autoptr(GError) error = NULL;
 
   atlas_store_exec (store,
-                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3 * 256 + 8)"
                     " INSERT INTO events (key, kind, title, start)"
                     " SELECT 'generated-' || i, 'visit', 'Visit ' || i, '2021' FROM n", &error);
   g_assert_no_error (error);
@@ -248,15 +248,16 @@ test_record_list_page (void)
   g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
   guint64 before;
 
-  g_assert_cmpuint (ids->len, ==, 205);
+  g_assert_cmpuint (ATLAS_RECORD_LIST_PAGE_SIZE, ==, 256);
+  g_assert_cmpuint (ids->len, ==, 3 * 256 + 13);
   atlas_record_list_set_ids (list, ids);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 205);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3 * 256 + 13);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == ATLAS_TYPE_EVENT);
 
   before = statements_run (store);
-  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 100));
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 400));
   g_assert_cmpuint (statements_run (store) - before, ==, 1);
-  for (guint i = 64; i < 128; i++)
+  for (guint i = 256; i < 512; i++)
     {
       g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (list), i);
 
@@ -264,7 +265,7 @@ test_record_list_page (void)
     }
   g_assert_cmpuint (statements_run (store) - before, ==, 1);
 
-  /* The whole list: four pages of 64 rows, the last of 13. */
+  /* The whole list: four pages of 256 rows, the last of 13. */
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (list), i);
@@ -272,7 +273,7 @@ test_record_list_page (void)
       g_assert_cmpint (atlas_event_get_id (event), ==, g_array_index (ids, gint64, i));
     }
   g_assert_cmpuint (statements_run (store) - before, ==, 4);
-  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 205));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3 * 256 + 13));
 }
 
 /* The list serves every kind of record, each in as many statements as it has pages. */
@@ -302,7 +303,8 @@ test_record_list_kinds (void)
           g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (record, c->get_type ()));
           g_assert_cmpint (atlas_record_get_id (record), ==, g_array_index (ids, gint64, j));
         }
-      g_assert_cmpuint (statements_run (store) - before, ==, (ids->len + 63) / 64);
+      g_assert_cmpuint (statements_run (store) - before, ==,
+                        (ids->len + ATLAS_RECORD_LIST_PAGE_SIZE - 1) / ATLAS_RECORD_LIST_PAGE_SIZE);
     }
   g_assert_true (atlas_record_list_type_for_kind (ATLAS_ITEM_RELATION) == G_TYPE_INVALID);
 }

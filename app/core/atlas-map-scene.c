@@ -14,27 +14,15 @@
 #include "atlas-map-scene.h"
 #include "atlas-query.h"
 
-/* The ids of the events the selection stands for: an event, or an actor's events. */
-static GHashTable *
-selected_events (AtlasSession *session)
+/* Whether @event_id is one the selection stands for: the event, or one of the actor's. */
+static gboolean
+is_selected (const AtlasItem *selection,
+             GHashTable      *actor_events,
+             gint64           event_id)
 {
-  const AtlasItem *selection = atlas_session_get_selection (session);
-  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
   if (selection->kind == ATLAS_ITEM_EVENT)
-    g_hash_table_add (ids, g_memdup2 (&selection->id, sizeof (gint64)));
-  else if (selection->kind == ATLAS_ITEM_ACTOR)
-    {
-      g_autoptr(AtlasFilter) filter = atlas_filter_new ();
-      g_autoptr(GArray) events = NULL;
-
-      atlas_filter_add_actor (filter, selection->id);
-      events = atlas_query_events (atlas_session_get_store (session), filter, NULL);
-      for (guint i = 0; events != NULL && i < events->len; i++)
-        g_hash_table_add (ids, g_memdup2 (&g_array_index (events, gint64, i), sizeof (gint64)));
-    }
-
-  return ids;
+    return selection->id == event_id;
+  return actor_events != NULL && g_hash_table_contains (actor_events, &event_id);
 }
 
 /**
@@ -47,10 +35,17 @@ GArray *
 atlas_map_scene_event_places (AtlasSession  *session,
                               GError       **error)
 {
+  AtlasResults *results;
+
   g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
 
-  return atlas_query_event_places (atlas_session_get_store (session), atlas_session_get_filter (session),
-                                   atlas_session_get_date (session), error);
+  results = atlas_session_get_results (session);
+  if (atlas_results_get_error (results) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (atlas_results_get_error (results)));
+      return NULL;
+    }
+  return atlas_results_dup_event_places_until (results, atlas_session_get_date (session));
 }
 
 /**
@@ -69,8 +64,19 @@ atlas_map_scene_glyphs (AtlasSession  *session,
                         AtlasBox      *selected_box)
 {
   GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
-  g_autoptr(GHashTable) selected = selected_events (session);
+  const AtlasItem *selection = atlas_session_get_selection (session);
+  GHashTable *actor_events = NULL;
   AtlasBox box;
+
+  if (selection->kind == ATLAS_ITEM_ACTOR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      actor_events = atlas_results_get_actor_events (atlas_session_get_results (session),
+                                                     selection->id, &error);
+      if (actor_events == NULL)
+        g_warning ("Could not find the selected actor’s events: %s", error->message);
+    }
 
   atlas_geo_box_init (&box);
   for (guint i = 0; event_places != NULL && i < event_places->len; i++)
@@ -78,22 +84,22 @@ atlas_map_scene_glyphs (AtlasSession  *session,
       const AtlasEventPlace *pair = &g_array_index (event_places, AtlasEventPlace, i);
       AtlasEventGlyph *last = glyphs->len ? &g_array_index (glyphs, AtlasEventGlyph, glyphs->len - 1)
                                           : NULL;
-      gboolean is_selected = g_hash_table_contains (selected, &pair->event_id);
+      gboolean selected = is_selected (selection, actor_events, pair->event_id);
       const AtlasPlaceMark *place = atlas_features_find_place (features, pair->place_id);
 
       if (place == NULL)
         continue;
-      if (is_selected)
+      if (selected)
         atlas_geo_box_add (&box, place->point);
 
       if (last != NULL && last->place_id == pair->place_id)
         {
           last->count++;
-          last->selected |= is_selected;
+          last->selected |= selected;
         }
       else
         {
-          AtlasEventGlyph glyph = { place->point, pair->place_id, pair->event_id, 1, is_selected };
+          AtlasEventGlyph glyph = { place->point, pair->place_id, pair->event_id, 1, selected };
 
           g_array_append_val (glyphs, glyph);
         }

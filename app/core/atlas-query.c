@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-criteria.h"
 #include "atlas-date.h"
 #include "atlas-query.h"
 #include "atlas-text.h"
@@ -57,199 +58,6 @@ atlas_query_fts_expression (const char *text)
   return g_string_free (query, FALSE);
 }
 
-/* Record ids as a JSON array, for json_each(). */
-static char *
-ids_json (const GArray *actors)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; i < actors->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
-                            g_array_index (actors, gint64, i));
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
-typedef struct
-{
-  char *from;   /* first day of the filter's from date */
-  char *to;     /* last day of the filter's to date */
-  char *fts;
-  char *actors;     /* JSON arrays, for json_each () */
-  char *corridors;
-  char *places;
-  char *kinds;
-  gboolean with_excerpts;
-  gint64 id;    /* the record a query is about, as :id */
-} Criteria;
-
-/* The event kinds as a JSON array of strings. */
-static char *
-kinds_json (const char * const *kinds)
-{
-  GString *json = g_string_new ("[");
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    {
-      g_autoptr(GString) kind = g_string_new (kinds[i]);
-
-      g_string_replace (kind, "\\", "\\\\", 0);
-      g_string_replace (kind, "\"", "\\\"", 0);
-      g_string_append_printf (json, "%s\"%s\"", i ? "," : "", kind->str);
-    }
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
-}
-
-static void
-criteria_clear (Criteria *criteria)
-{
-  g_clear_pointer (&criteria->from, g_free);
-  g_clear_pointer (&criteria->to, g_free);
-  g_clear_pointer (&criteria->fts, g_free);
-  g_clear_pointer (&criteria->actors, g_free);
-  g_clear_pointer (&criteria->corridors, g_free);
-  g_clear_pointer (&criteria->places, g_free);
-  g_clear_pointer (&criteria->kinds, g_free);
-}
-
-static gboolean
-criteria_init (Criteria           *criteria,
-               const AtlasFilter  *filter,
-               GError            **error)
-{
-  memset (criteria, 0, sizeof *criteria);
-  if (filter == NULL)
-    return TRUE;
-
-  if (atlas_filter_get_from (filter) != NULL &&
-      (criteria->from = atlas_date_first_day (atlas_filter_get_from (filter))) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
-                   atlas_filter_get_from (filter));
-      return FALSE;
-    }
-  if (atlas_filter_get_to (filter) != NULL &&
-      (criteria->to = atlas_date_last_day (atlas_filter_get_to (filter))) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
-                   atlas_filter_get_to (filter));
-      criteria_clear (criteria);
-      return FALSE;
-    }
-
-  criteria->fts = atlas_query_fts_expression (atlas_filter_get_text (filter));
-  if (atlas_filter_get_ids (filter, ATLAS_FILTER_ACTORS)->len > 0)
-    criteria->actors = ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_ACTORS));
-  if (atlas_filter_get_ids (filter, ATLAS_FILTER_CORRIDORS)->len > 0)
-    criteria->corridors = ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_CORRIDORS));
-  if (atlas_filter_get_ids (filter, ATLAS_FILTER_PLACES)->len > 0)
-    criteria->places = ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_PLACES));
-  if (atlas_filter_get_kinds (filter)[0] != NULL)
-    criteria->kinds = kinds_json (atlas_filter_get_kinds (filter));
-  criteria->with_excerpts = atlas_filter_get_with_excerpts (filter);
-
-  return TRUE;
-}
-
-/* Appends the WHERE terms an event must meet; parameters are named so the same text can be
- * used inside other queries. An actor stands for itself and for the people and bodies
- * affiliated with it, so "Azerbaijan" finds what its president did. */
-static void
-append_event_terms (GString        *sql,
-                    const Criteria *criteria)
-{
-  if (criteria->from != NULL)
-    g_string_append (sql, " AND e.last_day >= :from");
-  if (criteria->to != NULL)
-    g_string_append (sql, " AND e.first_day <= :to");
-  if (criteria->actors != NULL)
-    /* Written as a list of actors first, so SQLite walks event_actors by its actor index
-     * instead of scanning it to test each row's affiliation. */
-    g_string_append (sql,
-                     " AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN"
-                     " (SELECT value FROM json_each (:actors)"
-                     " UNION SELECT id FROM actors WHERE affiliation_id IN"
-                     " (SELECT value FROM json_each (:actors))))");
-  if (criteria->kinds != NULL)
-    g_string_append (sql, " AND e.kind IN (SELECT value FROM json_each (:kinds))");
-  if (criteria->corridors != NULL)
-    g_string_append (sql, " AND e.id IN (SELECT event_id FROM event_corridors"
-                          " WHERE corridor_id IN (SELECT value FROM json_each (:corridors)))");
-  if (criteria->places != NULL)
-    g_string_append (sql, " AND e.place_id IN (SELECT value FROM json_each (:places))");
-  if (criteria->with_excerpts)
-    g_string_append (sql, " AND e.id IN (SELECT event_id FROM excerpt_links"
-                          " WHERE event_id IS NOT NULL)");
-  if (criteria->fts != NULL)
-    g_string_append (sql,
-                     " AND (e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH :fts)"
-                     " OR e.id IN (SELECT l.event_id FROM excerpt_links l"
-                     " WHERE l.event_id IS NOT NULL AND l.excerpt_id IN"
-                     " (SELECT rowid FROM excerpt_search WHERE excerpt_search MATCH :fts)))");
-}
-
-static void
-bind_named (sqlite3_stmt *stmt,
-            const char   *name,
-            const char   *value)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index > 0)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_criteria (sqlite3_stmt   *stmt,
-               const Criteria *criteria)
-{
-  bind_named (stmt, ":from", criteria->from);
-  bind_named (stmt, ":to", criteria->to);
-  bind_named (stmt, ":fts", criteria->fts);
-  bind_named (stmt, ":actors", criteria->actors);
-  bind_named (stmt, ":corridors", criteria->corridors);
-  bind_named (stmt, ":places", criteria->places);
-  bind_named (stmt, ":kinds", criteria->kinds);
-  if (sqlite3_bind_parameter_index (stmt, ":id") > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), criteria->id);
-}
-
-static GArray *
-collect_ids (AtlasStore      *store,
-             const char      *sql,
-             const Criteria  *criteria,
-             GError         **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  bind_criteria (stmt, criteria);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      atlas_store_set_error (store, error, _("Searching"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&ids);
-}
-
 /**
  * atlas_query_events:
  *
@@ -261,18 +69,18 @@ atlas_query_events (AtlasStore         *store,
                     GError            **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT e.id FROM events e WHERE 1");
-  Criteria criteria;
+  AtlasCriteria criteria;
   GArray *ids;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  if (!criteria_init (&criteria, filter, error))
+  if (!atlas_criteria_init (&criteria, filter, error))
     return NULL;
 
-  append_event_terms (sql, &criteria);
+  atlas_criteria_append_event_terms (sql, &criteria);
   g_string_append (sql, " ORDER BY e.first_day, e.last_day, e.id");
-  ids = collect_ids (store, sql->str, &criteria, error);
-  criteria_clear (&criteria);
+  ids = atlas_sql_collect_ids (store, sql->str, &criteria, error);
+  atlas_criteria_clear (&criteria);
   return ids;
 }
 
@@ -289,12 +97,12 @@ atlas_query_excerpts (AtlasStore         *store,
                       GError            **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
-  Criteria criteria;
+  AtlasCriteria criteria;
   GArray *ids;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  if (!criteria_init (&criteria, filter, error))
+  if (!atlas_criteria_init (&criteria, filter, error))
     return NULL;
 
   g_string_append (sql, "SELECT x.id FROM excerpts x JOIN sources s ON s.id = x.source_id");
@@ -302,7 +110,7 @@ atlas_query_excerpts (AtlasStore         *store,
     {
       g_string_append (sql, " WHERE x.id IN (SELECT l.excerpt_id FROM excerpt_links l"
                             " JOIN events e ON e.id = l.event_id WHERE 1");
-      append_event_terms (sql, &criteria);
+      atlas_criteria_append_event_terms (sql, &criteria);
       g_string_append (sql, ")");
 
       if (criteria.fts != NULL && criteria.from == NULL && criteria.to == NULL &&
@@ -321,8 +129,8 @@ atlas_query_excerpts (AtlasStore         *store,
     }
   g_string_append (sql, " ORDER BY s.date, s.id, x.position, x.id");
 
-  ids = collect_ids (store, sql->str, &criteria, error);
-  criteria_clear (&criteria);
+  ids = atlas_sql_collect_ids (store, sql->str, &criteria, error);
+  atlas_criteria_clear (&criteria);
   return ids;
 }
 
@@ -352,13 +160,13 @@ atlas_query_places_named (AtlasStore  *store,
                           const char  *text,
                           GError     **error)
 {
-  Criteria criteria = { 0 };
+  AtlasCriteria criteria = { 0 };
   GArray *ids;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
   criteria.fts = like_pattern (text);
-  ids = collect_ids (store,
+  ids = atlas_sql_collect_ids (store,
                      "SELECT p.id FROM places p JOIN names n ON n.place_id = p.id"
                      " WHERE n.folded LIKE :fts ESCAPE '\\'"
                      " GROUP BY p.id"
@@ -366,7 +174,7 @@ atlas_query_places_named (AtlasStore  *store,
                      " CASE p.kind WHEN 'capital' THEN 0 WHEN 'city' THEN 1 WHEN 'port' THEN 1"
                      " WHEN 'region' THEN 2 ELSE 3 END, p.name COLLATE NOCASE",
                      &criteria, error);
-  criteria_clear (&criteria);
+  atlas_criteria_clear (&criteria);
   return ids;
 }
 
@@ -382,14 +190,14 @@ atlas_query_actors_named (AtlasStore  *store,
                           const char  *text,
                           GError     **error)
 {
-  Criteria criteria = { 0 };
+  AtlasCriteria criteria = { 0 };
   GArray *ids;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
   criteria.fts = like_pattern (text);
 
-  ids = collect_ids (store,
+  ids = atlas_sql_collect_ids (store,
                      "SELECT a.id FROM actors a WHERE :fts = '%%' OR a.id IN"
                      " (SELECT actor_id FROM names WHERE actor_id IS NOT NULL"
                      " AND folded LIKE :fts ESCAPE '\\')"
@@ -397,7 +205,7 @@ atlas_query_actors_named (AtlasStore  *store,
                      " WHEN 'organisation' THEN 2 WHEN 'alliance' THEN 3 ELSE 4 END,"
                      " a.name COLLATE NOCASE",
                      &criteria, error);
-  criteria_clear (&criteria);
+  atlas_criteria_clear (&criteria);
   return ids;
 }
 
@@ -501,7 +309,7 @@ atlas_query_excerpts_for_item (AtlasStore       *store,
                         " (SELECT event_id FROM event_zones WHERE zone_id = :id)",
   };
   g_autofree char *sql = NULL;
-  Criteria criteria = { .id = item ? item->id : 0 };
+  AtlasCriteria criteria = { .id = item ? item->id : 0 };
   GArray *ids;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
@@ -519,7 +327,7 @@ atlas_query_excerpts_for_item (AtlasStore       *store,
   sql = g_strdup_printf ("SELECT x.id FROM excerpts x JOIN sources s ON s.id = x.source_id"
                          " WHERE x.id IN (SELECT l.excerpt_id FROM excerpt_links l WHERE %s)"
                          " ORDER BY s.date, s.id, x.position, x.id", statements[item->kind]);
-  return collect_ids (store, sql, &criteria, error);
+  return atlas_sql_collect_ids (store, sql, &criteria, error);
 }
 
 /**
@@ -532,11 +340,11 @@ atlas_query_event_actors (AtlasStore  *store,
                           gint64       event_id,
                           GError     **error)
 {
-  Criteria criteria = { .id = event_id };
+  AtlasCriteria criteria = { .id = event_id };
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  return collect_ids (store,
+  return atlas_sql_collect_ids (store,
                       "SELECT a.id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id"
                       " WHERE ea.event_id = :id ORDER BY a.kind <> 'state', a.name",
                       &criteria, error);
@@ -627,18 +435,19 @@ atlas_query_event_places (AtlasStore         *store,
                           GError            **error)
 {
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
-  g_autoptr(GString) sql = g_string_new ("SELECT e.id, e.place_id FROM events e"
+  g_autoptr(GString) sql = g_string_new ("SELECT e.id, e.place_id,"
+                                         " CAST (julianday (e.first_day) AS INTEGER) FROM events e"
                                          " WHERE e.place_id IS NOT NULL");
-  Criteria criteria;
+  AtlasCriteria criteria;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  if (!criteria_init (&criteria, filter, error))
+  if (!atlas_criteria_init (&criteria, filter, error))
     return NULL;
 
-  append_event_terms (sql, &criteria);
+  atlas_criteria_append_event_terms (sql, &criteria);
   if (until != NULL)
     g_string_append (sql, " AND e.first_day <= :until");
   g_string_append (sql, " ORDER BY e.place_id, e.first_day, e.id");
@@ -646,20 +455,21 @@ atlas_query_event_places (AtlasStore         *store,
   stmt = atlas_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     {
-      criteria_clear (&criteria);
+      atlas_criteria_clear (&criteria);
       return NULL;
     }
-  bind_criteria (stmt, &criteria);
-  bind_named (stmt, ":until", until);
+  atlas_criteria_bind (stmt, &criteria);
+  atlas_sql_bind_text (stmt, ":until", until);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AtlasEventPlace pair = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      AtlasEventPlace pair = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                               sqlite3_column_int (stmt, 2) };
 
       g_array_append_val (places, pair);
     }
   sqlite3_reset (stmt);
-  criteria_clear (&criteria);
+  atlas_criteria_clear (&criteria);
 
   if (rc != SQLITE_DONE)
     {
@@ -686,26 +496,26 @@ atlas_query_timeline (AtlasStore         *store,
   g_autoptr(GString) sql = g_string_new ("SELECT e.id, CAST (julianday (e.first_day) AS INTEGER),"
                                          " CAST (julianday (e.last_day) AS INTEGER),"
                                          " length (e.start), e.end IS NOT NULL, e.kind,"
-                                         " (SELECT min (actor_id) FROM event_actors WHERE event_id = e.id)"
-                                         " FROM events e WHERE 1");
-  Criteria criteria;
+                                         " (SELECT min (actor_id) FROM event_actors WHERE event_id = e.id),"
+                                         " e.place_id FROM events e WHERE 1");
+  AtlasCriteria criteria;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  if (!criteria_init (&criteria, filter, error))
+  if (!atlas_criteria_init (&criteria, filter, error))
     return NULL;
 
-  append_event_terms (sql, &criteria);
+  atlas_criteria_append_event_terms (sql, &criteria);
   g_string_append (sql, " ORDER BY e.first_day, e.last_day, e.id");
   stmt = atlas_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     {
-      criteria_clear (&criteria);
+      atlas_criteria_clear (&criteria);
       return NULL;
     }
-  bind_criteria (stmt, &criteria);
+  atlas_criteria_bind (stmt, &criteria);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -722,10 +532,11 @@ atlas_query_timeline (AtlasStore         *store,
       if (kind != NULL && strlen (kind) < sizeof event.kind)
         strcpy (event.kind, kind);
       event.first_actor = sqlite3_column_int64 (stmt, 6);
+      event.place_id = sqlite3_column_int64 (stmt, 7);
       g_array_append_val (events, event);
     }
   sqlite3_reset (stmt);
-  criteria_clear (&criteria);
+  atlas_criteria_clear (&criteria);
 
   if (rc != SQLITE_DONE)
     {
@@ -734,127 +545,6 @@ atlas_query_timeline (AtlasStore         *store,
     }
 
   return g_steal_pointer (&events);
-}
-
-/* Who took part in what, read once per store and kept beside it: counting actors over
- * tens of thousands of events in SQL cost more than the filter itself. The atlas does not
- * change its events while open. */
-typedef struct
-{
-  GArray *event_ids;  /* gint64, ascending */
-  GArray *actor_ids;  /* gint64, the actor of the same row */
-} Participation;
-
-static void
-participation_free (gpointer data)
-{
-  Participation *participation = data;
-
-  g_array_unref (participation->event_ids);
-  g_array_unref (participation->actor_ids);
-  g_free (participation);
-}
-
-static Participation *
-participation_get (AtlasStore  *store,
-                   GError     **error)
-{
-  Participation *participation = g_object_get_data (G_OBJECT (store), "atlas-participation");
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (participation != NULL)
-    return participation;
-
-  /* An actor takes part in what those affiliated with it do, as in the actor filter. */
-  stmt = atlas_store_prepare (store,
-                              "SELECT event_id, actor_id FROM event_actors"
-                              " UNION SELECT ea.event_id, a.affiliation_id FROM event_actors ea"
-                              " JOIN actors a ON a.id = ea.actor_id WHERE a.affiliation_id IS NOT NULL"
-                              " ORDER BY 1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  participation = g_new0 (Participation, 1);
-  participation->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  participation->actor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 event = sqlite3_column_int64 (stmt, 0), actor = sqlite3_column_int64 (stmt, 1);
-
-      g_array_append_val (participation->event_ids, event);
-      g_array_append_val (participation->actor_ids, actor);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      /* Part of the table would be cached for good as if it were all of it. */
-      atlas_store_set_error (store, error, _("Counting the actors’ events"));
-      sqlite3_reset (stmt);
-      participation_free (participation);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-
-  g_object_set_data_full (G_OBJECT (store), "atlas-participation", participation, participation_free);
-  return participation;
-}
-
-/**
- * atlas_query_actor_counts:
- * @events: (element-type gint64): event ids, as atlas_query_events() gives them
- *
- * Returns: (transfer full): actor id (gint64*) -> how many of @events it or those
- *   affiliated with it take part in (as GUINT_TO_POINTER), as the actor filter counts
- */
-GHashTable *
-atlas_query_actor_counts (AtlasStore  *store,
-                          GArray      *events,
-                          GError     **error)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  Participation *participation;
-  const gint64 *rows;
-  guint n;
-
-  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
-  g_return_val_if_fail (events != NULL, NULL);
-
-  participation = participation_get (store, error);
-  if (participation == NULL)
-    return NULL;
-
-  rows = (const gint64 *) participation->event_ids->data;
-  n = participation->event_ids->len;
-  for (guint i = 0; i < events->len; i++)
-    {
-      gint64 event = g_array_index (events, gint64, i);
-      guint low = 0, high = n;
-
-      /* The first row of this event, by binary search; its actors follow it. */
-      while (low < high)
-        {
-          guint mid = (low + high) / 2;
-
-          if (rows[mid] < event)
-            low = mid + 1;
-          else
-            high = mid;
-        }
-
-      for (guint row = low; row < n && rows[row] == event; row++)
-        {
-          gint64 actor = g_array_index (participation->actor_ids, gint64, row);
-          gpointer count = g_hash_table_lookup (counts, &actor);
-
-          if (count == NULL)
-            g_hash_table_insert (counts, g_memdup2 (&actor, sizeof actor), GUINT_TO_POINTER (1));
-          else
-            g_hash_table_insert (counts, g_memdup2 (&actor, sizeof actor),
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-        }
-    }
-
-  return g_steal_pointer (&counts);
 }
 
 /* The first event an excerpt backs, by date, or 0. */
@@ -1033,7 +723,7 @@ atlas_query_sources_of (AtlasStore    *store,
   if (stmt == NULL)
     return NULL;
 
-  ids = ids_json (excerpt_ids);
+  ids = atlas_ids_json (excerpt_ids);
   sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_TRANSIENT);
   return atlas_store_read_rows (store, stmt, read_source, (GDestroyNotify) atlas_source_row_free,
                                 _("Reading sources"), error);

@@ -24,6 +24,7 @@ typedef struct
 {
   gint64 event_id;
   gint64 place_id;
+  int    first_day;    /* the event's, as a Julian day number */
 } AtlasEventPlace;
 
 /* A relation as seen from one of its actors. */
@@ -73,6 +74,7 @@ typedef struct
   gboolean has_end;
   char   kind[16];
   gint64 first_actor;  /* for lanes by actor */
+  gint64 place_id;     /* or 0 */
 } AtlasTimelineEvent;
 
 char     *atlas_query_fts_expression (const char         *text);
@@ -114,6 +116,7 @@ GArray   *atlas_query_event_places   (AtlasStore         *store,
 GHashTable *atlas_query_actor_counts (AtlasStore         *store,
                                       GArray             *events,
                                       GError            **error);
+void      atlas_query_forget_participation (AtlasStore   *store);
 GPtrArray *atlas_query_relations     (AtlasStore         *store,
                                       gint64              actor_id,
                                       const char         *day,

@@ -21,9 +21,7 @@
 #include "atlas-source.h"
 #include "atlas-zone.h"
 
-/* Rows loaded together: more than a screenful of a list, few enough that a page costs no
- * more than a millisecond or so. */
-#define PAGE_SIZE 64
+#define PAGE_SIZE ATLAS_RECORD_LIST_PAGE_SIZE
 
 struct _AtlasRecordList
 {
@@ -208,6 +206,25 @@ atlas_record_list_init (AtlasRecordList *self)
   self->records = g_ptr_array_new_with_free_func (unref_record);
 }
 
+/* A committed write: the rows of the records written are read again, and all rows after a
+ * write to a kind whose names records show (an event names its actors and place, an
+ * excerpt its source). */
+static void
+on_store_changed (AtlasRecordList *self,
+                  AtlasItemKind    kind,
+                  GArray          *ids,
+                  AtlasStore      *store)
+{
+  if (self->ids->len == 0 || kind == ATLAS_ITEM_SAVED_VIEW)
+    return;
+
+  if (atlas_record_list_type_for_kind (kind) == self->type && ids->len > 0)
+    atlas_record_list_invalidate (self, ids);
+  else if (atlas_record_list_type_for_kind (kind) == self->type ||
+           kind == ATLAS_ITEM_ACTOR || kind == ATLAS_ITEM_PLACE || kind == ATLAS_ITEM_SOURCE)
+    atlas_record_list_invalidate (self, self->ids);
+}
+
 /**
  * atlas_record_list_new:
  * @kind: what the ids are of: actors, places, corridors, zones, events, excerpts or sources
@@ -225,6 +242,7 @@ atlas_record_list_new (AtlasStore    *store,
   self = g_object_new (ATLAS_TYPE_RECORD_LIST, NULL);
   self->store = g_object_ref (store);
   self->type = type;
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   return self;
 }
 
@@ -246,6 +264,16 @@ atlas_record_list_set_ids (AtlasRecordList *self,
 
   old_ids = g_steal_pointer (&self->ids);
   old_records = g_steal_pointer (&self->records);
+
+  /* Told as two changes, the list empty in between: in one, GTK 4.8's list views look for
+   * the widgets of the removed rows among all the added ones, reading every row. */
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->records = g_ptr_array_new_with_free_func (unref_record);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), added);
   if (added > 0)
     g_array_append_vals (self->ids, ids->data, added);
@@ -266,8 +294,8 @@ atlas_record_list_set_ids (AtlasRecordList *self,
         g_ptr_array_index (self->records, i) = g_object_ref (record);
     }
 
-  if (removed > 0 || added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+  if (added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
 }
 
 /* Forgets the records of @ids, so that their rows are read again from the store, and tells

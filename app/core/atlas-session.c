@@ -27,6 +27,8 @@ struct _AtlasSession
 
   AtlasStore  *store;
   AtlasFilter *filter;
+  AtlasResults *results;      /* of filter, computed when first asked for */
+  gboolean     results_asked;
   AtlasItem   *selection;
   char        *date;
   double       latitude;
@@ -55,6 +57,7 @@ atlas_session_dispose (GObject *object)
 {
   AtlasSession *self = ATLAS_SESSION (object);
 
+  g_clear_object (&self->results);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_session_parent_class)->dispose (object);
@@ -230,7 +233,34 @@ atlas_session_set_filter (AtlasSession      *self,
 
   atlas_filter_free (self->filter);
   self->filter = filter ? atlas_filter_copy (filter) : atlas_filter_new ();
+  /* The results are new before anyone hears of the filter, so that every view reads
+   * results that match it. */
+  if (self->results_asked)
+    atlas_results_update (self->results, self->filter, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+/**
+ * atlas_session_get_results:
+ *
+ * What the filter finds, shared by every view; its ::changed follows the filter.
+ *
+ * Returns: (transfer none): the results of the session's filter
+ */
+AtlasResults *
+atlas_session_get_results (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), NULL);
+
+  if (self->results == NULL)
+    self->results = atlas_results_new (self->store);
+  if (!self->results_asked)
+    {
+      /* A session used for one export never runs a filter it is about to replace. */
+      self->results_asked = TRUE;
+      atlas_results_update (self->results, self->filter, NULL);
+    }
+  return self->results;
 }
 
 /* Never %NULL: nothing selected is an item of kind %ATLAS_ITEM_NONE. */

@@ -7,6 +7,7 @@
 
 #include "atlas-filter.h"
 #include "atlas-item.h"
+#include "atlas-results.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ AtlasStore        *atlas_session_get_store       (AtlasSession      *self);
 const AtlasFilter *atlas_session_get_filter      (AtlasSession      *self);
 void               atlas_session_set_filter      (AtlasSession      *self,
                                                   const AtlasFilter *filter);
+AtlasResults      *atlas_session_get_results     (AtlasSession      *self);
 const AtlasItem   *atlas_session_get_selection   (AtlasSession      *self);
 void               atlas_session_set_selection   (AtlasSession      *self,
                                                   const AtlasItem   *selection);

@@ -414,9 +414,14 @@ atlas_sheet_paint (cairo_t                   *cr,
   double header, footer, available, strip = 0, timeline_block = 0, timeline_fit, map_width, map_height, y;
   double legend_width, legend_height;
 
-  excerpts = atlas_query_excerpts (store, atlas_session_get_filter (session), error);
-  if (excerpts == NULL ||
-      (sources = atlas_query_sources_of (store, excerpts, error)) == NULL)
+  if (atlas_results_get_error (atlas_session_get_results (session)) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (atlas_results_get_error (atlas_session_get_results (session))));
+      return FALSE;
+    }
+  excerpts = g_array_ref (atlas_results_get_excerpt_ids (atlas_session_get_results (session)));
+  sources = atlas_query_sources_of (store, excerpts, error);
+  if (sources == NULL)
     return FALSE;
   if (!load_timeline (session, options, inner, &scene, error))
     {

@@ -36,7 +36,11 @@ on_trace (unsigned  type,
       self->interrupted = FALSE;
       /* A trigger's program is part of the statement that fired it, not one of its own. */
       if (!g_str_has_prefix (x, "--"))
-        self->statement_count++;
+        {
+          self->statement_count++;
+          /* G_MESSAGES_DEBUG=atlas-store shows what the program asks of the store. */
+          g_debug ("Statement %" G_GUINT64_FORMAT ": %s", self->statement_count, (const char *) x);
+        }
     }
   return 0;
 }

@@ -213,14 +213,17 @@ atlas_timeline_scene_load (AtlasTimelineScene  *scene,
 {
   const AtlasFilter *filter = atlas_session_get_filter (session);
   const AtlasItem *selection = atlas_session_get_selection (session);
-  g_autoptr(GArray) events = NULL;
+  AtlasResults *results = atlas_session_get_results (session);
   g_autoptr(GHashTable) actor_names = NULL;
   g_autofree char *first = atlas_date_first_day (atlas_filter_get_from (filter));
   g_autofree char *last = atlas_date_last_day (atlas_filter_get_to (filter));
+  GArray *events = atlas_results_get_timeline (results);
 
-  events = atlas_query_timeline (atlas_session_get_store (session), filter, error);
-  if (events == NULL)
-    return FALSE;
+  if (atlas_results_get_error (results) != NULL)
+    {
+      g_propagate_error (error, g_error_copy (atlas_results_get_error (results)));
+      return FALSE;
+    }
   if (mode == ATLAS_TIMELINE_LANES_BY_ACTOR)
     actor_names = atlas_timeline_actor_names (atlas_session_get_store (session));
 

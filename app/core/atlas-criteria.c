@@ -1,0 +1,197 @@
+/* atlas-criteria.c: a filter as the terms of SQL queries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Parameters are named, so that one set of bound criteria serves any query that uses
+ * some of them, and an unused criterion costs nothing.
+ */
+
+#define G_LOG_DOMAIN "atlas-query"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-criteria.h"
+#include "atlas-date.h"
+#include "atlas-query.h"
+
+/* Record ids as a JSON array, for json_each(). */
+char *
+atlas_ids_json (const GArray *ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Strings (event kinds) as a JSON array. */
+char *
+atlas_strv_json (const char * const *strings)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; strings[i] != NULL; i++)
+    {
+      g_autoptr(GString) kind = g_string_new (strings[i]);
+
+      g_string_replace (kind, "\\", "\\\\", 0);
+      g_string_replace (kind, "\"", "\\\"", 0);
+      g_string_append_printf (json, "%s\"%s\"", i ? "," : "", kind->str);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+void
+atlas_criteria_clear (AtlasCriteria *criteria)
+{
+  g_clear_pointer (&criteria->from, g_free);
+  g_clear_pointer (&criteria->to, g_free);
+  g_clear_pointer (&criteria->fts, g_free);
+  g_clear_pointer (&criteria->actors, g_free);
+  g_clear_pointer (&criteria->corridors, g_free);
+  g_clear_pointer (&criteria->places, g_free);
+  g_clear_pointer (&criteria->kinds, g_free);
+}
+
+gboolean
+atlas_criteria_init (AtlasCriteria           *criteria,
+               const AtlasFilter  *filter,
+               GError            **error)
+{
+  memset (criteria, 0, sizeof *criteria);
+  if (filter == NULL)
+    return TRUE;
+
+  if (atlas_filter_get_from (filter) != NULL &&
+      (criteria->from = atlas_date_first_day (atlas_filter_get_from (filter))) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+                   atlas_filter_get_from (filter));
+      return FALSE;
+    }
+  if (atlas_filter_get_to (filter) != NULL &&
+      (criteria->to = atlas_date_last_day (atlas_filter_get_to (filter))) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+                   atlas_filter_get_to (filter));
+      atlas_criteria_clear (criteria);
+      return FALSE;
+    }
+
+  criteria->fts = atlas_query_fts_expression (atlas_filter_get_text (filter));
+  if (atlas_filter_get_ids (filter, ATLAS_FILTER_ACTORS)->len > 0)
+    criteria->actors = atlas_ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_ACTORS));
+  if (atlas_filter_get_ids (filter, ATLAS_FILTER_CORRIDORS)->len > 0)
+    criteria->corridors = atlas_ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_CORRIDORS));
+  if (atlas_filter_get_ids (filter, ATLAS_FILTER_PLACES)->len > 0)
+    criteria->places = atlas_ids_json (atlas_filter_get_ids (filter, ATLAS_FILTER_PLACES));
+  if (atlas_filter_get_kinds (filter)[0] != NULL)
+    criteria->kinds = atlas_strv_json (atlas_filter_get_kinds (filter));
+  criteria->with_excerpts = atlas_filter_get_with_excerpts (filter);
+
+  return TRUE;
+}
+
+/* Appends the WHERE terms an event must meet; parameters are named so the same text can be
+ * used inside other queries. An actor stands for itself and for the people and bodies
+ * affiliated with it, so "Azerbaijan" finds what its president did. */
+void
+atlas_criteria_append_event_terms (GString        *sql,
+                    const AtlasCriteria *criteria)
+{
+  if (criteria->from != NULL)
+    g_string_append (sql, " AND e.last_day >= :from");
+  if (criteria->to != NULL)
+    g_string_append (sql, " AND e.first_day <= :to");
+  if (criteria->actors != NULL)
+    /* Written as a list of actors first, so SQLite walks event_actors by its actor index
+     * instead of scanning it to test each row's affiliation. */
+    g_string_append (sql,
+                     " AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN"
+                     " (SELECT value FROM json_each (:actors)"
+                     " UNION SELECT id FROM actors WHERE affiliation_id IN"
+                     " (SELECT value FROM json_each (:actors))))");
+  if (criteria->kinds != NULL)
+    g_string_append (sql, " AND e.kind IN (SELECT value FROM json_each (:kinds))");
+  if (criteria->corridors != NULL)
+    g_string_append (sql, " AND e.id IN (SELECT event_id FROM event_corridors"
+                          " WHERE corridor_id IN (SELECT value FROM json_each (:corridors)))");
+  if (criteria->places != NULL)
+    g_string_append (sql, " AND e.place_id IN (SELECT value FROM json_each (:places))");
+  if (criteria->with_excerpts)
+    g_string_append (sql, " AND e.id IN (SELECT event_id FROM excerpt_links"
+                          " WHERE event_id IS NOT NULL)");
+  if (criteria->fts != NULL)
+    g_string_append (sql,
+                     " AND (e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH :fts)"
+                     " OR e.id IN (SELECT l.event_id FROM excerpt_links l"
+                     " WHERE l.event_id IS NOT NULL AND l.excerpt_id IN"
+                     " (SELECT rowid FROM excerpt_search WHERE excerpt_search MATCH :fts)))");
+}
+
+void
+atlas_sql_bind_text (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+atlas_criteria_bind (sqlite3_stmt   *stmt,
+               const AtlasCriteria *criteria)
+{
+  atlas_sql_bind_text (stmt, ":from", criteria->from);
+  atlas_sql_bind_text (stmt, ":to", criteria->to);
+  atlas_sql_bind_text (stmt, ":fts", criteria->fts);
+  atlas_sql_bind_text (stmt, ":actors", criteria->actors);
+  atlas_sql_bind_text (stmt, ":corridors", criteria->corridors);
+  atlas_sql_bind_text (stmt, ":places", criteria->places);
+  atlas_sql_bind_text (stmt, ":kinds", criteria->kinds);
+  if (sqlite3_bind_parameter_index (stmt, ":id") > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), criteria->id);
+}
+
+GArray *
+atlas_sql_collect_ids (AtlasStore      *store,
+             const char      *sql,
+             const AtlasCriteria  *criteria,
+             GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = atlas_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  atlas_criteria_bind (stmt, criteria);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("Searching"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}

@@ -1,0 +1,43 @@
+/* atlas-results.h: what the session's filter finds, computed once for every view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-filter.h"
+#include "atlas-query.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_RESULTS (atlas_results_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasResults, atlas_results, ATLAS, RESULTS, GObject)
+
+AtlasResults      *atlas_results_new              (AtlasStore        *store);
+gboolean           atlas_results_update           (AtlasResults      *self,
+                                                   const AtlasFilter *filter,
+                                                   GError           **error);
+gboolean           atlas_results_refresh          (AtlasResults      *self,
+                                                   GError           **error);
+const AtlasFilter *atlas_results_get_filter       (AtlasResults      *self);
+const GError      *atlas_results_get_error        (AtlasResults      *self);
+
+guint              atlas_results_get_n_events     (AtlasResults      *self);
+GArray            *atlas_results_get_event_ids    (AtlasResults      *self);
+GArray            *atlas_results_get_timeline     (AtlasResults      *self);
+GArray            *atlas_results_get_event_places (AtlasResults      *self);
+GArray            *atlas_results_dup_event_places_until (AtlasResults *self,
+                                                   const char        *date);
+gboolean           atlas_results_has_counts       (AtlasResults      *self);
+guint              atlas_results_get_actor_count  (AtlasResults      *self,
+                                                   gint64             actor_id);
+GArray            *atlas_results_get_excerpt_ids  (AtlasResults      *self);
+GArray            *atlas_results_get_actor_event_ids (AtlasResults   *self,
+                                                   gint64             actor_id,
+                                                   GError           **error);
+GHashTable        *atlas_results_get_actor_events (AtlasResults      *self,
+                                                   gint64             actor_id,
+                                                   GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,297 @@
+/* test-results.c: the one result set every view reads, against the queries it replaces
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "atlas-query.h"
+#include "atlas-results.h"
+#include "atlas-session.h"
+#include "atlas-test-util.h"
+
+static void
+assert_same_ids (GArray *a,
+                 GArray *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, g_array_index (b, gint64, i));
+}
+
+/* The pairs as "event@place" words, sorted, to compare two orders of ties. */
+static char *
+pairs_text (GArray *pairs)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      AtlasEventPlace *pair = &g_array_index (pairs, AtlasEventPlace, i);
+
+      /* By place first, as the map gathers them into one glyph a place. */
+      if (i > 0)
+        g_assert_cmpint (g_array_index (pairs, AtlasEventPlace, i - 1).place_id, <=, pair->place_id);
+      g_ptr_array_add (words, g_strdup_printf ("%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT,
+                                               pair->event_id, pair->place_id));
+    }
+  g_ptr_array_sort (words, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < words->len; i++)
+    g_string_append_printf (text, "%s ", (char *) g_ptr_array_index (words, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Whatever the filter, the results hold what each query gave the views on its own. */
+static void
+check_against_queries (AtlasStore        *store,
+                       AtlasResults      *results,
+                       const AtlasFilter *filter,
+                       const char        *until)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) events = atlas_query_events (store, filter, &error);
+  g_autoptr(GArray) timeline = atlas_query_timeline (store, filter, &error);
+  g_autoptr(GArray) excerpts = atlas_query_excerpts (store, filter, &error);
+  g_autoptr(GArray) places = atlas_query_event_places (store, filter, until, &error);
+  g_autoptr(GArray) places_found = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autofree char *expected_pairs = NULL;
+  g_autofree char *found_pairs = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_no_error (error);
+  counts = atlas_query_actor_counts (store, events, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (atlas_results_update (results, filter, &error));
+  g_assert_no_error (error);
+  g_assert_null (atlas_results_get_error (results));
+
+  assert_same_ids (atlas_results_get_event_ids (results), events);
+  assert_same_ids (atlas_results_get_excerpt_ids (results), excerpts);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, events->len);
+
+  g_assert_cmpuint (atlas_results_get_timeline (results)->len, ==, timeline->len);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      AtlasTimelineEvent *a = &g_array_index (atlas_results_get_timeline (results), AtlasTimelineEvent, i);
+      AtlasTimelineEvent *b = &g_array_index (timeline, AtlasTimelineEvent, i);
+
+      g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
+    }
+
+  places_found = atlas_results_dup_event_places_until (results, until);
+  expected_pairs = pairs_text (places);
+  found_pairs = pairs_text (places_found);
+  g_assert_cmpstr (found_pairs, ==, expected_pairs);
+
+  g_assert_true (atlas_results_has_counts (results));
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpuint (atlas_results_get_actor_count (results, *(gint64 *) key), ==, GPOINTER_TO_UINT (value));
+}
+
+static void
+test_results_every_filter (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasResults) results = atlas_results_new (store);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 corridor = atlas_test_query_int (store, "SELECT min (id) FROM corridors");
+  gint64 place = atlas_test_query_int (store, "SELECT place_id FROM events WHERE place_id IS NOT NULL LIMIT 1");
+
+  /* Nothing yet, then everything. */
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 0);
+  check_against_queries (store, results, filter, NULL);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==,
+                    atlas_test_query_int (store, "SELECT count (*) FROM events"));
+  check_against_queries (store, results, filter, "2020-01-01");
+
+  atlas_filter_set_from (filter, "2023");
+  atlas_filter_set_to (filter, "2025-06");
+  check_against_queries (store, results, filter, NULL);
+
+  atlas_filter_set_from (filter, NULL);
+  atlas_filter_set_to (filter, NULL);
+  atlas_filter_add_actor (filter, atlas_test_key_id (store, "actors", "armenia"));
+  check_against_queries (store, results, filter, NULL);
+
+  atlas_filter_clear_actors (filter);
+  atlas_filter_set_text (filter, "corridor");
+  check_against_queries (store, results, filter, NULL);
+
+  atlas_filter_set_text (filter, NULL);
+  atlas_filter_add_kind (filter, "agreement");
+  check_against_queries (store, results, filter, NULL);
+
+  atlas_filter_remove_kind (filter, "agreement");
+  atlas_filter_add_id (filter, ATLAS_FILTER_CORRIDORS, corridor);
+  check_against_queries (store, results, filter, NULL);
+
+  atlas_filter_clear_ids (filter, ATLAS_FILTER_CORRIDORS);
+  atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, place);
+  check_against_queries (store, results, filter, NULL);
+
+  atlas_filter_clear_ids (filter, ATLAS_FILTER_PLACES);
+  atlas_filter_set_with_excerpts (filter, TRUE);
+  check_against_queries (store, results, filter, NULL);
+
+  /* A filter that finds nothing finds nothing everywhere. */
+  atlas_filter_set_with_excerpts (filter, FALSE);
+  atlas_filter_set_text (filter, "qqqqnothing");
+  check_against_queries (store, results, filter, NULL);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 0);
+  g_assert_cmpuint (atlas_results_get_event_places (results)->len, ==, 0);
+}
+
+/* An actor's events under the rest of the filter, found once for the list and the map. */
+static void
+test_results_actor_events (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasResults) results = atlas_results_new (store);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(AtlasFilter) expected_filter = NULL;
+  g_autoptr(GArray) expected = NULL;
+  gint64 armenia = atlas_test_key_id (store, "actors", "armenia"), azerbaijan = atlas_test_key_id (store, "actors", "azerbaijan");
+  GArray *ids;
+  GHashTable *set;
+  guint64 before;
+
+  atlas_filter_add_actor (filter, azerbaijan);
+  atlas_filter_set_from (filter, "2020");
+  g_assert_true (atlas_results_update (results, filter, NULL));
+
+  expected_filter = atlas_filter_copy (filter);
+  atlas_filter_clear_actors (expected_filter);
+  atlas_filter_add_actor (expected_filter, armenia);
+  expected = atlas_query_events (store, expected_filter, NULL);
+
+  before = atlas_store_get_statement_count (store);
+  ids = atlas_results_get_actor_event_ids (results, armenia, NULL);
+  assert_same_ids (ids, expected);
+  set = atlas_results_get_actor_events (results, armenia, NULL);
+  g_assert_cmpuint (g_hash_table_size (set), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (g_hash_table_contains (set, &g_array_index (expected, gint64, i)));
+  g_assert_cmpuint (atlas_store_get_statement_count (store) - before, ==, 1);
+
+  /* A new filter finds them again. */
+  atlas_filter_set_from (filter, NULL);
+  g_assert_true (atlas_results_update (results, filter, NULL));
+  atlas_filter_set_from (expected_filter, NULL);
+  g_clear_pointer (&expected, g_array_unref);
+  expected = atlas_query_events (store, expected_filter, NULL);
+  assert_same_ids (atlas_results_get_actor_event_ids (results, armenia, NULL), expected);
+}
+
+static void
+count_changed (AtlasResults *results,
+               guint        *count)
+{
+  (*count)++;
+}
+
+/* A bad filter empties the results and says why; they still tell the views. */
+static void
+test_results_failure (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasResults) results = atlas_results_new (store);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  g_signal_connect (results, "changed", G_CALLBACK (count_changed), &changed);
+  g_assert_true (atlas_results_update (results, filter, NULL));
+  g_assert_cmpuint (atlas_results_get_n_events (results), >, 0);
+  g_assert_cmpuint (changed, ==, 1);
+
+  atlas_filter_set_from (filter, "not a date");
+  g_assert_false (atlas_results_update (results, filter, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_nonnull (atlas_results_get_error (results));
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 0);
+  g_assert_cmpuint (atlas_results_get_timeline (results)->len, ==, 0);
+  g_assert_cmpuint (atlas_results_get_excerpt_ids (results)->len, ==, 0);
+  g_assert_false (atlas_results_has_counts (results));
+}
+
+/* A filter change costs a few statements, however many events, actors and passages. */
+static void
+test_results_statements (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  guint64 before;
+
+  atlas_session_get_results (session);
+  atlas_filter_add_actor (filter, atlas_test_key_id (store, "actors", "azerbaijan"));
+  before = atlas_store_get_statement_count (store);
+  atlas_session_set_filter (session, filter);
+  g_assert_cmpuint (atlas_store_get_statement_count (store) - before, <=, 3);
+  g_assert_cmpuint (atlas_results_get_n_events (atlas_session_get_results (session)), >, 0);
+
+  /* Moving the "as of" date asks the store nothing. */
+  before = atlas_store_get_statement_count (store);
+  atlas_session_set_date (session, "2021-06-01");
+  g_array_unref (atlas_results_dup_event_places_until (atlas_session_get_results (session), "2021-06-01"));
+  g_assert_cmpuint (atlas_store_get_statement_count (store), ==, before);
+}
+
+/* A committed write to the events finds again; a saved view does not. */
+static void
+test_results_follow_store (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasResults) results = atlas_results_new (store);
+  g_autoptr(GError) error = NULL;
+  guint changed = 0, before;
+  gint64 event;
+
+  g_assert_true (atlas_results_update (results, NULL, NULL));
+  before = atlas_results_get_n_events (results);
+  g_signal_connect (results, "changed", G_CALLBACK (count_changed), &changed);
+
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO events (key, kind, title, start)"
+                                         " VALUES ('new-event', 'agreement', 'A new event', '2024-05-01')",
+                                   &error));
+  event = sqlite3_last_insert_rowid (atlas_store_get_db (store));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, event);
+  g_assert_true (atlas_store_commit_change (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, before + 1);
+
+  /* Rolled back, nothing is said and nothing changes. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "DELETE FROM events WHERE key = 'new-event'", &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, event);
+  atlas_store_rollback_change (store);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, before + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/results/every-filter", test_results_every_filter);
+  g_test_add_func ("/results/failure", test_results_failure);
+  g_test_add_func ("/results/actor-events", test_results_actor_events);
+  g_test_add_func ("/results/statements", test_results_statements);
+  g_test_add_func ("/results/follow-store", test_results_follow_store);
+
+  return g_test_run ();
+}
