@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "atlas-actor.h"
+#include "atlas-actor-entry.h"
 #include "atlas-actors-panel.h"
 #include "atlas-dataset.h"
 #include "atlas-error-banner.h"
@@ -153,9 +154,9 @@ test_window_shows_data (void)
   events = G_LIST_MODEL (gtk_column_view_get_model (events_view));
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
-      g_autoptr(GObject) row = g_list_model_get_item (actors, i);
+      g_autoptr(AtlasActorEntry) row = g_list_model_get_item (actors, i);
 
-      n_actor_rows += ATLAS_IS_ACTOR (row);
+      n_actor_rows += ATLAS_IS_ACTOR (atlas_actor_entry_get_actor (row));
     }
 
   g_assert_cmpuint (n_actor_rows, >=, 40);
@@ -214,9 +215,10 @@ find_actor_row (GListModel *model,
 {
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+      g_autoptr(AtlasActorEntry) row = g_list_model_get_item (model, i);
+      AtlasActor *actor = atlas_actor_entry_get_actor (row);
 
-      if (ATLAS_IS_ACTOR (row) && g_str_equal (atlas_actor_get_key (ATLAS_ACTOR (row)), key))
+      if (actor != NULL && g_str_equal (atlas_actor_get_key (actor), key))
         return i;
     }
 
@@ -1603,6 +1605,68 @@ test_window_actor_counts_failed (void)
   iterate ();
 }
 
+/* A committed write reaches the views through the store's change signal: the new event is
+ * in the events list, the edited title shows in its row, and the actor's count follows. */
+static void
+test_window_follows_store (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window = open_window (store);
+  GtkColumnView *events_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (events_view));
+  AtlasResults *results = atlas_session_get_results (atlas_window_get_session (window));
+  guint before = g_list_model_get_n_items (rows);
+  gint64 event, armenia = atlas_test_key_id (store, "actors", "armenia");
+  guint count_before = atlas_results_get_actor_count (results, armenia);
+
+  g_assert_cmpuint (before, >, 0);
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO events (key, kind, title, start)"
+                                         " VALUES ('written', 'summit', 'A summit written now', '2024-02-02')",
+                                   &error));
+  event = sqlite3_last_insert_rowid (atlas_store_get_db (store));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO event_actors (event_id, actor_id)"
+                                         " SELECT max (id), (SELECT id FROM actors WHERE key = 'armenia')"
+                                         " FROM events", &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, event);
+  g_assert_true (atlas_store_commit_change (store, &error));
+  g_assert_no_error (error);
+  iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, before + 1);
+  g_assert_cmpuint (atlas_results_get_actor_count (results, armenia), ==, count_before + 1);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(AtlasEvent) row = g_list_model_get_item (rows, i);
+
+        found |= atlas_event_get_id (row) == event;
+      }
+    g_assert_true (found);
+  }
+
+  /* An edit of that row shows in the list, read again from the store. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "UPDATE events SET title = 'A summit renamed' WHERE key = 'written'",
+                                   &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, event);
+  g_assert_true (atlas_store_commit_change (store, &error));
+  iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(AtlasEvent) row = g_list_model_get_item (rows, i);
+
+      if (atlas_event_get_id (row) == event)
+        g_assert_cmpstr (atlas_event_get_title (row), ==, "A summit renamed");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* Whether a label under @widget says @text. */
 static gboolean
 shows_label (GtkWidget  *widget,
@@ -1709,6 +1773,7 @@ main (int   argc,
   g_test_add_func ("/window/german", test_window_german);
   g_test_add_func ("/window/hostile-store", test_window_hostile_store);
   g_test_add_func ("/window/actor-counts-failed", test_window_actor_counts_failed);
+  g_test_add_func ("/window/follows-store", test_window_follows_store);
   g_test_add_func ("/window/failures-shown", test_window_failures_shown);
 
   status = g_test_run ();

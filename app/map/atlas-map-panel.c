@@ -702,7 +702,7 @@ atlas_map_panel_session_changed (AtlasPanel *panel)
   shumate_map_add_layer (map, SHUMATE_LAYER (self->layer));
   g_signal_connect_object (self->layer, "notify::drawn", G_CALLBACK (on_drawn), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (reload_events), self);
+  g_signal_connect_swapped (atlas_panel_get_results (panel), "changed", G_CALLBACK (reload_events), self);
   g_signal_connect_swapped (session, "notify::date", G_CALLBACK (reload_events), self);
   g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (on_session_selection), self);
   reload_events (self);

@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GtkListView on GTK 4.8 has no section headers, so the model mixes group titles
- * (GtkStringObject, not selectable) with actors, and is rebuilt whole on every search.
+ * The model holds AtlasActorEntry rows, group headings among actors, and is rebuilt whole
+ * on every search; a new filter only gives the entries new counts.
  */
 
 #define G_LOG_DOMAIN "atlas-actors-panel"
@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-actor.h"
+#include "atlas-actor-entry.h"
 #include "atlas-actors-panel.h"
 #include "atlas-panel.h"
 #include "atlas-query.h"
@@ -24,7 +25,6 @@ struct _AtlasActorsPanel
 
   GListStore         *rows;
   GtkSingleSelection *selection;
-  GHashTable         *counts;  /* actor id -> events under the session's filter */
 
   GtkSearchEntry     *search_entry;
   GtkLabel           *counts_error;
@@ -34,10 +34,31 @@ struct _AtlasActorsPanel
 
 G_DEFINE_FINAL_TYPE (AtlasActorsPanel, atlas_actors_panel, ATLAS_TYPE_PANEL)
 
+/* Without the filter's counts, no number: the store's totals would pass for them. */
+static void
+update_counts (AtlasActorsPanel *self)
+{
+  AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasActorEntry) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      AtlasActor *actor = atlas_actor_entry_get_actor (row);
+      g_autofree char *count = NULL;
+
+      if (actor != NULL && results != NULL && atlas_results_has_counts (results))
+        count = g_strdup_printf ("%u", atlas_results_get_actor_count (results, atlas_actor_get_id (actor)));
+      atlas_actor_entry_set_count (row, count);
+    }
+}
+
 static void
 rebuild_rows (AtlasActorsPanel *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   AtlasStore *store;
@@ -51,29 +72,45 @@ rebuild_rows (AtlasActorsPanel *self)
                                   &error);
   if (ids == NULL)
     {
-      g_warning ("Could not search actors: %s", error->message);
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not search the actors"), error);
       return;
+    }
+
+  /* One statement for every actor found, then put in the order found. */
+  actors = atlas_record_load_many (ATLAS_TYPE_ACTOR, store, (const gint64 *) ids->data, ids->len,
+                                   &error);
+  if (actors == NULL)
+    {
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the actors"), error);
+      return;
+    }
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      AtlasRecord *record = g_ptr_array_index (actors, i);
+
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { atlas_record_get_id (record) }, sizeof (gint64)),
+                           record);
     }
 
   for (guint i = 0; i < ids->len; i++)
     {
-      AtlasActor *actor = atlas_actor_load (store, g_array_index (ids, gint64, i), &error);
+      AtlasActor *actor = g_hash_table_lookup (by_id, &g_array_index (ids, gint64, i));
 
+      /* Gone since the search: a write in between, which will list them again. */
       if (actor == NULL)
-        {
-          g_warning ("Could not load an actor: %s", error->message);
-          return;
-        }
+        continue;
       if (g_strcmp0 (kind, atlas_actor_get_kind (actor)) != 0)
         {
           kind = atlas_actor_get_kind (actor);
-          g_ptr_array_add (rows, gtk_string_object_new (atlas_actor_kind_plural (kind)));
+          g_ptr_array_add (rows, atlas_actor_entry_new_heading (atlas_actor_kind_plural (kind)));
         }
-      g_ptr_array_add (rows, actor);
+      g_ptr_array_add (rows, atlas_actor_entry_new (actor));
     }
 
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
+  update_counts (self);
   gtk_stack_set_visible_child_name (self->stack, ids->len > 0 ? "list" : "empty");
 }
 
@@ -93,9 +130,10 @@ sync_selection (AtlasActorsPanel *self)
   if (selected->kind == ATLAS_ITEM_ACTOR)
     for (guint i = 0; i < n; i++)
       {
-        g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+        g_autoptr(AtlasActorEntry) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+        AtlasActor *actor = atlas_actor_entry_get_actor (row);
 
-        if (ATLAS_IS_ACTOR (row) && atlas_actor_get_id (ATLAS_ACTOR (row)) == selected->id)
+        if (actor != NULL && atlas_actor_get_id (actor) == selected->id)
           {
             gtk_single_selection_set_selected (self->selection, i);
             return;
@@ -108,107 +146,25 @@ sync_selection (AtlasActorsPanel *self)
 static void
 on_selection_changed (AtlasActorsPanel *self)
 {
-  GObject *row = gtk_single_selection_get_selected_item (self->selection);
+  AtlasActorEntry *row = gtk_single_selection_get_selected_item (self->selection);
+  AtlasActor *actor = row != NULL ? atlas_actor_entry_get_actor (row) : NULL;
 
-  if (atlas_panel_get_session (ATLAS_PANEL (self)) != NULL && ATLAS_IS_ACTOR (row))
-    atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), ATLAS_ITEM_ACTOR, atlas_actor_get_id (ATLAS_ACTOR (row)));
+  if (atlas_panel_get_session (ATLAS_PANEL (self)) != NULL && actor != NULL)
+    atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), ATLAS_ITEM_ACTOR,
+                          atlas_actor_get_id (actor));
 }
 
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item)
+/* A heading is neither selected nor activated. A row template's handler, found by name. */
+void atlas_actor_row_item_changed (GtkListItem *list_item);
+
+void
+atlas_actor_row_item_changed (GtkListItem *list_item)
 {
-  GtkWidget *box, *header, *row, *swatch, *labels, *name, *detail, *count;
+  AtlasActorEntry *entry = gtk_list_item_get_item (list_item);
+  gboolean is_actor = entry != NULL && atlas_actor_entry_get_actor (entry) != NULL;
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "atlas-group-header");
-  gtk_box_append (GTK_BOX (box), header);
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  swatch = atlas_swatch_new ();
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (row), swatch);
-
-  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_hexpand (labels, TRUE);
-  name = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  detail = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), detail);
-  gtk_box_append (GTK_BOX (row), labels);
-
-  count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (row), count);
-  gtk_box_append (GTK_BOX (box), row);
-
-  g_object_set_data (G_OBJECT (box), "header", header);
-  g_object_set_data (G_OBJECT (box), "row", row);
-  g_object_set_data (G_OBJECT (box), "swatch", swatch);
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "detail", detail);
-  g_object_set_data (G_OBJECT (box), "count", count);
-  g_object_set_data (G_OBJECT (box), "panel", g_object_get_data (G_OBJECT (factory), "panel"));
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item)
-{
-  GObject *item = gtk_list_item_get_item (list_item);
-  GObject *box = G_OBJECT (gtk_list_item_get_child (list_item));
-  GtkWidget *header = g_object_get_data (box, "header");
-  GtkWidget *row = g_object_get_data (box, "row");
-  g_autofree char *count = NULL;
-  AtlasActor *actor;
-  const char *detail;
-
-  if (GTK_IS_STRING_OBJECT (item))
-    {
-      gtk_label_set_text (GTK_LABEL (header), gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
-      gtk_widget_set_visible (header, TRUE);
-      gtk_widget_set_visible (row, FALSE);
-      gtk_list_item_set_selectable (list_item, FALSE);
-      gtk_list_item_set_activatable (list_item, FALSE);
-      return;
-    }
-
-  actor = ATLAS_ACTOR (item);
-  gtk_widget_set_visible (header, FALSE);
-  gtk_widget_set_visible (row, TRUE);
-  gtk_list_item_set_selectable (list_item, TRUE);
-  gtk_list_item_set_activatable (list_item, TRUE);
-
-  /* The group header already says the kind; the second line is for what it does not say. */
-  detail = atlas_actor_get_role (actor);
-  if (detail == NULL)
-    detail = atlas_actor_get_affiliation (actor);
-
-  atlas_swatch_set_color (g_object_get_data (box, "swatch"), atlas_actor_get_color (actor));
-  gtk_label_set_text (g_object_get_data (box, "name"), atlas_actor_get_name (actor));
-  gtk_label_set_text (g_object_get_data (box, "detail"), detail ? detail : "");
-  gtk_widget_set_visible (g_object_get_data (box, "detail"), detail != NULL);
-  {
-    AtlasActorsPanel *self = g_object_get_data (box, "panel");
-    gint64 id = atlas_actor_get_id (actor);
-
-    /* Without the filter's counts, no number: the store's totals would pass for them. */
-    if (self->counts != NULL)
-      count = g_strdup_printf ("%u", GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, &id)));
-  }
-  gtk_label_set_text (g_object_get_data (box, "count"), count ? count : "");
-  gtk_widget_set_visible (g_object_get_data (box, "count"), count != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (box), atlas_actor_get_description (actor));
+  gtk_list_item_set_selectable (list_item, is_actor);
+  gtk_list_item_set_activatable (list_item, is_actor);
 }
 
 static void
@@ -217,29 +173,26 @@ on_session_selection (AtlasActorsPanel *self)
   sync_selection (self);
 }
 
-/* Each row counts the actor's events under the session's filter. */
+/* Each row counts the actor's events under the session's filter, as the results have
+ * them: the rows are bound again, not loaded again. */
 static void
-on_session_filter (AtlasActorsPanel *self)
+on_results_changed (AtlasActorsPanel *self)
 {
-  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-  AtlasStore *store = atlas_session_get_store (session);
-  g_autoptr(GArray) events = NULL;
-  g_autoptr(GError) error = NULL;
+  AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
 
-  g_clear_pointer (&self->counts, g_hash_table_unref);
-  events = atlas_query_events (store, atlas_session_get_filter (session), &error);
-  if (events != NULL)
-    self->counts = atlas_query_actor_counts (store, events, &error);
-  if (self->counts == NULL)
+  if (!atlas_results_has_counts (results))
     {
+      const GError *error = atlas_results_get_error (results);
       g_autofree char *text = g_strdup_printf (_("The events under the filter could not be "
-                                                 "counted: %s"), error->message);
+                                                 "counted: %s"),
+                                               error ? error->message : _("see the log for why"));
 
-      g_warning ("Could not count the actors’ events under the filter: %s", error->message);
+      g_warning ("Could not count the actors’ events under the filter: %s",
+                 error ? error->message : "the counting failed");
       gtk_label_set_text (self->counts_error, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->counts_error), self->counts == NULL);
-  rebuild_rows (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->counts_error), !atlas_results_has_counts (results));
+  update_counts (self);
   sync_selection (self);
 }
 
@@ -253,8 +206,10 @@ atlas_actors_panel_session_changed (AtlasPanel *panel)
     {
       g_signal_connect_swapped (session, "notify::selection",
                                 G_CALLBACK (on_session_selection), self);
-      g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (on_session_filter), self);
-      on_session_filter (self);
+      g_signal_connect_swapped (atlas_panel_get_results (panel), "changed",
+                                G_CALLBACK (on_results_changed), self);
+      rebuild_rows (self);
+      on_results_changed (self);
     }
 }
 
@@ -266,7 +221,6 @@ atlas_actors_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_ACTORS_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
-  g_clear_pointer (&self->counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_actors_panel_parent_class)->dispose (object);
 }
@@ -287,25 +241,31 @@ atlas_actors_panel_class_init (AtlasActorsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasActorsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasActorsPanel, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+
+  /* The row template names these types. */
+  g_type_ensure (ATLAS_TYPE_ACTOR);
+  g_type_ensure (ATLAS_TYPE_ACTOR_ENTRY);
+  g_type_ensure (ATLAS_TYPE_SWATCH);
 }
 
 static void
 atlas_actors_panel_init (AtlasActorsPanel *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "atlas_actor_row_item_changed",
+                                          G_CALLBACK (atlas_actor_row_item_changed));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/io/github/caucasusatlas/CaucasusAtlas/atlas-actor-row.ui");
+  self->rows = g_list_store_new (ATLAS_TYPE_ACTOR_ENTRY);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (on_selection_changed), self);
 
-  g_object_set_data (G_OBJECT (factory), "panel", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }

@@ -17,7 +17,9 @@
 #include "atlas-features.h"
 #include "atlas-links.h"
 #include "atlas-panel.h"
+#include "atlas-passage.h"
 #include "atlas-query.h"
+#include "atlas-record-list.h"
 #include "atlas-summary.h"
 #include "atlas-text.h"
 
@@ -25,7 +27,9 @@ struct _AtlasDetailsPanel
 {
   AtlasPanel    parent_instance;
 
-  guint         n_excerpts;
+  AtlasRecordList *excerpts;   /* the passages shown */
+  GtkMapListModel *passages;   /* the excerpts as AtlasPassage rows */
+  char         *words;         /* that the passages show in bold */
 
   GtkStack     *stack;
   GtkScrolledWindow *scroller;
@@ -39,7 +43,8 @@ struct _AtlasDetailsPanel
   GtkLabel     *excerpts_heading;
   GtkLabel     *relations_heading;
   GtkBox       *relations_box;
-  GtkBox       *excerpts_box;
+  GtkScrolledWindow *passages_scroller;
+  GtkListView  *passages_view;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, ATLAS_TYPE_PANEL)
@@ -151,112 +156,80 @@ add_item_links (AtlasDetailsPanel *self,
                           gtk_widget_get_first_child (GTK_WIDGET (self->links_box)) != NULL);
 }
 
-/* Copies the quotation with its attribution, ready to paste into a report. */
-static void
-on_copy_citation (GtkButton *button,
-                  gpointer   user_data)
-{
-  const char *citation = g_object_get_data (G_OBJECT (button), "citation");
+/* Copies the quotation with its attribution, ready to paste into a report. A row
+ * template's handler, so it is found by name. */
+void atlas_passage_row_copy_citation (GtkListItem *list_item,
+                                      GtkButton   *button);
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), citation);
+void
+atlas_passage_row_copy_citation (GtkListItem *list_item,
+                                 GtkButton   *button)
+{
+  AtlasPassage *passage = gtk_list_item_get_item (list_item);
+
+  if (passage != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)),
+                            atlas_passage_get_citation (passage));
 }
 
 /* Selecting a quotation selects the event it reports, when it reports one. */
 static void
-on_excerpt_pressed (GtkGestureClick   *gesture,
-                    int                n_press,
-                    double             x,
-                    double             y,
-                    AtlasDetailsPanel *self)
+on_passage_activated (AtlasDetailsPanel *self,
+                      guint              position)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  gint64 excerpt = *(gint64 *) g_object_get_data (G_OBJECT (box), "excerpt-id");
-  gint64 event = atlas_query_excerpt_event (atlas_session_get_store (session), excerpt);
+  gint64 event;
 
-  if (n_press == 1 && event != 0)
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->excerpts)))
+    return;
+  event = atlas_query_excerpt_event (atlas_session_get_store (session),
+                                     atlas_record_list_get_id (self->excerpts, position));
+  if (event != 0)
     atlas_session_select (session, ATLAS_ITEM_EVENT, event);
 }
 
-static GtkWidget *
-excerpt_widget (AtlasDetailsPanel *self,
-                AtlasExcerpt      *excerpt)
+static gpointer
+make_passage (gpointer item,
+              gpointer user_data)
 {
-  g_autofree char *quoted = g_strdup_printf ("“%s”", atlas_excerpt_get_text (excerpt));
-  g_autofree char *attribution = atlas_excerpt_dup_attribution (excerpt);
-  GtkWidget *box, *text, *footer, *source, *copy;
-  GtkGesture *click;
-  gint64 id;
+  AtlasDetailsPanel *self = user_data;
+  AtlasPassage *passage = atlas_passage_new (ATLAS_EXCERPT (item), self->words);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_add_css_class (box, "atlas-excerpt");
-  id = atlas_excerpt_get_id (excerpt);
-  g_object_set_data_full (G_OBJECT (box), "excerpt-id", g_memdup2 (&id, sizeof id), g_free);
-  gtk_widget_set_tooltip_text (box, _("Click to select the event this passage reports"));
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "pressed", G_CALLBACK (on_excerpt_pressed), self);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
-
-  text = gtk_label_new (NULL);
-  {
-    g_autofree char *markup = atlas_text_highlight_markup (quoted, atlas_filter_get_text (atlas_session_get_filter (
-                                           atlas_panel_get_session (ATLAS_PANEL (self)))));
-
-    gtk_label_set_markup (GTK_LABEL (text), markup);
-  }
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_add_css_class (text, "atlas-quote");
-  gtk_box_append (GTK_BOX (box), text);
-
-  footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  source = gtk_label_new (attribution);
-  gtk_label_set_wrap (GTK_LABEL (source), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (source), 0);
-  gtk_widget_set_hexpand (source, TRUE);
-  gtk_widget_add_css_class (source, "caption");
-  gtk_widget_add_css_class (source, "dim-label");
-  gtk_box_append (GTK_BOX (footer), source);
-
-  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_valign (copy, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (copy, _("Copy the Quotation with Its Source"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Copy citation"), -1);
-  g_object_set_data_full (G_OBJECT (copy), "citation",
-                          g_strdup_printf ("%s (%s)", quoted, attribution), g_free);
-  g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_citation), NULL);
-  gtk_box_append (GTK_BOX (footer), copy);
-  gtk_box_append (GTK_BOX (box), footer);
-
-  return box;
+  g_object_unref (item);
+  return passage;
 }
 
-/* Puts @ids' passages in the panel, the filter's words in bold. */
+/* Makes the rows again when the filter's words change. The list is taken away and given
+ * back, as two changes: in one, GTK 4.8's list view would read every row of it. */
+static void
+highlight_words (AtlasDetailsPanel *self)
+{
+  const char *words = atlas_filter_get_text (atlas_results_get_filter (atlas_panel_get_results (ATLAS_PANEL (self))));
+
+  if (g_strcmp0 (words, self->words) == 0)
+    return;
+
+  g_free (self->words);
+  self->words = g_strdup (words);
+  gtk_map_list_model_set_model (self->passages, NULL);
+  gtk_map_list_model_set_map_func (self->passages, make_passage, self, NULL);
+  gtk_map_list_model_set_model (self->passages, G_LIST_MODEL (self->excerpts));
+}
+
+/* Puts @ids' passages in the panel, the filter's words in bold. The list loads only the
+ * passages scrolled into view; without any, the details above take the whole height. */
 static void
 fill_excerpts (AtlasDetailsPanel *self,
                GArray            *ids)
 {
-  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
   g_autofree char *heading = NULL;
 
-  clear_box (GTK_WIDGET (self->excerpts_box));
-  self->n_excerpts = 0;
+  atlas_record_list_set_ids (self->excerpts, ids);
+  highlight_words (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->passages_scroller), ids->len > 0);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), ids->len == 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->passages_scroller), 0);
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AtlasExcerpt) excerpt = atlas_excerpt_load (store, g_array_index (ids, gint64, i),
-                                                            &error);
-
-      if (excerpt != NULL)
-        gtk_box_append (self->excerpts_box, excerpt_widget (self, excerpt));
-      else
-        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read a passage"), error);
-    }
-
-  self->n_excerpts = ids->len;
   if (ids->len == 0)
     heading = g_strdup (_("No passages in the sources"));
   else if (atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)))->kind == ATLAS_ITEM_NONE)
@@ -288,18 +261,15 @@ show_excerpts (AtlasDetailsPanel *self,
 static gboolean
 show_filtered (AtlasDetailsPanel *self)
 {
-  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
-  const AtlasFilter *filter = atlas_session_get_filter (session);
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
+  AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
+  GArray *ids = atlas_results_get_excerpt_ids (results);
 
-  if (atlas_filter_is_empty (filter))
+  if (atlas_filter_is_empty (atlas_results_get_filter (results)))
     return FALSE;
-
-  ids = atlas_query_excerpts (atlas_session_get_store (session), filter, &error);
-  if (ids == NULL)
+  if (atlas_results_get_error (results) != NULL)
     {
-      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not find the passages behind the filter"), error);
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not find the passages behind the filter"),
+                                atlas_results_get_error (results));
       return FALSE;
     }
 
@@ -647,8 +617,7 @@ on_session_selection (AtlasDetailsPanel *self)
     case ATLAS_ITEM_EXCERPT:
     case ATLAS_ITEM_SOURCE:
     default:
-      clear_box (GTK_WIDGET (self->excerpts_box));
-      self->n_excerpts = 0;
+      atlas_record_list_set_ids (self->excerpts, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -657,11 +626,15 @@ on_session_selection (AtlasDetailsPanel *self)
   gtk_stack_set_visible_child_name (self->stack, "details");
 }
 
-/* The filter matters only with nothing selected, and for its words' highlights. */
+/* The filter matters only with nothing selected, and for its words' highlights: the
+ * details of a selected item are not read again. */
 static void
-on_session_filter (AtlasDetailsPanel *self)
+on_results_changed (AtlasDetailsPanel *self)
 {
-  on_session_selection (self);
+  if (atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)))->kind == ATLAS_ITEM_NONE)
+    on_session_selection (self);
+  else
+    highlight_words (self);
 }
 
 static void
@@ -675,7 +648,11 @@ atlas_details_panel_session_changed (AtlasPanel *panel)
       g_signal_connect_swapped (session, "notify::selection",
                                 G_CALLBACK (on_session_selection), self);
       g_signal_connect_swapped (session, "notify::date", G_CALLBACK (on_session_date), self);
-      g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (on_session_filter), self);
+      g_signal_connect_swapped (atlas_panel_get_results (panel), "changed",
+                                G_CALLBACK (on_results_changed), self);
+      g_clear_object (&self->excerpts);
+      self->excerpts = atlas_record_list_new (atlas_session_get_store (session), ATLAS_ITEM_EXCERPT);
+      gtk_map_list_model_set_model (self->passages, G_LIST_MODEL (self->excerpts));
       on_session_selection (self);
     }
 }
@@ -686,6 +663,9 @@ atlas_details_panel_dispose (GObject *object)
   AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_DETAILS_PANEL);
+  g_clear_object (&self->passages);
+  g_clear_object (&self->excerpts);
+  g_clear_pointer (&self->words, g_free);
 
   G_OBJECT_CLASS (atlas_details_panel_parent_class)->dispose (object);
 }
@@ -714,13 +694,29 @@ atlas_details_panel_class_init (AtlasDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, excerpts_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, relations_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, relations_box);
-  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, excerpts_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, passages_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, passages_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
+
+  /* The row template names it. */
+  g_type_ensure (ATLAS_TYPE_PASSAGE);
 }
 
 static void
 atlas_details_panel_init (AtlasDetailsPanel *self)
 {
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "atlas_passage_row_copy_citation",
+                                          G_CALLBACK (atlas_passage_row_copy_citation));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/io/github/caucasusatlas/CaucasusAtlas/atlas-passage-row.ui");
+  gtk_list_view_set_factory (self->passages_view, factory);
+  self->passages = gtk_map_list_model_new (NULL, make_passage, self, NULL);
+  gtk_list_view_set_model (self->passages_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->passages)))));
 }
 
 
@@ -730,5 +726,5 @@ atlas_details_panel_get_n_excerpts (AtlasDetailsPanel *self)
 {
   g_return_val_if_fail (ATLAS_IS_DETAILS_PANEL (self), 0);
 
-  return self->n_excerpts;
+  return self->excerpts != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->excerpts)) : 0;
 }

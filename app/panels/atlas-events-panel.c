@@ -74,27 +74,35 @@ update_heading (AtlasEventsPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->actor_id != 0);
 }
 
+/* The filter's events from the session's results, or while an actor is selected its events
+ * under the rest of the filter, which the results find once for the list and the map. */
 static void
 reload (AtlasEventsPanel *self)
 {
-  g_autoptr(AtlasFilter) filter = NULL;
+  AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  filter = atlas_filter_copy (atlas_session_get_filter (atlas_panel_get_session (ATLAS_PANEL (self))));
   if (self->actor_id != 0)
     {
-      atlas_filter_clear_actors (filter);
-      atlas_filter_add_actor (filter, self->actor_id);
+      ids = atlas_results_get_actor_event_ids (results, self->actor_id, &error);
+      if (ids == NULL)
+        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not list the actor’s events"), error);
+      else
+        g_array_ref (ids);
     }
-
-  ids = atlas_query_events (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))), filter, &error);
-  if (ids == NULL)
+  else
     {
-      g_warning ("Could not list events: %s", error->message);
-      return;
+      ids = g_array_ref (atlas_results_get_event_ids (results));
+      /* The one report of a failed filter: the other views show their part empty. */
+      if (atlas_results_get_error (results) != NULL)
+        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not find the filter’s events"),
+                                  atlas_results_get_error (results));
     }
 
+  /* Nothing selected while the rows change: GtkSingleSelection would look for its item
+   * among every new row, reading them all; sync_selection() selects again. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   atlas_record_list_set_ids (self->events, ids);
   update_heading (self);
   sync_selection (self);
@@ -346,7 +354,7 @@ atlas_events_panel_session_changed (AtlasPanel *panel)
 
       g_signal_connect_swapped (session, "notify::selection",
                                 G_CALLBACK (on_session_selection), self);
-      g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (atlas_panel_get_results (panel), "changed", G_CALLBACK (reload), self);
       self->actor_id = 0;
       on_session_selection (self);
       reload (self);

@@ -15,6 +15,7 @@
 typedef struct
 {
   AtlasSession *session;
+  AtlasResults *results;  /* the session's, kept to disconnect from */
 } AtlasPanelPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AtlasPanel, atlas_panel, GTK_TYPE_BOX)
@@ -34,6 +35,9 @@ disconnect_session (AtlasPanel *self)
 
   if (priv->session != NULL)
     g_signal_handlers_disconnect_by_data (priv->session, self);
+  if (priv->results != NULL)
+    g_signal_handlers_disconnect_by_data (priv->results, self);
+  g_clear_object (&priv->results);
   g_clear_object (&priv->session);
 }
 
@@ -112,6 +116,18 @@ atlas_panel_get_session (AtlasPanel *self)
   return priv->session;
 }
 
+/* The results of the session's filter: panels read them and connect to their ::changed
+ * (with the panel as the data) rather than run the filter themselves. */
+AtlasResults *
+atlas_panel_get_results (AtlasPanel *self)
+{
+  AtlasPanelPrivate *priv = atlas_panel_get_instance_private (self);
+
+  g_return_val_if_fail (ATLAS_IS_PANEL (self), NULL);
+
+  return priv->results;
+}
+
 void
 atlas_panel_set_session (AtlasPanel   *self,
                          AtlasSession *session)
@@ -126,6 +142,7 @@ atlas_panel_set_session (AtlasPanel   *self,
 
   disconnect_session (self);
   priv->session = session ? g_object_ref (session) : NULL;
+  priv->results = session ? g_object_ref (atlas_session_get_results (session)) : NULL;
   if (ATLAS_PANEL_GET_CLASS (self)->session_changed != NULL)
     ATLAS_PANEL_GET_CLASS (self)->session_changed (self);
 

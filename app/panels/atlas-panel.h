@@ -24,6 +24,7 @@ struct _AtlasPanelClass
 };
 
 AtlasSession *atlas_panel_get_session (AtlasPanel   *self);
+AtlasResults *atlas_panel_get_results (AtlasPanel   *self);
 void          atlas_panel_set_session (AtlasPanel   *self,
                                        AtlasSession *session);
 void          atlas_panel_report_error (AtlasPanel   *self,

@@ -21,6 +21,14 @@ struct _AtlasSwatch
 
 G_DEFINE_FINAL_TYPE (AtlasSwatch, atlas_swatch, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_COLOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 atlas_swatch_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -56,9 +64,34 @@ atlas_swatch_measure (GtkWidget      *widget,
 }
 
 static void
+atlas_swatch_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COLOR:
+      atlas_swatch_set_color (ATLAS_SWATCH (object), g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 atlas_swatch_class_init (AtlasSwatchClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->set_property = atlas_swatch_set_property;
+
+  /* "#rrggbb", or NULL for a neutral grey; written only, for bindings in list rows. */
+  properties[PROP_COLOR] =
+    g_param_spec_string ("color", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->snapshot = atlas_swatch_snapshot;
   widget_class->measure = atlas_swatch_measure;

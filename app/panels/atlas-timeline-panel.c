@@ -15,6 +15,7 @@
 
 #include "atlas-date.h"
 #include "atlas-event.h"
+#include "atlas-filter-chip.h"
 #include "atlas-query.h"
 #include "atlas-summary.h"
 #include "atlas-timeline.h"
@@ -121,17 +122,8 @@ add_chip (AtlasTimelinePanel *self,
           const char         *label,
           Chip               *chip)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  g_autofree char *accessible = g_strdup_printf (_("Remove the filter %s"), label);
+  GtkWidget *button = atlas_filter_chip_new (label);
 
-  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "atlas-chip");
-  gtk_widget_set_tooltip_text (button, _("Remove this filter"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
   g_object_set_data_full (G_OBJECT (button), "chip", chip, chip_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked), self);
   gtk_box_append (self->chips_box, button);
@@ -315,20 +307,16 @@ rebuild_chips (AtlasTimelinePanel *self)
 static void
 reload (AtlasTimelinePanel *self)
 {
-  AtlasSession *session = session_of (self);
-  const AtlasFilter *filter = atlas_session_get_filter (session);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) events = NULL;
+  AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
+  const AtlasFilter *filter = atlas_results_get_filter (results);
+  GArray *events = atlas_results_get_timeline (results);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *count = NULL;
 
-  events = atlas_query_timeline (atlas_session_get_store (session), filter, &error);
-  if (events == NULL)
-    {
-      g_warning ("Could not place the events on the timeline: %s", error->message);
-      return;
-    }
+  if (atlas_results_get_error (results) != NULL)
+    g_warning ("Could not place the events on the timeline: %s",
+               atlas_results_get_error (results)->message);
 
   atlas_timeline_set_events (self->timeline, events, self->actor_names);
   first = atlas_date_first_day (atlas_filter_get_from (filter));
@@ -537,7 +525,7 @@ atlas_timeline_panel_session_changed (AtlasPanel *panel)
     return;
 
   load_actor_names (self);
-  g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (atlas_panel_get_results (panel), "changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (session, "notify::date", G_CALLBACK (on_session_date), self);
   g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (on_session_selection), self);
   reload (self);
