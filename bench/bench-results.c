@@ -1,0 +1,261 @@
+/* bench-results.c: what a filter change and a selection cost the whole window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens the real window on the bundled store and on generated ones (100,000 and 1,000,000
+ * events with 1,000 actors, 5,000 places and 20,000 passages, 10,000 of them quoting one
+ * actor), then prints "name: value unit" lines:
+ *   - the time the result set takes to find what each filter finds, without a window;
+ *   - the SQL statements one filter change and one selection run, counted by the store
+ *     (sqlite3_trace_v2), the most over several changes;
+ *   - the median time from a filter change until every view's model is updated (the
+ *     session's notification returned), and until the main loop is idle again with the
+ *     frame drawn; from selecting the heavy actor until the models are updated and until
+ *     the details are drawn;
+ *   - the window's resident memory once settled, for each size.
+ * Run under a display: xvfb-run -a bench-results [largest number of events].
+ */
+
+#include "config.h"
+
+#include "bench-generate.h"
+#include "bench-util.h"
+
+#include <gtk/gtk.h>
+
+#include "atlas-application.h"
+#include "atlas-dataset.h"
+#include "atlas-session.h"
+#include "atlas-window.h"
+
+#define RUNS 9
+
+static AtlasApplication *app;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Waits for the window to draw a frame. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 frame;
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (clock == NULL)
+    return;
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_draw (widget);
+  while (gdk_frame_clock_get_frame_counter (clock) == frame && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static double
+rss_mib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0, resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
+      sscanf (statm, "%ld %ld", &pages, &resident) != 2)
+    return 0;
+  return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+static gint64
+first_id (AtlasStore *store,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return id;
+}
+
+/* The filters a person tries one after another: an actor, a kind, a word, a decade, a
+ * place, and back to everything. */
+static AtlasFilter *
+filter_for_run (AtlasStore *store,
+                int         run)
+{
+  static const char * const words[] = { "corridor", "talks", "border" };
+  static const char * const kinds[] = { "summit", "agreement", "military" };
+  AtlasFilter *filter = atlas_filter_new ();
+  g_autofree char *from = NULL;
+
+  switch (run % 6)
+    {
+    case 0:
+      atlas_filter_add_actor (filter, first_id (store, "SELECT max (id) FROM actors") - run);
+      break;
+    case 1:
+      atlas_filter_add_kind (filter, kinds[run % G_N_ELEMENTS (kinds)]);
+      atlas_filter_set_from (filter, "2020");
+      break;
+    case 2:
+      atlas_filter_set_text (filter, words[run % G_N_ELEMENTS (words)]);
+      atlas_filter_set_from (filter, "2024");
+      break;
+    case 3:
+      from = g_strdup_printf ("%d", 1995 + run);
+      atlas_filter_set_from (filter, from);
+      atlas_filter_set_to (filter, from);
+      break;
+    case 4:
+      atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, first_id (store, "SELECT max (id) FROM places") - run);
+      break;
+    default:
+      break;
+    }
+  return filter;
+}
+
+/* The result set alone, as the core computes it for any view: the same filters. */
+static void
+bench_compute (AtlasStore *store,
+               const char *name)
+{
+  g_autoptr(AtlasResults) results = atlas_results_new (store);
+  double times[RUNS];
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autoptr(AtlasFilter) filter = filter_for_run (store, run);
+      gint64 start = g_get_monotonic_time ();
+
+      atlas_results_update (results, filter, NULL);
+      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  bench_sort_times (times, RUNS);
+  g_print ("results_%s_compute_median: %.1f ms\n", name, times[RUNS / 2]);
+  g_print ("results_%s_compute_worst: %.1f ms\n", name, times[RUNS - 1]);
+}
+
+static void
+bench_window (AtlasStore *store,
+              const char *name,
+              gint64      heavy_actor)
+{
+  AtlasWindow *window;
+  AtlasSession *session;
+  double filter_times[RUNS], idle_times[RUNS], select_times[RUNS], select_model_times[RUNS];
+  guint64 filter_statements = 0, select_statements = 0;
+  double before_rss = rss_mib ();
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  window = atlas_window_new (app, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (window));
+  iterate ();
+  g_print ("results_%s_first_frame: %.0f ms\n", name, (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("results_%s_window_rss: %.1f MiB\n", name, rss_mib () - before_rss);
+
+  session = atlas_window_get_session (window);
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autoptr(AtlasFilter) filter = filter_for_run (store, run);
+      guint64 statements = atlas_store_get_statement_count (store);
+
+      start = g_get_monotonic_time ();
+      atlas_session_set_filter (session, filter);
+      filter_times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      iterate ();
+      idle_times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      filter_statements = MAX (filter_statements, atlas_store_get_statement_count (store) - statements);
+      wait_for_paint (GTK_WIDGET (window));
+    }
+  atlas_session_set_filter (session, NULL);
+  iterate ();
+  wait_for_paint (GTK_WIDGET (window));
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      guint64 statements = atlas_store_get_statement_count (store);
+
+      /* The heavy actor, and in between another, so that each selection is a change. */
+      start = g_get_monotonic_time ();
+      atlas_session_select (session, ATLAS_ITEM_ACTOR, heavy_actor);
+      select_model_times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      iterate ();
+      wait_for_paint (GTK_WIDGET (window));
+      select_times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      select_statements = MAX (select_statements, atlas_store_get_statement_count (store) - statements);
+
+      atlas_session_select (session, ATLAS_ITEM_ACTOR, heavy_actor + 1 + run);
+      iterate ();
+      wait_for_paint (GTK_WIDGET (window));
+    }
+
+  bench_sort_times (filter_times, RUNS);
+  bench_sort_times (idle_times, RUNS);
+  bench_sort_times (select_times, RUNS);
+  bench_sort_times (select_model_times, RUNS);
+  g_print ("results_%s_statements_per_filter_change: %" G_GUINT64_FORMAT " statements\n", name, filter_statements);
+  g_print ("results_%s_statements_per_selection: %" G_GUINT64_FORMAT " statements\n", name, select_statements);
+  g_print ("results_%s_filter_change_models_median: %.1f ms\n", name, filter_times[RUNS / 2]);
+  g_print ("results_%s_filter_change_models_worst: %.1f ms\n", name, filter_times[RUNS - 1]);
+  g_print ("results_%s_filter_change_to_idle_median: %.1f ms\n", name, idle_times[RUNS / 2]);
+  g_print ("results_%s_select_heavy_actor_models_median: %.1f ms\n", name, select_model_times[RUNS / 2]);
+  g_print ("results_%s_select_heavy_actor_drawn_median: %.1f ms\n", name, select_times[RUNS / 2]);
+  g_print ("results_%s_select_heavy_actor_drawn_worst: %.1f ms\n", name, select_times[RUNS - 1]);
+  g_print ("results_%s_rss_after: %.1f MiB\n", name, rss_mib () - before_rss);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+bench_generated (guint events)
+{
+  BenchStoreSize size = { events, 1000, 5000, 20000, 10000 };
+  g_autofree char *name = g_strdup_printf ("%u_events", events);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  store = atlas_store_open (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  bench_generate_store (store, &size);
+  g_print ("results_%s_generate: %.0f ms\n", name, (g_get_monotonic_time () - start) / 1000.0);
+  bench_compute (store, name);
+  bench_window (store, name, first_id (store, "SELECT min (id) FROM actors WHERE key LIKE 'bench-actor-%'"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint largest = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
+  g_autoptr(AtlasStore) bundled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_init ();
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  bundled = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  bench_compute (bundled, "bundled");
+  bench_window (bundled, "bundled",
+                first_id (bundled, "SELECT actor_id FROM excerpt_links l JOIN event_actors a USING (event_id)"
+                                   " GROUP BY actor_id ORDER BY count (*) DESC LIMIT 1"));
+
+  for (guint events = 100000; events <= largest; events *= 10)
+    bench_generated (events);
+
+  g_object_unref (app);
+  return 0;
+}
