@@ -196,70 +196,34 @@ on_show_all_clicked (AtlasEventsPanel *self)
   atlas_session_set_selection (atlas_panel_get_session (ATLAS_PANEL (self)), NULL);
 }
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+/* The closures of the cell templates (ui/atlas-event-*-cell.ui), found by name. */
+char *atlas_event_cell_date         (GtkListItem *list_item,
+                                     AtlasEvent  *event);
+char *atlas_event_cell_title_markup (GtkListItem *list_item,
+                                     const char  *title);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_DATE)
-    gtk_widget_add_css_class (label, "numeric");
-  if (column == COLUMN_ACTORS || column == COLUMN_PLACE)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_item_set_child (list_item, label);
+char *
+atlas_event_cell_date (GtkListItem *list_item,
+                       AtlasEvent  *event)
+{
+  return event != NULL ? atlas_event_dup_date_label (event) : NULL;
 }
 
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+/* The filter's words in bold, as in the passages. The cell is in the panel by the time it
+ * shows an event, and is made again when the filter changes. */
+char *
+atlas_event_cell_title_markup (GtkListItem *list_item,
+                               const char  *title)
 {
-  AtlasEvent *event = ATLAS_EVENT (gtk_list_item_get_item (list_item));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  g_autofree char *date = NULL;
-  const char *text = NULL;
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *panel = child != NULL ? gtk_widget_get_ancestor (child, ATLAS_TYPE_EVENTS_PANEL) : NULL;
+  AtlasResults *results = panel != NULL ? atlas_panel_get_results (ATLAS_PANEL (panel)) : NULL;
 
-  switch ((Column) GPOINTER_TO_INT (user_data))
-    {
-    case COLUMN_DATE:
-      text = date = atlas_event_dup_date_label (event);
-      break;
-    case COLUMN_TITLE:
-      {
-        AtlasSession *session = atlas_panel_get_session (g_object_get_data (G_OBJECT (factory), "panel"));
-        const AtlasFilter *filter = session ? atlas_session_get_filter (session) : NULL;
-        g_autofree char *markup = NULL;
-
-        /* The filter's words in bold, as in the excerpts. */
-        markup = atlas_text_highlight_markup (atlas_event_get_title (event),
-                                              filter ? atlas_filter_get_text (filter) : NULL);
-        gtk_label_set_markup (label, markup);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label), atlas_event_get_summary (event));
-        return;
-      }
-    case COLUMN_ACTORS:
-      text = atlas_event_get_actor_names (event);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
-      break;
-    case COLUMN_PLACE:
-      text = atlas_event_get_place_name (event);
-      break;
-    case COLUMN_KIND:
-      text = atlas_event_kind_label (atlas_event_get_kind (event));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_label_set_text (label, text ? text : "");
+  return atlas_text_highlight_markup (title != NULL ? title : "",
+                                      results != NULL ? atlas_filter_get_text (atlas_results_get_filter (results))
+                                                      : NULL);
 }
 
-/* The property each column sorts by. Dates sort as ISO text, so a year comes before its
- * months, as on the timeline; the kind by the words shown. */
 static const char * const sort_properties[] = {
   [COLUMN_DATE] = "start",
   [COLUMN_TITLE] = "title",
@@ -311,13 +275,22 @@ add_column (AtlasEventsPanel *self,
             gboolean          expand,
             int               fixed_width)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  static const char * const templates[] = {
+    [COLUMN_DATE] = "date", [COLUMN_TITLE] = "title", [COLUMN_ACTORS] = "actors",
+    [COLUMN_PLACE] = "place", [COLUMN_KIND] = "kind",
+  };
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autofree char *resource = g_strdup_printf ("/io/github/caucasusatlas/CaucasusAtlas/atlas-event-%s-cell.ui",
+                                               templates[column]);
+  g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
   g_autoptr(GtkSorter) sorter = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
-  g_object_set_data (G_OBJECT (factory), "panel", self);
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "atlas_event_cell_date", G_CALLBACK (atlas_event_cell_date),
+                                           "atlas_event_cell_title_markup", G_CALLBACK (atlas_event_cell_title_markup),
+                                           NULL);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, resource);
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   sorter = column_sorter (column);
@@ -389,6 +362,9 @@ atlas_events_panel_class_init (AtlasEventsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasEventsPanel, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked);
+
+  /* The cell templates name it. */
+  g_type_ensure (ATLAS_TYPE_EVENT);
 }
 
 static void
