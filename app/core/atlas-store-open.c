@@ -153,7 +153,9 @@ check_owner (AtlasStore  *self,
 }
 
 /* Checks the owner and the version, as SQLite reads them (a write-ahead log may hold newer
- * ones than the header). */
+ * ones than the header). The three are read in one transaction: read one by one, another
+ * process's first start could commit a whole new store between them, which would then
+ * look like entries with no owner, another program's database. */
 static gboolean
 check_owner_and_version (AtlasStore  *self,
                          int         *entries,
@@ -161,14 +163,22 @@ check_owner_and_version (AtlasStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   int application_id = 0;
+  gboolean read;
 
-  if (!atlas_store_query_int (self, "PRAGMA application_id", &application_id, &local_error))
-    {
-      set_read_error (self, error);
-      return FALSE;
-    }
-  return read_version (self, &self->schema_version, entries, error) &&
-         check_owner (self, (guint32) application_id, *entries > 0, error) &&
+  if (!atlas_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  read = atlas_store_query_int (self, "PRAGMA application_id", &application_id, &local_error);
+  if (!read)
+    set_read_error (self, error);
+  else
+    read = read_version (self, &self->schema_version, entries, error);
+  /* Only read: ending it cannot lose anything, and a failed end must not leave it open. */
+  if (!atlas_store_exec (self, "COMMIT", NULL))
+    atlas_store_exec (self, "ROLLBACK", NULL);
+  if (!read)
+    return FALSE;
+
+  return check_owner (self, (guint32) application_id, *entries > 0, error) &&
          check_version (self, self->schema_version, error);
 }
 
