@@ -84,6 +84,16 @@ check_against_queries (AtlasStore        *store,
       g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
     }
 
+  /* Each event's first actor, as SQL finds it one event at a time. */
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      AtlasTimelineEvent *event = &g_array_index (timeline, AtlasTimelineEvent, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (min (actor_id), 0) FROM event_actors"
+                                              " WHERE event_id = %" G_GINT64_FORMAT, event->id);
+
+      g_assert_cmpint (event->first_actor, ==, atlas_test_query_int (store, sql));
+    }
+
   places_found = atlas_results_dup_event_places_until (results, until);
   expected_pairs = pairs_text (places);
   found_pairs = pairs_text (places_found);

@@ -480,6 +480,21 @@ atlas_query_event_places (AtlasStore         *store,
   return g_steal_pointer (&places);
 }
 
+/* By first day, then last day, then id: the events' order everywhere. Day numbers sort as
+ * the ISO dates they come from. */
+static int
+compare_timeline_events (gconstpointer a,
+                         gconstpointer b)
+{
+  const AtlasTimelineEvent *x = a, *y = b;
+
+  if (x->first_day != y->first_day)
+    return x->first_day < y->first_day ? -1 : 1;
+  if (x->last_day != y->last_day)
+    return x->last_day < y->last_day ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
 /**
  * atlas_query_timeline:
  * @filter: (nullable): which events
@@ -496,7 +511,6 @@ atlas_query_timeline (AtlasStore         *store,
   g_autoptr(GString) sql = g_string_new ("SELECT e.id, CAST (julianday (e.first_day) AS INTEGER),"
                                          " CAST (julianday (e.last_day) AS INTEGER),"
                                          " length (e.start), e.end IS NOT NULL, e.kind,"
-                                         " (SELECT min (actor_id) FROM event_actors WHERE event_id = e.id),"
                                          " e.place_id FROM events e WHERE 1");
   AtlasCriteria criteria;
   sqlite3_stmt *stmt;
@@ -507,8 +521,10 @@ atlas_query_timeline (AtlasStore         *store,
   if (!atlas_criteria_init (&criteria, filter, error))
     return NULL;
 
+  /* Not ordered in SQL: walking the date index and looking each row up in the table took
+   * seconds at a million events, where reading the table in its own order and sorting the
+   * rows here takes a fraction of that. */
   atlas_criteria_append_event_terms (sql, &criteria);
-  g_string_append (sql, " ORDER BY e.first_day, e.last_day, e.id");
   stmt = atlas_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     {
@@ -531,8 +547,7 @@ atlas_query_timeline (AtlasStore         *store,
       /* Every kind is a short word: a longer one is none of them, and is not cut. */
       if (kind != NULL && strlen (kind) < sizeof event.kind)
         strcpy (event.kind, kind);
-      event.first_actor = sqlite3_column_int64 (stmt, 6);
-      event.place_id = sqlite3_column_int64 (stmt, 7);
+      event.place_id = sqlite3_column_int64 (stmt, 6);
       g_array_append_val (events, event);
     }
   sqlite3_reset (stmt);
@@ -544,6 +559,9 @@ atlas_query_timeline (AtlasStore         *store,
       return NULL;
     }
 
+  g_array_sort (events, compare_timeline_events);
+  if (!atlas_query_fill_first_actors (store, events, error))
+    return NULL;
   return g_steal_pointer (&events);
 }
 

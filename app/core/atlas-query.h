@@ -117,6 +117,9 @@ GHashTable *atlas_query_actor_counts (AtlasStore         *store,
                                       GArray             *events,
                                       GError            **error);
 void      atlas_query_forget_participation (AtlasStore   *store);
+gboolean  atlas_query_fill_first_actors (AtlasStore      *store,
+                                         GArray          *events,
+                                         GError         **error);
 GPtrArray *atlas_query_relations     (AtlasStore         *store,
                                       gint64              actor_id,
                                       const char         *day,
