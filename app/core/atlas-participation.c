@@ -39,48 +39,59 @@ participation_free (gpointer data)
   g_free (participation);
 }
 
+/* Reads (event, actor) rows in event order and keeps them beside the store under @name.
+ * A failed step keeps nothing: part of the table would pass for all of it for good. */
 static Participation *
-participation_get (AtlasStore  *store,
-                   GError     **error)
+pairs_get (AtlasStore  *store,
+           const char  *name,
+           const char  *sql,
+           const char  *doing,
+           GError     **error)
 {
-  Participation *participation = g_object_get_data (G_OBJECT (store), "atlas-participation");
+  Participation *pairs = g_object_get_data (G_OBJECT (store), name);
   sqlite3_stmt *stmt;
   int rc;
 
-  if (participation != NULL)
-    return participation;
+  if (pairs != NULL)
+    return pairs;
 
-  /* An actor takes part in what those affiliated with it do, as in the actor filter. */
-  stmt = atlas_store_prepare (store,
-                              "SELECT event_id, actor_id FROM event_actors"
-                              " UNION SELECT ea.event_id, a.affiliation_id FROM event_actors ea"
-                              " JOIN actors a ON a.id = ea.actor_id WHERE a.affiliation_id IS NOT NULL"
-                              " ORDER BY 1", error);
+  stmt = atlas_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  participation = g_new0 (Participation, 1);
-  participation->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  participation->actor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  pairs = g_new0 (Participation, 1);
+  pairs->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  pairs->actor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 event = sqlite3_column_int64 (stmt, 0), actor = sqlite3_column_int64 (stmt, 1);
 
-      g_array_append_val (participation->event_ids, event);
-      g_array_append_val (participation->actor_ids, actor);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      /* Part of the table would be cached for good as if it were all of it. */
-      atlas_store_set_error (store, error, _("Counting the actors’ events"));
-      sqlite3_reset (stmt);
-      participation_free (participation);
-      return NULL;
+      g_array_append_val (pairs->event_ids, event);
+      g_array_append_val (pairs->actor_ids, actor);
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, doing);
+      participation_free (pairs);
+      return NULL;
+    }
 
-  g_object_set_data_full (G_OBJECT (store), "atlas-participation", participation, participation_free);
-  return participation;
+  g_object_set_data_full (G_OBJECT (store), name, pairs, participation_free);
+  return pairs;
+}
+
+/* An actor takes part in what those affiliated with it do, as in the actor filter. */
+static Participation *
+participation_get (AtlasStore  *store,
+                   GError     **error)
+{
+  return pairs_get (store, "atlas-participation",
+                    "SELECT event_id, actor_id FROM event_actors"
+                    " UNION SELECT ea.event_id, a.affiliation_id FROM event_actors ea"
+                    " JOIN actors a ON a.id = ea.actor_id WHERE a.affiliation_id IS NOT NULL"
+                    " ORDER BY 1",
+                    _("Counting the actors’ events"), error);
 }
 
 /* Each event's first actor (the lowest id among its own, not their affiliations), for the
@@ -90,38 +101,10 @@ static Participation *
 first_actors_get (AtlasStore  *store,
                   GError     **error)
 {
-  Participation *first = g_object_get_data (G_OBJECT (store), "atlas-first-actors");
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (first != NULL)
-    return first;
-
-  stmt = atlas_store_prepare (store, "SELECT event_id, min (actor_id) FROM event_actors"
-                                     " GROUP BY event_id ORDER BY event_id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  first = g_new0 (Participation, 1);
-  first->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  first->actor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 event = sqlite3_column_int64 (stmt, 0), actor = sqlite3_column_int64 (stmt, 1);
-
-      g_array_append_val (first->event_ids, event);
-      g_array_append_val (first->actor_ids, actor);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      atlas_store_set_error (store, error, _("Reading the events’ actors"));
-      participation_free (first);
-      return NULL;
-    }
-
-  g_object_set_data_full (G_OBJECT (store), "atlas-first-actors", first, participation_free);
-  return first;
+  return pairs_get (store, "atlas-first-actors",
+                    "SELECT event_id, min (actor_id) FROM event_actors"
+                    " GROUP BY event_id ORDER BY event_id",
+                    _("Reading the events’ actors"), error);
 }
 
 /**
