@@ -66,6 +66,8 @@ atlas_map_scene_glyphs (AtlasSession  *session,
   GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
   const AtlasItem *selection = atlas_session_get_selection (session);
   GHashTable *actor_events = NULL;
+  const AtlasPlaceMark *place = NULL;
+  gint64 place_id = 0;
   AtlasBox box;
 
   if (selection->kind == ATLAS_ITEM_ACTOR)
@@ -85,8 +87,14 @@ atlas_map_scene_glyphs (AtlasSession  *session,
       AtlasEventGlyph *last = glyphs->len ? &g_array_index (glyphs, AtlasEventGlyph, glyphs->len - 1)
                                           : NULL;
       gboolean selected = is_selected (selection, actor_events, pair->event_id);
-      const AtlasPlaceMark *place = atlas_features_find_place (features, pair->place_id);
 
+      /* The pairs come by place: a place is looked for once, not once for each of its
+       * events, which at a million events took seconds. */
+      if (i == 0 || pair->place_id != place_id)
+        {
+          place_id = pair->place_id;
+          place = atlas_features_find_place (features, place_id);
+        }
       if (place == NULL)
         continue;
       if (selected)
