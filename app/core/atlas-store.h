@@ -62,6 +62,10 @@ AtlasStore   *atlas_store_open_full            (const char          *path,
                                                 AtlasStoreFillFunc   fill,
                                                 gpointer             user_data,
                                                 GError             **error);
+AtlasStore   *atlas_store_open_reader          (AtlasStore       *store,
+                                                GError          **error);
+void          atlas_store_set_cancellable      (AtlasStore       *self,
+                                                GCancellable     *cancellable);
 const char   *atlas_store_get_path             (AtlasStore       *self);
 gboolean      atlas_store_get_read_only        (AtlasStore       *self);
 gboolean      atlas_store_get_created          (AtlasStore       *self);
