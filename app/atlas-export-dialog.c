@@ -136,7 +136,7 @@ update (AtlasExportDialog *self)
   AtlasExportOptions options;
   g_autoptr(GError) error = NULL;
   double width, height, device_width, device_height;
-  gboolean paper, measured;
+  gboolean paper, measured, busy;
 
   atlas_export_dialog_get_options (self, &options);
   paper = options.paper != ATLAS_PAPER_NONE;
@@ -160,10 +160,15 @@ update (AtlasExportDialog *self)
     }
   else
     gtk_label_set_text (self->size_label, "");
-  gtk_label_set_text (self->message, measured ? "" : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->message), !measured);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", measured);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.copy", measured);
+  /* An export made now would show the last filter's events, not those on screen soon. */
+  busy = atlas_results_get_busy (atlas_session_get_results (self->session));
+  if (!measured)
+    gtk_label_set_text (self->message, error->message);
+  else if (busy)
+    gtk_label_set_text (self->message, _("Waiting for the filter’s events…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->message), !measured || busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", measured && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.copy", measured && !busy);
 
   g_clear_pointer (&self->painted, cairo_surface_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
@@ -544,6 +549,10 @@ atlas_export_dialog_new (GtkWindow                *parent,
   gtk_spin_button_set_value (self->width_spin, on_screen->width);
   gtk_spin_button_set_value (self->height_spin, on_screen->height);
   gtk_drop_down_set_selected (self->scale_dropdown, CLAMP (on_screen->scale, 1, 3) - 1);
+  g_signal_connect_object (atlas_session_get_results (session), "changed", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (atlas_session_get_results (session), "notify::busy", G_CALLBACK (update),
+                           self, G_CONNECT_SWAPPED);
   update (self);
   return self;
 }

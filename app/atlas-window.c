@@ -693,6 +693,8 @@ atlas_window_new (AtlasApplication *application,
     }
 
   self->session = atlas_session_new (store);
+  /* A large store must not freeze the window while the filter runs. */
+  atlas_session_find_in_background (self->session);
   self->history = atlas_history_new (self->session);
   g_signal_connect_object (self->history, "notify::can-go-back", G_CALLBACK (update_moves), self,
                            G_CONNECT_SWAPPED);

@@ -51,6 +51,20 @@ atlas_test_small_store (void)
   return g_steal_pointer (&store);
 }
 
+/* The small store in a file at @path, which a second connection can reach. */
+AtlasStore *
+atlas_test_small_store_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  atlas_dataset_load_directory (store, g_test_get_filename (G_TEST_DIST, "data", "small", NULL),
+                                &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
 GBytes *
 atlas_test_read_file (const char *path)
 {

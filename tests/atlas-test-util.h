@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 char       *atlas_test_make_dir      (void);
 void        atlas_test_remove_dir    (const char *dir);
 AtlasStore *atlas_test_small_store   (void);
+AtlasStore *atlas_test_small_store_file (const char *path);
 GBytes     *atlas_test_read_file     (const char *path);
 void        atlas_test_write_file    (const char *path,
                                       const char *contents,

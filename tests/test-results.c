@@ -103,6 +103,27 @@ check_against_queries (AtlasStore        *store,
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_assert_cmpuint (atlas_results_get_actor_count (results, *(gint64 *) key), ==, GPOINTER_TO_UINT (value));
+
+  /* Each actor's count, as SQL finds it: the events it or those affiliated with it take
+   * part in, among those found. */
+  {
+    g_autoptr(GString) json = g_string_new ("[");
+    g_autofree char *sql = NULL;
+    sqlite3_stmt *stmt;
+
+    for (guint i = 0; i < events->len; i++)
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (events, gint64, i));
+    g_string_append_c (json, ']');
+    sql = g_strdup_printf ("SELECT a.id, (SELECT count (DISTINCT ea.event_id) FROM event_actors ea"
+                           " JOIN actors m ON m.id = ea.actor_id WHERE (m.id = a.id OR m.affiliation_id = a.id)"
+                           " AND ea.event_id IN (SELECT value FROM json_each ('%s'))) FROM actors a", json->str);
+    stmt = atlas_store_prepare (store, sql, &error);
+    g_assert_no_error (error);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_assert_cmpuint (atlas_results_get_actor_count (results, sqlite3_column_int64 (stmt, 0)), ==,
+                        sqlite3_column_int (stmt, 1));
+    sqlite3_reset (stmt);
+  }
 }
 
 static void
@@ -291,6 +312,112 @@ test_results_follow_store (void)
   g_assert_cmpuint (atlas_results_get_n_events (results), ==, before + 1);
 }
 
+static void
+wait_until_found (AtlasResults *results)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (atlas_results_get_busy (results) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_results_get_busy (results));
+}
+
+/* Found in the background, through a second connection: an update returns at once and the
+ * results follow; an update made meanwhile overtakes it; a write finds again; and results
+ * dropped while finding go away once the finding stops. */
+static void
+test_results_background (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(AtlasStore) store = atlas_test_small_store_file (path);
+  g_autoptr(AtlasStore) memory = atlas_test_small_store ();
+  g_autoptr(AtlasResults) results = atlas_results_new (store);
+  g_autoptr(AtlasResults) here = atlas_results_new (store);
+  g_autoptr(AtlasResults) in_memory = atlas_results_new (memory);
+  g_autoptr(AtlasFilter) armenia = atlas_filter_new ();
+  g_autoptr(AtlasFilter) agreements = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+  AtlasResults *dropped;
+  guint changed = 0, before;
+  guint64 statements;
+  gint64 event;
+
+  /* A store in memory has no second connection: its results are found as before. */
+  g_assert_false (atlas_results_find_in_background (in_memory));
+  g_assert_true (atlas_results_update (in_memory, NULL, NULL));
+  g_assert_false (atlas_results_get_busy (in_memory));
+  g_assert_true (atlas_results_get_ready (in_memory));
+
+  g_assert_true (atlas_results_find_in_background (results));
+  g_signal_connect (results, "changed", G_CALLBACK (count_changed), &changed);
+  atlas_filter_add_actor (armenia, atlas_test_key_id (store, "actors", "armenia"));
+  atlas_filter_add_kind (agreements, "agreement");
+
+  statements = atlas_store_get_statement_count (store);
+  g_assert_true (atlas_results_update (results, armenia, NULL));
+  g_assert_true (atlas_results_get_busy (results));
+  g_assert_false (atlas_results_get_ready (results));
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 0);
+  g_assert_true (atlas_results_update (results, agreements, NULL));
+  wait_until_found (results);
+  /* Only the last update's results came in, and the window's connection ran nothing. */
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (atlas_results_get_ready (results));
+  g_assert_true (atlas_filter_equal (atlas_results_get_filter (results), agreements));
+  g_assert_cmpuint (atlas_store_get_statement_count (store), ==, statements);
+
+  /* The same as found on this thread. */
+  check_against_queries (store, here, agreements, NULL);
+  assert_same_ids (atlas_results_get_event_ids (results), atlas_results_get_event_ids (here));
+  assert_same_ids (atlas_results_get_excerpt_ids (results), atlas_results_get_excerpt_ids (here));
+  g_assert_cmpuint (atlas_results_get_event_places (results)->len, ==, atlas_results_get_event_places (here)->len);
+  for (gint64 actor = 1; actor <= atlas_test_query_int (store, "SELECT max (id) FROM actors"); actor++)
+    g_assert_cmpuint (atlas_results_get_actor_count (results, actor), ==,
+                      atlas_results_get_actor_count (here, actor));
+
+  /* A committed write finds again, and the reader sees it. */
+  before = atlas_results_get_n_events (results);
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO events (key, kind, title, start)"
+                                         " VALUES ('new-agreement', 'agreement', 'A new agreement', '2024-05-01')",
+                                   &error));
+  event = sqlite3_last_insert_rowid (atlas_store_get_db (store));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO event_actors (event_id, actor_id)"
+                                         " SELECT last_insert_rowid (), id FROM actors WHERE key = 'armenia'",
+                                   &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, event);
+  g_assert_true (atlas_store_commit_change (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_results_get_busy (results));
+  wait_until_found (results);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, before + 1);
+  /* Who took part was read again too. */
+  check_against_queries (store, here, agreements, NULL);
+  g_assert_cmpuint (atlas_results_get_actor_count (results, atlas_test_key_id (store, "actors", "armenia")), ==,
+                    atlas_results_get_actor_count (here, atlas_test_key_id (store, "actors", "armenia")));
+
+  /* Dropped while finding, the results live until the finding returns, then go. */
+  dropped = atlas_results_new (store);
+  g_object_add_weak_pointer (G_OBJECT (dropped), (gpointer *) &dropped);
+  atlas_results_find_in_background (dropped);
+  atlas_results_update (dropped, NULL, NULL);
+  g_object_unref (dropped);
+  {
+    gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (dropped != NULL && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_null (dropped);
+
+  g_clear_object (&results);
+  g_clear_object (&here);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/results/actor-events", test_results_actor_events);
   g_test_add_func ("/results/statements", test_results_statements);
   g_test_add_func ("/results/follow-store", test_results_follow_store);
+  g_test_add_func ("/results/background", test_results_background);
 
   return g_test_run ();
 }

@@ -7,6 +7,10 @@
  * event list shows are derived from those rows in memory, and one more query finds the
  * passages behind them. Views read these arrays and listen to ::changed; none of them runs
  * the filter itself. The "as of" date only cuts the map's pairs, so moving it costs no SQL.
+ *
+ * A window finds in the background: each update starts a finding on a worker thread,
+ * through a second connection to the store, and the arrays change (with ::changed) only
+ * when it is done, in the main thread. Until then they hold what the last filter found.
  */
 
 #define G_LOG_DOMAIN "atlas-results"
@@ -16,12 +20,51 @@
 #include "atlas-date.h"
 #include "atlas-results.h"
 
+/* The second connection, shared by the results and their findings under way; a finding
+ * holds it while it runs, one at a time. */
+typedef struct
+{
+  GMutex      lock;
+  AtlasStore *store;
+  int         stale;   /* atomic: the caches of who took part are older than the store */
+} Reader;
+
+static void
+reader_clear (gpointer data)
+{
+  Reader *reader = data;
+
+  g_mutex_clear (&reader->lock);
+  g_clear_object (&reader->store);
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  g_atomic_rc_box_release_full (reader, reader_clear);
+}
+
+/* What one run of the filter finds, made on whichever thread runs it. */
+typedef struct
+{
+  Reader      *reader;       /* for a finding in the background */
+  AtlasFilter *filter;
+  guint        generation;   /* of the update that asked for it */
+  GArray      *timeline;
+  GArray      *event_ids;
+  GArray      *event_places;
+  GHashTable  *counts;
+  GArray      *excerpt_ids;
+  GError      *error;
+} Finding;
+
 struct _AtlasResults
 {
   GObject      parent_instance;
 
   AtlasStore  *store;
-  AtlasFilter *filter;
+  AtlasFilter *filter;         /* what the arrays below were found for */
+  AtlasFilter *wanted;         /* what was last asked for, found or still being found */
   GError      *error;          /* why the last update failed, or NULL */
 
   GArray      *timeline;       /* AtlasTimelineEvent, by date */
@@ -33,9 +76,25 @@ struct _AtlasResults
   gint64       actor_id;         /* whose events the two below hold */
   GArray      *actor_event_ids; /* gint64, by date */
   GHashTable  *actor_events;    /* the same, as a set pointing into actor_event_ids */
+
+  /* Finding on another thread, through a connection of its own; without one (a store in
+   * memory), updates find on the caller's thread. */
+  Reader      *reader;
+  GCancellable *finding;        /* of the finding under way, or NULL */
+  guint        generation;      /* of the last update */
+  gboolean     busy;
+  gboolean     ready;           /* whether any finding has come in yet */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasResults, atlas_results, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
@@ -44,13 +103,44 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static Finding *
+finding_new (const AtlasFilter *filter,
+             guint              generation)
+{
+  Finding *finding = g_new0 (Finding, 1);
+
+  finding->filter = atlas_filter_copy (filter);
+  finding->generation = generation;
+  return finding;
+}
+
+static void
+finding_free (gpointer data)
+{
+  Finding *finding = data;
+
+  g_clear_pointer (&finding->reader, reader_unref);
+  atlas_filter_free (finding->filter);
+  g_clear_pointer (&finding->timeline, g_array_unref);
+  g_clear_pointer (&finding->event_ids, g_array_unref);
+  g_clear_pointer (&finding->event_places, g_array_unref);
+  g_clear_pointer (&finding->counts, g_hash_table_unref);
+  g_clear_pointer (&finding->excerpt_ids, g_array_unref);
+  g_clear_error (&finding->error);
+  g_free (finding);
+}
+
 static void
 atlas_results_finalize (GObject *object)
 {
   AtlasResults *self = ATLAS_RESULTS (object);
 
+  /* A finding under way holds the results, so none is under way now. */
+  g_clear_object (&self->finding);
+  g_clear_pointer (&self->reader, reader_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->filter, atlas_filter_free);
+  g_clear_pointer (&self->wanted, atlas_filter_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->timeline, g_array_unref);
   g_clear_pointer (&self->event_ids, g_array_unref);
@@ -64,9 +154,41 @@ atlas_results_finalize (GObject *object)
 }
 
 static void
+atlas_results_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AtlasResults *self = ATLAS_RESULTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 atlas_results_class_init (AtlasResultsClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = atlas_results_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atlas_results_finalize;
+  object_class->get_property = atlas_results_get_property;
+
+  /**
+   * AtlasResults:busy:
+   *
+   * Whether a finding is under way on another thread: the arrays still hold what the
+   * filter before found, and ::changed follows when the new results are in.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * AtlasResults::changed:
@@ -82,6 +204,7 @@ static void
 atlas_results_init (AtlasResults *self)
 {
   self->filter = atlas_filter_new ();
+  self->wanted = atlas_filter_new ();
   self->timeline = g_array_new (FALSE, FALSE, sizeof (AtlasTimelineEvent));
   self->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->event_places = g_array_new (FALSE, FALSE, sizeof (AtlasEventPlace));
@@ -101,6 +224,8 @@ on_store_changed (AtlasResults  *self,
     case ATLAS_ITEM_EVENT:
     case ATLAS_ITEM_ACTOR:
       atlas_query_forget_participation (store);
+      if (self->reader != NULL)
+        g_atomic_int_set (&self->reader->stale, TRUE);
       G_GNUC_FALLTHROUGH;
     case ATLAS_ITEM_EXCERPT:
     case ATLAS_ITEM_SOURCE:
@@ -199,49 +324,161 @@ pairs_by_place (GArray *timeline)
   return pairs;
 }
 
+/* Runs the filter through @store, on whichever thread the finding is made. */
 static void
-clear_rows (AtlasResults *self)
+finding_run (Finding    *finding,
+             AtlasStore *store)
 {
-  g_array_set_size (self->timeline, 0);
-  g_array_set_size (self->event_ids, 0);
-  g_array_set_size (self->event_places, 0);
-  g_array_set_size (self->excerpt_ids, 0);
+  g_autoptr(GError) count_error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  finding->timeline = atlas_query_timeline (store, finding->filter, &finding->error);
+  if (finding->timeline == NULL)
+    return;
+  finding->excerpt_ids = atlas_query_excerpts (store, finding->filter, &finding->error);
+  if (finding->excerpt_ids == NULL)
+    return;
+
+  finding->event_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), finding->timeline->len);
+  g_array_set_size (finding->event_ids, finding->timeline->len);
+  for (guint i = 0; i < finding->timeline->len; i++)
+    g_array_index (finding->event_ids, gint64, i) = g_array_index (finding->timeline, AtlasTimelineEvent, i).id;
+
+  finding->event_places = pairs_by_place (finding->timeline);
+
+  /* The counts have a failure of their own: the rest is still worth showing. */
+  finding->counts = atlas_query_actor_counts (store, finding->event_ids, &count_error);
+  if (finding->counts == NULL)
+    g_warning ("Could not count the actors’ events under the filter: %s", count_error->message);
+
+  g_debug ("Found %u events and %u passages in %.1f ms", finding->timeline->len,
+           finding->excerpt_ids->len, (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+replace_array (GArray **array,
+               GArray **by,
+               gsize    element_size)
+{
+  g_clear_pointer (array, g_array_unref);
+  *array = by != NULL && *by != NULL ? g_steal_pointer (by) : g_array_new (FALSE, FALSE, element_size);
+}
+
+/* Takes what @finding found as the results, or empty ones and its error, and says so. */
+static void
+apply (AtlasResults *self,
+       Finding      *finding)
+{
+  gboolean found = finding->error == NULL;
+
+  g_clear_pointer (&self->filter, atlas_filter_free);
+  self->filter = atlas_filter_copy (finding->filter);
+  g_clear_error (&self->error);
+  self->error = g_steal_pointer (&finding->error);
+
+  replace_array (&self->timeline, found ? &finding->timeline : NULL, sizeof (AtlasTimelineEvent));
+  replace_array (&self->event_ids, found ? &finding->event_ids : NULL, sizeof (gint64));
+  replace_array (&self->event_places, found ? &finding->event_places : NULL, sizeof (AtlasEventPlace));
+  replace_array (&self->excerpt_ids, found ? &finding->excerpt_ids : NULL, sizeof (gint64));
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  if (found)
+    self->counts = g_steal_pointer (&finding->counts);
+
+  g_clear_pointer (&self->actor_events, g_hash_table_unref);
+  g_clear_pointer (&self->actor_event_ids, g_array_unref);
+
+  self->ready = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_busy (AtlasResults *self,
+          gboolean      busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* One finding holds the reader at a time; one that was overtaken before its turn came
+ * does not run at all, and one overtaken while it runs is stopped by its cancellable. */
+static void
+find_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Finding *finding = data;
+  Reader *reader = finding->reader;
+
+  g_mutex_lock (&reader->lock);
+  if (!g_cancellable_is_cancelled (cancellable))
+    {
+      if (g_atomic_int_compare_and_exchange (&reader->stale, TRUE, FALSE))
+        atlas_query_forget_participation (reader->store);
+      atlas_store_set_cancellable (reader->store, cancellable);
+      finding_run (finding, reader->store);
+      atlas_store_set_cancellable (reader->store, NULL);
+    }
+  g_mutex_unlock (&reader->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* In the main thread. The task has no source object: its last reference may go on the
+ * worker's thread, and the results must not end there; the callback holds them instead. */
+static void
+on_found (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(AtlasResults) self = user_data;
+  Finding *finding = g_task_get_task_data (G_TASK (result));
+
+  /* Overtaken: a later update's finding brings the results. */
+  if (finding->generation != self->generation)
+    return;
+
+  g_clear_object (&self->finding);
+  apply (self, finding);
+  set_busy (self, FALSE);
 }
 
 static gboolean
-compute (AtlasResults  *self,
-         GError       **error)
+find (AtlasResults  *self,
+      GError       **error)
 {
-  g_autoptr(GArray) timeline = NULL;
-  g_autoptr(GArray) excerpts = NULL;
-  g_autoptr(GError) count_error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Finding *finding;
 
-  timeline = atlas_query_timeline (self->store, self->filter, error);
-  if (timeline == NULL)
-    return FALSE;
-  excerpts = atlas_query_excerpts (self->store, self->filter, error);
-  if (excerpts == NULL)
-    return FALSE;
+  self->generation++;
+  if (self->finding != NULL)
+    g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
 
-  g_clear_pointer (&self->timeline, g_array_unref);
-  self->timeline = g_steal_pointer (&timeline);
-  g_clear_pointer (&self->excerpt_ids, g_array_unref);
-  self->excerpt_ids = g_steal_pointer (&excerpts);
+  finding = finding_new (self->wanted, self->generation);
+  if (self->reader == NULL)
+    {
+      gboolean found;
 
-  g_array_set_size (self->event_ids, self->timeline->len);
-  for (guint i = 0; i < self->timeline->len; i++)
-    g_array_index (self->event_ids, gint64, i) = g_array_index (self->timeline, AtlasTimelineEvent, i).id;
+      finding_run (finding, self->store);
+      found = finding->error == NULL;
+      if (!found && error != NULL)
+        *error = g_error_copy (finding->error);
+      apply (self, finding);
+      finding_free (finding);
+      return found;
+    }
 
-  g_clear_pointer (&self->event_places, g_array_unref);
-  self->event_places = pairs_by_place (self->timeline);
-
-  /* The counts have a failure of their own: the rest is still worth showing. */
-  g_clear_pointer (&self->counts, g_hash_table_unref);
-  self->counts = atlas_query_actor_counts (self->store, self->event_ids, &count_error);
-  if (self->counts == NULL)
-    g_warning ("Could not count the actors’ events under the filter: %s", count_error->message);
-
+  finding->reader = g_atomic_rc_box_acquire (self->reader);
+  self->finding = g_cancellable_new ();
+  task = g_task_new (NULL, self->finding, on_found, g_object_ref (self));
+  g_task_set_source_tag (task, find);
+  g_task_set_task_data (task, finding, finding_free);
+  /* The callback decides by the generation; a cancelled finding still returns there. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, find_in_thread);
+  set_busy (self, TRUE);
   return TRUE;
 }
 
@@ -249,9 +486,11 @@ compute (AtlasResults  *self,
  * atlas_results_update:
  * @filter: (nullable): what to find; %NULL finds everything
  *
- * Runs @filter and emits ::changed, also when it fails (then every array is empty).
+ * Runs @filter and emits ::changed, also when it fails (then every array is empty). With
+ * atlas_results_find_in_background() on, this returns at once and ::changed follows when
+ * the results are in; an update made before then overtakes the one under way.
  *
- * Returns: whether the results were found
+ * Returns: whether the results were found, or are being found
  */
 gboolean
 atlas_results_update (AtlasResults       *self,
@@ -260,13 +499,13 @@ atlas_results_update (AtlasResults       *self,
 {
   g_return_val_if_fail (ATLAS_IS_RESULTS (self), FALSE);
 
-  if (filter != self->filter)
+  if (filter != self->wanted)
     {
-      g_clear_pointer (&self->filter, atlas_filter_free);
-      self->filter = filter ? atlas_filter_copy (filter) : atlas_filter_new ();
+      g_clear_pointer (&self->wanted, atlas_filter_free);
+      self->wanted = filter ? atlas_filter_copy (filter) : atlas_filter_new ();
     }
 
-  return atlas_results_refresh (self, error);
+  return find (self, error);
 }
 
 /**
@@ -274,32 +513,65 @@ atlas_results_update (AtlasResults       *self,
  *
  * Runs the same filter again, as after the store changed, and emits ::changed.
  *
- * Returns: whether the results were found
+ * Returns: whether the results were found, or are being found
  */
 gboolean
 atlas_results_refresh (AtlasResults  *self,
                        GError       **error)
 {
-  gint64 start = g_get_monotonic_time ();
-  gboolean found;
+  g_return_val_if_fail (ATLAS_IS_RESULTS (self), FALSE);
+
+  return find (self, error);
+}
+
+/**
+ * atlas_results_find_in_background:
+ *
+ * From now on, finds on another thread through a connection of its own, so that a window
+ * never waits for a large store. A store kept in memory cannot be reached from another
+ * connection: its results are found on the caller's thread as before.
+ *
+ * Returns: whether finding moved to another thread
+ */
+gboolean
+atlas_results_find_in_background (AtlasResults *self)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasStore *store;
 
   g_return_val_if_fail (ATLAS_IS_RESULTS (self), FALSE);
 
-  g_clear_error (&self->error);
-  g_clear_pointer (&self->actor_events, g_hash_table_unref);
-  g_clear_pointer (&self->actor_event_ids, g_array_unref);
-  found = compute (self, &self->error);
-  g_debug ("Found %u events and %u passages in %.1f ms", self->timeline->len,
-           self->excerpt_ids->len, (g_get_monotonic_time () - start) / 1000.0);
-  if (!found)
+  if (self->reader != NULL)
+    return TRUE;
+  store = atlas_store_open_reader (self->store, &error);
+  if (store == NULL)
     {
-      clear_rows (self);
-      if (error != NULL)
-        *error = g_error_copy (self->error);
+      g_debug ("Finding on the main thread: %s", error->message);
+      return FALSE;
     }
+  self->reader = g_atomic_rc_box_new0 (Reader);
+  g_mutex_init (&self->reader->lock);
+  self->reader->store = store;
+  return TRUE;
+}
 
-  g_signal_emit (self, signals[CHANGED], 0);
-  return found;
+/* Whether the results hold what a filter found; until the first finding in the background
+ * comes in, they are empty without meaning that nothing was found. */
+gboolean
+atlas_results_get_ready (AtlasResults *self)
+{
+  g_return_val_if_fail (ATLAS_IS_RESULTS (self), FALSE);
+
+  return self->ready;
+}
+
+/* Whether a finding is under way: see AtlasResults:busy. */
+gboolean
+atlas_results_get_busy (AtlasResults *self)
+{
+  g_return_val_if_fail (ATLAS_IS_RESULTS (self), FALSE);
+
+  return self->busy;
 }
 
 const AtlasFilter *

@@ -20,6 +20,9 @@ gboolean           atlas_results_update           (AtlasResults      *self,
                                                    GError           **error);
 gboolean           atlas_results_refresh          (AtlasResults      *self,
                                                    GError           **error);
+gboolean           atlas_results_find_in_background (AtlasResults *self);
+gboolean           atlas_results_get_busy         (AtlasResults      *self);
+gboolean           atlas_results_get_ready        (AtlasResults      *self);
 const AtlasFilter *atlas_results_get_filter       (AtlasResults      *self);
 const GError      *atlas_results_get_error        (AtlasResults      *self);
 

@@ -29,6 +29,7 @@ struct _AtlasSession
   AtlasFilter *filter;
   AtlasResults *results;      /* of filter, computed when first asked for */
   gboolean     results_asked;
+  gboolean     in_background; /* whether results are found on another thread */
   AtlasItem   *selection;
   char        *date;
   double       latitude;
@@ -233,8 +234,8 @@ atlas_session_set_filter (AtlasSession      *self,
 
   atlas_filter_free (self->filter);
   self->filter = filter ? atlas_filter_copy (filter) : atlas_filter_new ();
-  /* The results are new before anyone hears of the filter, so that every view reads
-   * results that match it. */
+  /* Found on this thread, the results are new before anyone hears of the filter, so that
+   * every view reads results that match it; found in the background, they follow. */
   if (self->results_asked)
     atlas_results_update (self->results, self->filter, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
@@ -253,7 +254,11 @@ atlas_session_get_results (AtlasSession *self)
   g_return_val_if_fail (ATLAS_IS_SESSION (self), NULL);
 
   if (self->results == NULL)
-    self->results = atlas_results_new (self->store);
+    {
+      self->results = atlas_results_new (self->store);
+      if (self->in_background)
+        atlas_results_find_in_background (self->results);
+    }
   if (!self->results_asked)
     {
       /* A session used for one export never runs a filter it is about to replace. */
@@ -261,6 +266,22 @@ atlas_session_get_results (AtlasSession *self)
       atlas_results_update (self->results, self->filter, NULL);
     }
   return self->results;
+}
+
+/**
+ * atlas_session_find_in_background:
+ *
+ * Lets the results be found on another thread (see atlas_results_find_in_background()),
+ * as a window wants; a session used for one export finds on its own thread.
+ */
+void
+atlas_session_find_in_background (AtlasSession *self)
+{
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+
+  self->in_background = TRUE;
+  if (self->results != NULL)
+    atlas_results_find_in_background (self->results);
 }
 
 /* Never %NULL: nothing selected is an item of kind %ATLAS_ITEM_NONE. */

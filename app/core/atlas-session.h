@@ -21,6 +21,7 @@ const AtlasFilter *atlas_session_get_filter      (AtlasSession      *self);
 void               atlas_session_set_filter      (AtlasSession      *self,
                                                   const AtlasFilter *filter);
 AtlasResults      *atlas_session_get_results     (AtlasSession      *self);
+void               atlas_session_find_in_background (AtlasSession     *self);
 const AtlasItem   *atlas_session_get_selection   (AtlasSession      *self);
 void               atlas_session_set_selection   (AtlasSession      *self,
                                                   const AtlasItem   *selection);

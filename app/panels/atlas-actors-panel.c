@@ -34,12 +34,15 @@ struct _AtlasActorsPanel
 
 G_DEFINE_FINAL_TYPE (AtlasActorsPanel, atlas_actors_panel, ATLAS_TYPE_PANEL)
 
-/* Without the filter's counts, no number: the store's totals would pass for them. */
+/* Without the filter's counts, no number: the store's totals would pass for them, and
+ * while the results are being found, those of the last filter would. */
 static void
 update_counts (AtlasActorsPanel *self)
 {
   AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  gboolean known = results != NULL && !atlas_results_get_busy (results) &&
+                   atlas_results_has_counts (results);
 
   for (guint i = 0; i < n; i++)
     {
@@ -47,7 +50,7 @@ update_counts (AtlasActorsPanel *self)
       AtlasActor *actor = atlas_actor_entry_get_actor (row);
       g_autofree char *count = NULL;
 
-      if (actor != NULL && results != NULL && atlas_results_has_counts (results))
+      if (actor != NULL && known)
         count = g_strdup_printf ("%u", atlas_results_get_actor_count (results, atlas_actor_get_id (actor)));
       atlas_actor_entry_set_count (row, count);
     }
@@ -179,8 +182,9 @@ static void
 on_results_changed (AtlasActorsPanel *self)
 {
   AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
+  gboolean failed = atlas_results_get_ready (results) && !atlas_results_has_counts (results);
 
-  if (!atlas_results_has_counts (results))
+  if (failed)
     {
       const GError *error = atlas_results_get_error (results);
       g_autofree char *text = g_strdup_printf (_("The events under the filter could not be "
@@ -191,7 +195,7 @@ on_results_changed (AtlasActorsPanel *self)
                  error ? error->message : "the counting failed");
       gtk_label_set_text (self->counts_error, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->counts_error), !atlas_results_has_counts (results));
+  gtk_widget_set_visible (GTK_WIDGET (self->counts_error), failed);
   update_counts (self);
   sync_selection (self);
 }
@@ -208,6 +212,8 @@ atlas_actors_panel_session_changed (AtlasPanel *panel)
                                 G_CALLBACK (on_session_selection), self);
       g_signal_connect_swapped (atlas_panel_get_results (panel), "changed",
                                 G_CALLBACK (on_results_changed), self);
+      g_signal_connect_swapped (atlas_panel_get_results (panel), "notify::busy",
+                                G_CALLBACK (update_counts), self);
       rebuild_rows (self);
       on_results_changed (self);
     }

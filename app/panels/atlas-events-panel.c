@@ -66,6 +66,8 @@ update_heading (AtlasEventsPanel *self)
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u event", "%s · %u events", n),
                                  actor ? atlas_actor_get_name (actor) : "", n);
     }
+  else if (!atlas_results_get_ready (atlas_panel_get_results (ATLAS_PANEL (self))))
+    heading = g_strdup (_("All events"));
   else
     heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All events · %u", "All events · %u", n),
                                n);

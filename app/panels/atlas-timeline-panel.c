@@ -34,6 +34,7 @@ struct _AtlasTimelinePanel
   gboolean        syncing_kinds;
   GtkBox         *chips_box;
   GtkLabel       *count_label;
+  GtkSpinner     *busy_spinner;
   GtkButton      *clear_button;
   AtlasTimeline  *timeline;
   GtkDropDown    *lanes_dropdown;
@@ -304,6 +305,24 @@ rebuild_chips (AtlasTimelinePanel *self)
                          atlas_filter_get_text (filter) ? atlas_filter_get_text (filter) : "");
 }
 
+/* While the results are being found, the count of the last ones would be wrong. */
+static void
+update_count (AtlasTimelinePanel *self)
+{
+  AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
+  gboolean busy = atlas_results_get_busy (results);
+  guint n = atlas_results_get_n_events (results);
+  g_autofree char *count = NULL;
+
+  if (busy)
+    count = g_strdup (_("Finding events…"));
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+  gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+}
+
 static void
 reload (AtlasTimelinePanel *self)
 {
@@ -312,7 +331,6 @@ reload (AtlasTimelinePanel *self)
   GArray *events = atlas_results_get_timeline (results);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
-  g_autofree char *count = NULL;
 
   if (atlas_results_get_error (results) != NULL)
     g_warning ("Could not place the events on the timeline: %s",
@@ -324,10 +342,7 @@ reload (AtlasTimelinePanel *self)
   atlas_timeline_set_range (self->timeline, atlas_date_to_number (first),
                             atlas_date_to_number (last));
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", events->len),
-                           events->len);
-  gtk_label_set_text (self->count_label, count);
-  rebuild_chips (self);
+  update_count (self);
 }
 
 static void
@@ -526,9 +541,13 @@ atlas_timeline_panel_session_changed (AtlasPanel *panel)
 
   load_actor_names (self);
   g_signal_connect_swapped (atlas_panel_get_results (panel), "changed", G_CALLBACK (reload), self);
+  g_signal_connect_swapped (atlas_panel_get_results (panel), "notify::busy", G_CALLBACK (update_count), self);
+  /* The chips show the filter as soon as it is set, before its results are in. */
+  g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (rebuild_chips), self);
   g_signal_connect_swapped (session, "notify::date", G_CALLBACK (on_session_date), self);
   g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (on_session_selection), self);
   reload (self);
+  rebuild_chips (self);
   on_session_date (self);
   on_session_selection (self);
   show_recent_years (self);
@@ -562,6 +581,7 @@ atlas_timeline_panel_class_init (AtlasTimelinePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, kinds_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, chips_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, clear_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, timeline);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, lanes_dropdown);
