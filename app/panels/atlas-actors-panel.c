@@ -158,7 +158,13 @@ on_selection_changed (AtlasActorsPanel *self)
 }
 
 /* A heading is neither selected nor activated. A row template's handler, found by name. */
-void atlas_actor_row_item_changed (GtkListItem *list_item);
+void     atlas_actor_row_item_changed     (GtkListItem *list_item);
+gboolean atlas_actor_row_description_tip  (GtkWidget   *row,
+                                           int          x,
+                                           int          y,
+                                           gboolean     keyboard,
+                                           GtkTooltip  *tooltip,
+                                           GtkListItem *list_item);
 
 void
 atlas_actor_row_item_changed (GtkListItem *list_item)
@@ -168,6 +174,26 @@ atlas_actor_row_item_changed (GtkListItem *list_item)
 
   gtk_list_item_set_selectable (list_item, is_actor);
   gtk_list_item_set_activatable (list_item, is_actor);
+}
+
+/* Asked for when shown rather than bound: setting a tooltip asks the display where the
+ * pointer is, for every row a new list binds. */
+gboolean
+atlas_actor_row_description_tip (GtkWidget   *row,
+                                 int          x,
+                                 int          y,
+                                 gboolean     keyboard,
+                                 GtkTooltip  *tooltip,
+                                 GtkListItem *list_item)
+{
+  AtlasActorEntry *entry = gtk_list_item_get_item (list_item);
+  AtlasActor *actor = entry != NULL ? atlas_actor_entry_get_actor (entry) : NULL;
+  const char *description = actor != NULL ? atlas_actor_get_description (actor) : NULL;
+
+  if (description == NULL || *description == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, description);
+  return TRUE;
 }
 
 static void
@@ -262,8 +288,10 @@ atlas_actors_panel_init (AtlasActorsPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "atlas_actor_row_item_changed",
-                                          G_CALLBACK (atlas_actor_row_item_changed));
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "atlas_actor_row_item_changed", G_CALLBACK (atlas_actor_row_item_changed),
+                                           "atlas_actor_row_description_tip", G_CALLBACK (atlas_actor_row_description_tip),
+                                           NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope, "/io/github/caucasusatlas/CaucasusAtlas/atlas-actor-row.ui");
   self->rows = g_list_store_new (ATLAS_TYPE_ACTOR_ENTRY);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));

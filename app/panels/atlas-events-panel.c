@@ -198,11 +198,17 @@ on_show_all_clicked (AtlasEventsPanel *self)
   atlas_session_set_selection (atlas_panel_get_session (ATLAS_PANEL (self)), NULL);
 }
 
-/* The closures of the cell templates (ui/atlas-event-*-cell.ui), found by name. */
-char *atlas_event_cell_date         (GtkListItem *list_item,
-                                     AtlasEvent  *event);
-char *atlas_event_cell_title_markup (GtkListItem *list_item,
-                                     const char  *title);
+/* The closures and handlers of the cell templates (ui/atlas-event-*-cell.ui), found by name. */
+char    *atlas_event_cell_date          (GtkListItem *list_item,
+                                         AtlasEvent  *event);
+char    *atlas_event_cell_title_markup  (GtkListItem *list_item,
+                                         const char  *title);
+gboolean atlas_event_cell_tip           (GtkWidget   *cell,
+                                         int          x,
+                                         int          y,
+                                         gboolean     keyboard,
+                                         GtkTooltip  *tooltip,
+                                         GtkListItem *list_item);
 
 char *
 atlas_event_cell_date (GtkListItem *list_item,
@@ -224,6 +230,29 @@ atlas_event_cell_title_markup (GtkListItem *list_item,
   return atlas_text_highlight_markup (title != NULL ? title : "",
                                       results != NULL ? atlas_filter_get_text (atlas_results_get_filter (results))
                                                       : NULL);
+}
+
+/* Tooltips are asked for when shown rather than bound: setting a tooltip asks the display
+ * where the pointer is, a round trip to the X server for each of the hundreds of cells a
+ * new list binds. The cell's name says which of the event's properties it shows. */
+gboolean
+atlas_event_cell_tip (GtkWidget   *cell,
+                      int          x,
+                      int          y,
+                      gboolean     keyboard,
+                      GtkTooltip  *tooltip,
+                      GtkListItem *list_item)
+{
+  AtlasEvent *event = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  if (event == NULL)
+    return FALSE;
+  g_object_get (event, gtk_widget_get_name (cell), &text, NULL);
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static const char * const sort_properties[] = {
@@ -291,6 +320,7 @@ add_column (AtlasEventsPanel *self,
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "atlas_event_cell_date", G_CALLBACK (atlas_event_cell_date),
                                            "atlas_event_cell_title_markup", G_CALLBACK (atlas_event_cell_title_markup),
+                                           "atlas_event_cell_tip", G_CALLBACK (atlas_event_cell_tip),
                                            NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope, resource);
 
