@@ -227,7 +227,7 @@ def hand_made(base, events):
               'refuse'),
         Store('user-version-huge', derived(base, 'PRAGMA user_version = 2147483647;'),
               'refuse'),
-        Store('user-version-newer', derived(base, 'PRAGMA user_version = 3;'), 'refuse'),
+        Store('user-version-newer', derived(base, 'PRAGMA user_version = 1000;'), 'refuse'),
         # A version 2 store that says it is version 1: its upgrade cannot work.
         Store('user-version-older', derived(base, 'PRAGMA user_version = 1;'), 'refuse'),
         Store('user-version-0-our-id', derived(base, 'PRAGMA user_version = 0;'), 'refuse',

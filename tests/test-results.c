@@ -94,6 +94,18 @@ check_against_queries (AtlasStore        *store,
       g_assert_cmpint (event->first_actor, ==, atlas_test_query_int (store, sql));
     }
 
+  /* Each event's days, as SQLite counts them. */
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      AtlasTimelineEvent *event = &g_array_index (timeline, AtlasTimelineEvent, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT CAST (julianday (first_day) AS INTEGER) * 100000000"
+                                              " + CAST (julianday (last_day) AS INTEGER) FROM events"
+                                              " WHERE id = %" G_GINT64_FORMAT, event->id);
+
+      g_assert_cmpint ((gint64) event->first_day * 100000000 + event->last_day, ==,
+                       atlas_test_query_int (store, sql));
+    }
+
   places_found = atlas_results_dup_event_places_until (results, until);
   expected_pairs = pairs_text (places);
   found_pairs = pairs_text (places_found);

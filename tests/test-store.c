@@ -19,6 +19,7 @@
 static const char * const migration_paths[] = {
   "/io/github/caucasusatlas/CaucasusAtlas/schema/001-base.sql",
   "/io/github/caucasusatlas/CaucasusAtlas/schema/002-search.sql",
+  "/io/github/caucasusatlas/CaucasusAtlas/schema/003-scale.sql",
 };
 
 static void

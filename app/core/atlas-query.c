@@ -508,8 +508,9 @@ atlas_query_timeline (AtlasStore         *store,
                       GError            **error)
 {
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (AtlasTimelineEvent));
-  g_autoptr(GString) sql = g_string_new ("SELECT e.id, CAST (julianday (e.first_day) AS INTEGER),"
-                                         " CAST (julianday (e.last_day) AS INTEGER),"
+  /* The days are read as text and counted here: SQLite's julianday() was half the query's
+   * time at a million events. */
+  g_autoptr(GString) sql = g_string_new ("SELECT e.id, e.first_day, e.last_day,"
                                          " length (e.start), e.end IS NOT NULL, e.kind,"
                                          " e.place_id FROM events e WHERE 1");
   AtlasCriteria criteria;
@@ -540,8 +541,8 @@ atlas_query_timeline (AtlasStore         *store,
       g_autofree char *kind = atlas_store_dup_column (stmt, 5);
 
       event.id = sqlite3_column_int64 (stmt, 0);
-      event.first_day = sqlite3_column_int (stmt, 1);
-      event.last_day = sqlite3_column_int (stmt, 2);
+      event.first_day = atlas_date_to_number ((const char *) sqlite3_column_text (stmt, 1));
+      event.last_day = atlas_date_to_number ((const char *) sqlite3_column_text (stmt, 2));
       event.precision = length == 10 ? 2 : length == 7 ? 1 : 0;
       event.has_end = sqlite3_column_int (stmt, 4);
       /* Every kind is a short word: a longer one is none of them, and is not cut. */

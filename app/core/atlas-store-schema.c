@@ -23,6 +23,7 @@
 static const char * const migrations[] = {
   "/io/github/caucasusatlas/CaucasusAtlas/schema/001-base.sql",
   "/io/github/caucasusatlas/CaucasusAtlas/schema/002-search.sql",
+  "/io/github/caucasusatlas/CaucasusAtlas/schema/003-scale.sql",
 };
 
 #define SCHEMA_QUERY "SELECT type, name, sql FROM sqlite_schema"
