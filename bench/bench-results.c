@@ -231,6 +231,8 @@ bench_window (AtlasStore *store,
   gint64 start, done = 0;
   guint tick;
 
+  g_assert_cmpint (heavy_actor, >, 0);
+
   tick = g_timeout_add (1, on_tick, &ticker);
   start = g_get_monotonic_time ();
   window = atlas_window_new (app, store, NULL);
@@ -379,8 +381,8 @@ main (int   argc,
   g_assert_no_error (error);
   bench_compute (bundled, "bundled");
   bench_window (bundled, "bundled",
-                first_id (bundled, "SELECT actor_id FROM excerpt_links l JOIN event_actors a USING (event_id)"
-                                   " GROUP BY actor_id ORDER BY count (*) DESC LIMIT 1"));
+                first_id (bundled, "SELECT a.actor_id FROM excerpt_links l JOIN event_actors a USING (event_id)"
+                                   " GROUP BY a.actor_id ORDER BY count (*) DESC LIMIT 1"));
 
   g_clear_object (&bundled);
   remove_store (bundled_path);
