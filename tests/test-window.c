@@ -1568,8 +1568,9 @@ count_numbers (GtkWidget *widget)
 {
   guint n = 0;
 
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric") &&
-      g_ascii_isdigit (*gtk_label_get_text (GTK_LABEL (widget))))
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_has_css_class (widget, "numeric") &&
+      gtk_widget_get_visible (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL &&
+      g_ascii_isdigit (*gtk_inscription_get_text (GTK_INSCRIPTION (widget))))
     n++;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
