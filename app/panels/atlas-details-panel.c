@@ -29,6 +29,8 @@ struct _AtlasDetailsPanel
 
   AtlasRecordList *excerpts;   /* the passages shown */
   GtkMapListModel *passages;   /* the excerpts as AtlasPassage rows */
+  GtkSliceListModel *shown;    /* the first of them, more as the list is scrolled down */
+  guint         more_source;   /* adds a page of passages, or 0 */
   char         *words;         /* that the passages show in bold */
 
   GtkStack     *stack;
@@ -216,6 +218,35 @@ highlight_words (AtlasDetailsPanel *self)
   gtk_map_list_model_set_model (self->passages, G_LIST_MODEL (self->excerpts));
 }
 
+/* GTK 4.8's list view makes and measures a row for up to 200 items, not only for those in
+ * view: 150 passages of wrapped text took seconds to show. The list holds a page of them,
+ * and a page more each time it is scrolled to within a screen of its end. */
+#define PASSAGES_PAGE 20
+
+static gboolean
+show_more_passages (gpointer data)
+{
+  AtlasDetailsPanel *self = data;
+
+  self->more_source = 0;
+  gtk_slice_list_model_set_size (self->shown, gtk_slice_list_model_get_size (self->shown) + PASSAGES_PAGE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page is added after the scroll is done: a list that changes while its view scrolls
+ * cannot keep its place. */
+static void
+on_passages_scrolled (AtlasDetailsPanel *self,
+                      GtkAdjustment     *adjustment)
+{
+  double left = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) -
+                gtk_adjustment_get_page_size (adjustment);
+
+  if (left <= gtk_adjustment_get_page_size (adjustment) && self->more_source == 0 &&
+      gtk_slice_list_model_get_size (self->shown) < g_list_model_get_n_items (G_LIST_MODEL (self->passages)))
+    self->more_source = g_idle_add (show_more_passages, self);
+}
+
 /* Puts @ids' passages in the panel, the filter's words in bold. The list loads only the
  * passages scrolled into view; without any, the details above take the whole height. */
 static void
@@ -224,11 +255,15 @@ fill_excerpts (AtlasDetailsPanel *self,
 {
   g_autofree char *heading = NULL;
 
+  gtk_slice_list_model_set_size (self->shown, PASSAGES_PAGE);
   atlas_record_list_set_ids (self->excerpts, ids);
   highlight_words (self);
   gtk_widget_set_visible (GTK_WIDGET (self->passages_scroller), ids->len > 0);
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), ids->len == 0);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->passages_scroller), 0);
+  /* Back to the first passage, as the list's own scrolling does it: setting the adjustment
+   * of a list scrolled far down makes GTK 4.8 look for rows it has only estimated. */
+  if (ids->len > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->passages_view), "list.scroll-to-item", "u", 0);
 
   if (ids->len == 0)
     heading = g_strdup (_("No passages in the sources"));
@@ -663,6 +698,8 @@ atlas_details_panel_dispose (GObject *object)
   AtlasDetailsPanel *self = ATLAS_DETAILS_PANEL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_DETAILS_PANEL);
+  g_clear_handle_id (&self->more_source, g_source_remove);
+  g_clear_object (&self->shown);
   g_clear_object (&self->passages);
   g_clear_object (&self->excerpts);
   g_clear_pointer (&self->words, g_free);
@@ -715,8 +752,13 @@ atlas_details_panel_init (AtlasDetailsPanel *self)
   factory = gtk_builder_list_item_factory_new_from_resource (scope, "/io/github/caucasusatlas/CaucasusAtlas/atlas-passage-row.ui");
   gtk_list_view_set_factory (self->passages_view, factory);
   self->passages = gtk_map_list_model_new (NULL, make_passage, self, NULL);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->passages)), 0, PASSAGES_PAGE);
   gtk_list_view_set_model (self->passages_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->passages)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)))));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->passages_scroller), "value-changed",
+                           G_CALLBACK (on_passages_scrolled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->passages_scroller), "changed",
+                           G_CALLBACK (on_passages_scrolled), self, G_CONNECT_SWAPPED);
 }
 
 
