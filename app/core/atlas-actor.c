@@ -22,7 +22,6 @@ struct _AtlasActor
   char        *description;
   gint64       affiliation_id;
   char        *affiliation;
-  guint        event_count;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasActor, atlas_actor, ATLAS_TYPE_RECORD)
@@ -36,7 +35,6 @@ static const AtlasRecordField fields[] = {
   { "description", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasActor, description) },
   { "affiliation-id", ATLAS_RECORD_FIELD_INT64, G_STRUCT_OFFSET (AtlasActor, affiliation_id) },
   { "affiliation", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasActor, affiliation) },
-  { "event-count", ATLAS_RECORD_FIELD_UINT, G_STRUCT_OFFSET (AtlasActor, event_count) },
   { "kind-label", ATLAS_RECORD_FIELD_LABEL, G_STRUCT_OFFSET (AtlasActor, kind),
     ATLAS_VOCABULARY_ACTOR_KINDS },
 };
@@ -52,8 +50,7 @@ atlas_actor_set_unreadable (AtlasRecord *record,
   self->description = g_strdup (reason);
 }
 
-/* A person without a colour of their own wears their state's or organisation's. The event
- * count, like the actor filter, includes the events of those affiliated with the actor. */
+/* A person without a colour of their own wears their state's or organisation's. */
 static void
 atlas_actor_class_init (AtlasActorClass *klass)
 {
@@ -65,10 +62,7 @@ atlas_actor_class_init (AtlasActorClass *klass)
   atlas_record_class_set_query (record_class,
                                 "SELECT a.id, a.key, a.kind, a.name, a.role,"
                                 " coalesce (a.color, f.color), a.description, a.affiliation_id,"
-                                " f.name,"
-                                " (SELECT count (DISTINCT ea.event_id) FROM event_actors ea"
-                                "  JOIN actors m ON m.id = ea.actor_id"
-                                "  WHERE m.id = a.id OR m.affiliation_id = a.id)"
+                                " f.name"
                                 " FROM actors a LEFT JOIN actors f ON f.id = a.affiliation_id",
                                 "a.id", fields, G_N_ELEMENTS (fields));
 }
@@ -172,14 +166,6 @@ atlas_actor_get_affiliation (AtlasActor *self)
   g_return_val_if_fail (ATLAS_IS_ACTOR (self), NULL);
 
   return self->affiliation;
-}
-
-guint
-atlas_actor_get_event_count (AtlasActor *self)
-{
-  g_return_val_if_fail (ATLAS_IS_ACTOR (self), 0);
-
-  return self->event_count;
 }
 
 /* Shorthands for the words of an actor kind in the vocabulary. */

@@ -27,7 +27,6 @@ const char *atlas_actor_get_color          (AtlasActor  *self);
 const char *atlas_actor_get_description    (AtlasActor  *self);
 gint64      atlas_actor_get_affiliation_id (AtlasActor  *self);
 const char *atlas_actor_get_affiliation    (AtlasActor  *self);
-guint       atlas_actor_get_event_count    (AtlasActor  *self);
 
 const char *atlas_actor_kind_label         (const char  *kind);
 const char *atlas_actor_kind_plural        (const char  *kind);

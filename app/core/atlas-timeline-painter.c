@@ -17,7 +17,6 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "atlas-actor.h"
 #include "atlas-date.h"
 #include "atlas-event.h"
 #include "atlas-timeline-painter.h"
@@ -157,15 +156,28 @@ GHashTable *
 atlas_timeline_actor_names (AtlasStore *store)
 {
   GHashTable *names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GArray) ids = atlas_query_actors_named (store, "", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
+  /* One query: loading each actor as a record cost a third of a second at a thousand. */
+  stmt = atlas_store_prepare (store, "SELECT id, name FROM actors", &error);
+  if (stmt == NULL)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(AtlasActor) actor = atlas_actor_load (store, id, NULL);
+      g_warning ("Could not read the actors’ names for the timeline: %s", error->message);
+      return names;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (actor != NULL)
-        g_hash_table_insert (names, g_memdup2 (&id, sizeof id), g_strdup (atlas_actor_get_name (actor)));
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id), atlas_store_dup_column (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, &error, _("Reading the actors’ names"));
+      g_warning ("Could not read the actors’ names for the timeline: %s", error->message);
     }
   return names;
 }
