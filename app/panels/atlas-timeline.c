@@ -379,8 +379,8 @@ atlas_timeline_new (void)
 static void
 assign_lanes (AtlasTimeline *self)
 {
-  /* set_events copies the events it is given: hand it a copy of its own. */
-  g_autoptr(GArray) events = g_array_copy (self->scene.events);
+  /* The scene lets go of its events before it holds them again. */
+  g_autoptr(GArray) events = g_array_ref (self->scene.events);
 
   atlas_timeline_scene_set_events (&self->scene, events, self->lane_mode, self->actor_names);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -388,7 +388,8 @@ assign_lanes (AtlasTimeline *self)
 
 /**
  * atlas_timeline_set_events:
- * @events: (element-type AtlasTimelineEvent): by first day; copied
+ * @events: (element-type AtlasTimelineEvent): by first day; held, not copied, so it must
+ *   not change afterwards
  * @actor_names: (nullable): actor id (gint64*) -> name, for lanes by actor
  */
 void
