@@ -330,14 +330,16 @@ finding_run (Finding    *finding,
              AtlasStore *store)
 {
   g_autoptr(GError) count_error = NULL;
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = g_get_monotonic_time (), timeline_done, excerpts_done;
 
   finding->timeline = atlas_query_timeline (store, finding->filter, &finding->error);
   if (finding->timeline == NULL)
     return;
+  timeline_done = g_get_monotonic_time ();
   finding->excerpt_ids = atlas_query_excerpts (store, finding->filter, &finding->error);
   if (finding->excerpt_ids == NULL)
     return;
+  excerpts_done = g_get_monotonic_time ();
 
   finding->event_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), finding->timeline->len);
   g_array_set_size (finding->event_ids, finding->timeline->len);
@@ -351,8 +353,10 @@ finding_run (Finding    *finding,
   if (finding->counts == NULL)
     g_warning ("Could not count the actors’ events under the filter: %s", count_error->message);
 
-  g_debug ("Found %u events and %u passages in %.1f ms", finding->timeline->len,
-           finding->excerpt_ids->len, (g_get_monotonic_time () - start) / 1000.0);
+  g_debug ("Found %u events and %u passages in %.1f ms (timeline %.1f, passages %.1f, counts %.1f)",
+           finding->timeline->len, finding->excerpt_ids->len,
+           (g_get_monotonic_time () - start) / 1000.0, (timeline_done - start) / 1000.0,
+           (excerpts_done - timeline_done) / 1000.0, (g_get_monotonic_time () - excerpts_done) / 1000.0);
 }
 
 static void
