@@ -25,6 +25,10 @@ EVENTS_HEADER = ['id', 'start', 'end', 'precision', 'approximate', 'kind', 'titl
 EXCERPTS_HEADER = ['id', 'source', 'text', 'events', 'author', 'title', 'publication', 'date',
                    'position']
 APPLICATION_ID = 0x4341746c
+# The schema version the program makes: one migration a version, in data/schema.
+LATEST_VERSION = len([name for name in os.listdir(os.path.join(os.path.dirname(__file__), '..',
+                                                               'data', 'schema'))
+                      if re.fullmatch(r'\d{3}-.*\.sql', name)])
 
 # GLib's "(prog:123): Domain-CRITICAL **: ..." and the sanitizers' reports.
 LOG_PROBLEM = re.compile(r'(?:CRITICAL|WARNING|ERROR) \*\*|'

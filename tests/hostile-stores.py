@@ -82,7 +82,7 @@ HEADER_LIES = {
     'schema format': (44, 4, [0, 5, 99, None]),
     'largest root page': (52, 4, [1, lambda p: p, 0xffffffff, None]),
     'text encoding': (56, 4, [0, 2, 3, 4, 99]),
-    'user_version': (60, 4, [-1, -2, -2147483648, 0, 1, 3, 2147483647, None]),
+    'user_version': (60, 4, [-1, -2, -2147483648, 0, 1, campaign.LATEST_VERSION + 1, 2147483647, None]),
     'incremental vacuum': (64, 4, [1, None]),
     'application_id': (68, 4, [0, 1, campaign.APPLICATION_ID + 1, None]),
     'version-valid-for': (92, 4, [0, None]),
@@ -227,7 +227,8 @@ def hand_made(base, events):
               'refuse'),
         Store('user-version-huge', derived(base, 'PRAGMA user_version = 2147483647;'),
               'refuse'),
-        Store('user-version-newer', derived(base, 'PRAGMA user_version = 1000;'), 'refuse'),
+        Store('user-version-newer', derived(base, f'PRAGMA user_version = {campaign.LATEST_VERSION + 1};'),
+              'refuse'),
         # A version 2 store that says it is version 1: its upgrade cannot work.
         Store('user-version-older', derived(base, 'PRAGMA user_version = 1;'), 'refuse'),
         Store('user-version-0-our-id', derived(base, 'PRAGMA user_version = 0;'), 'refuse',

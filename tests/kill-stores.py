@@ -117,12 +117,15 @@ def kill_first_fill(scratch, rng, _source, events, fill_time):
 
 def make_version_1(path):
     """Takes a store made by the program back to schema version 1, as an earlier version
-    of the program made it: without 002-search.sql's full-text tables and triggers."""
+    of the program made it: without 002-search.sql's full-text tables and triggers, and
+    with 001-base.sql's index of the days rather than 003-scale.sql's."""
     db = sqlite3.connect(path, isolation_level=None)
     for (name,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'").fetchall():
         db.execute(f'DROP TRIGGER {name}')
     db.execute('DROP TABLE excerpt_search')
     db.execute('DROP TABLE event_search')
+    db.execute('DROP INDEX events_timeline')
+    db.execute('CREATE INDEX events_span ON events (first_day, last_day)')
     db.execute('PRAGMA user_version = 1')
     db.execute('VACUUM')
     db.close()
@@ -171,7 +174,7 @@ def kill_upgrade(scratch, rng, old, events, upgrade_time):
         if (version, count, search) == (1, events, 0):
             moment = ('during the backup' if partial else 'after the backup' if backups
                       else 'before the backup')
-        elif (version, count, search) == (2, events, 2):
+        elif (version, count, search) == (campaign.LATEST_VERSION, events, 2):
             moment = 'after the upgrade'
         else:
             moment = 'half-way'
@@ -187,7 +190,7 @@ def kill_upgrade(scratch, rng, old, events, upgrade_time):
     problems += [f'the backup {name} is not a whole copy of the old store'
                  for name in backups if not is_whole_backup(os.path.join(folder, name), events)]
     if os.path.exists(path) and campaign.integrity(path) == 'ok' and \
-       version_state(path) != (2, events, 2):
+       version_state(path) != (campaign.LATEST_VERSION, events, 2):
         problems.append(f'after the next start: {version_state(path)}')
     shutil.rmtree(folder)
     return moment, problems
