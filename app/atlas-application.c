@@ -10,9 +10,11 @@
 
 #include "config.h"
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "atlas-application.h"
 #include "atlas-dataset.h"
@@ -148,7 +150,7 @@ print_listing (AtlasApplication *self,
 {
   g_autoptr(AtlasFilter) filter = atlas_filter_new ();
   g_autoptr(AtlasStore) store = NULL;
-  g_autoptr(GString) csv = NULL;
+  g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *from = NULL;
@@ -190,16 +192,12 @@ print_listing (AtlasApplication *self,
       return 1;
     }
 
-  csv = g_string_new (NULL);
-  if (!atlas_listing_write (store, listing, filter, csv, &error))
+  /* Written as it is read, so that a million events start at once and take no more memory
+   * than ten. */
+  out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  if (!atlas_listing_write (store, listing, filter, out, &error))
     {
       g_printerr ("caucasus-atlas: %s\n", error->message);
-      return 1;
-    }
-
-  if (fwrite (csv->str, 1, csv->len, stdout) != csv->len || fflush (stdout) != 0)
-    {
-      g_printerr (_("caucasus-atlas: could not write the listing: %s\n"), g_strerror (errno));
       return 1;
     }
 

@@ -13,8 +13,10 @@
 #include <cairo.h>
 
 #include "atlas-dataset.h"
+#include "atlas-query.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
+#include "bench-generate.h"
 
 static char *db_path;
 
@@ -184,6 +186,136 @@ test_cli_text (void)
   text = column (g_ptr_array_index (rows, 0), "text");
   for (guint r = 1; r < rows->len; r++)
     g_assert_cmpstr (cell (rows, r, text), !=, "");
+}
+
+/* Each event as the listing was defined before it was streamed: one statement, with the
+ * actors and the excerpts of each event in subqueries. */
+#define EVENTS_AS_DEFINED \
+  "SELECT e.key, e.start, e.end, e.precision, e.approximate, e.kind, e.title, p.name," \
+  " (SELECT group_concat (a.name, '; ') FROM event_actors ea JOIN actors a" \
+  "  ON a.id = ea.actor_id WHERE ea.event_id = e.id)," \
+  " e.summary," \
+  " (SELECT group_concat (x.key, ';') FROM excerpt_links l JOIN excerpts x" \
+  "  ON x.id = l.excerpt_id WHERE l.event_id = e.id)" \
+  " FROM events e LEFT JOIN places p ON p.id = e.place_id" \
+  " ORDER BY e.first_day, e.last_day, e.id"
+
+/* A store with the bundled data and as many generated events as asked. */
+static char *
+make_generated_store (const char *dir,
+                      guint       n_events)
+{
+  g_autofree char *path = g_build_filename (dir, "generated.db", NULL);
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, NULL);
+  BenchStoreSize size = { .events = n_events, .actors = 60, .places = 40, .passages = 400,
+                          .heavy_passages = 40 };
+
+  g_assert_nonnull (store);
+  bench_generate_store (store, &size);
+  return g_steal_pointer (&path);
+}
+
+/* On a generated store, --list events gives every event, in date order, each as it was
+ * defined: with its place, its actors and its excerpts; a filter keeps the query's events,
+ * in its order. */
+static void
+test_cli_list_generated (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = make_generated_store (dir, 20000);
+  g_autoptr(AtlasStore) store = atlas_store_open (path, ATLAS_STORE_FLAGS_READ_ONLY, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(Run) run;
+  sqlite3_stmt *stmt;
+  guint r = 0;
+
+  run_program (&run, "--db", path, "--list", "events", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  rows = atlas_test_parse_csv (run.out);
+  g_assert_cmpuint (rows->len - 1, ==,
+                    atlas_test_query_int (store, "SELECT count (*) FROM events"));
+  g_assert_cmpuint (rows->len - 1, >, 20000);
+
+  /* The first and the last by date, and every row between them. */
+  g_assert_cmpstr (cell (rows, 1, 0), ==, "soviet-conquest-south-caucasus-1920-21");
+  g_assert_cmpstr (cell (rows, rows->len - 1, 0), ==, "turkic-joint-exercises-2026");
+  stmt = atlas_store_prepare (store, EVENTS_AS_DEFINED, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      r++;
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          const char *expected = (const char *) sqlite3_column_text (stmt, c);
+
+          g_assert_cmpstr (cell (rows, r, c), ==, expected ? expected : "");
+        }
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (r, ==, rows->len - 1);
+  g_assert_cmpstr (cell (rows, 1, 8), ==, "Azerbaijan; Armenia; Soviet Union");
+  g_assert_cmpstr (cell (rows, rows->len - 1, 10), ==, "huseynov-turkic-exercises-proposal");
+
+  {
+    g_auto(Run) filtered;
+    g_autoptr(GPtrArray) filtered_rows = NULL;
+    g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+    g_autoptr(GArray) ids = NULL;
+
+    atlas_filter_set_text (filter, "visit");
+    atlas_filter_set_from (filter, "2000");
+    atlas_filter_set_to (filter, "2010-06");
+    ids = atlas_query_events (store, filter, NULL);
+    g_assert_cmpuint (ids->len, >, 10);
+
+    run_program (&filtered, "--db", path, "--list", "events", "--text", "visit",
+                 "--from", "2000", "--to", "2010-06", NULL);
+    g_assert_cmpint (filtered.status, ==, 0);
+    filtered_rows = atlas_test_parse_csv (filtered.out);
+    g_assert_cmpuint (filtered_rows->len - 1, ==, ids->len);
+    stmt = atlas_store_prepare (store, "SELECT key FROM events WHERE id = ?", NULL);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpstr (cell (filtered_rows, i + 1, 0), ==,
+                         (const char *) sqlite3_column_text (stmt, 0));
+        g_assert_nonnull (strstr (cell (filtered_rows, i + 1, 6), "visit"));
+        sqlite3_reset (stmt);
+      }
+  }
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+/* Output that cannot be written (a full disk) is an error that says so, not a short
+ * listing that looks complete. */
+static void
+test_cli_list_unwritable (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No /dev/full here");
+      return;
+    }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("ATLAS_BINARY"),
+                                         "--db", db_path, "--list", "events", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, "caucasus-atlas: Could not write the listing: "));
+  g_assert_null (strstr (err, "CRITICAL"));
 }
 
 typedef struct
@@ -695,6 +827,8 @@ main (int   argc,
 
   g_test_add_func ("/cli/every-kind", test_cli_every_kind);
   g_test_add_func ("/cli/filters", test_cli_filters);
+  g_test_add_func ("/cli/list-generated", test_cli_list_generated);
+  g_test_add_func ("/cli/list-unwritable", test_cli_list_unwritable);
   g_test_add_func ("/cli/text", test_cli_text);
   g_test_add_func ("/cli/errors", test_cli_errors);
   g_test_add_func ("/cli/version", test_cli_version);

@@ -529,7 +529,7 @@ test_query_hostile_text (void)
   g_autoptr(AtlasFeatures) features = NULL;
   g_autoptr(AtlasFilter) everything = atlas_filter_new ();
   g_autoptr(GArray) events = NULL;
-  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GOutputStream) csv = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   gboolean found = FALSE;
 
@@ -558,7 +558,9 @@ test_query_hostile_text (void)
 
   g_assert_true (atlas_listing_write (store, ATLAS_LISTING_PLACES, everything, csv, &error));
   g_assert_no_error (error);
-  g_assert_true (g_utf8_validate (csv->str, csv->len, NULL));
+  g_assert_true (g_utf8_validate (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (csv)),
+                                  g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (csv)),
+                                  NULL));
 
   events = atlas_query_timeline (store, everything, &error);
   g_assert_no_error (error);

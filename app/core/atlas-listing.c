@@ -2,8 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each listing is one SQL statement whose columns are the CSV's. Events and excerpts go
- * through atlas-query first and are then read in the order it gave, through json_each().
+ * Each listing is one SQL statement whose columns are the CSV's, written as its rows are
+ * read, a chunk at a time, so that a listing of any length takes the same memory. Events,
+ * which may be millions, are read by statements of their own (atlas-event-listing.c);
+ * excerpts, a few thousand, go through atlas-query first and are then read in the order it
+ * gave, through json_each().
  */
 
 #define G_LOG_DOMAIN "atlas-listing"
@@ -12,8 +15,9 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-csv.h"
 #include "atlas-listing.h"
+#include "atlas-listing-private.h"
+#include "atlas-criteria.h"
 #include "atlas-query.h"
 
 #define MAX_COLUMNS 12
@@ -55,19 +59,9 @@ static const ListingSpec specs[] = {
     "  (SELECT id FROM corridor_status WHERE corridor_id = c.id ORDER BY first_day DESC LIMIT 1)"
     " ORDER BY c.name",
   },
-  [ATLAS_LISTING_EVENTS] = {
-    "events",
-    { "id", "start", "end", "precision", "approximate", "kind", "title", "place", "actors",
-      "summary", "excerpts", NULL },
-    "SELECT e.key, e.start, e.end, e.precision, e.approximate, e.kind, e.title, p.name,"
-    " (SELECT group_concat (a.name, '; ') FROM event_actors ea JOIN actors a"
-    "  ON a.id = ea.actor_id WHERE ea.event_id = e.id),"
-    " e.summary,"
-    " (SELECT group_concat (x.key, ';') FROM excerpt_links l JOIN excerpts x"
-    "  ON x.id = l.excerpt_id WHERE l.event_id = e.id)"
-    " FROM json_each (?) j JOIN events e ON e.id = j.value"
-    " LEFT JOIN places p ON p.id = e.place_id ORDER BY j.key",
-  },
+  /* Read in the events' order as it goes, rather than by ids found first: see
+   * atlas-event-listing.c. */
+  [ATLAS_LISTING_EVENTS] = { "events", { NULL }, NULL },
   [ATLAS_LISTING_EXCERPTS] = {
     "excerpts",
     { "id", "source", "text", "events", "author", "title", "publication", "date", "position",
@@ -109,51 +103,72 @@ atlas_listing_is_filtered (AtlasListing listing)
   return listing == ATLAS_LISTING_EVENTS || listing == ATLAS_LISTING_EXCERPTS;
 }
 
-static char *
-ids_json (GArray *ids)
+/**
+ * atlas_listing_column_text:
+ * @repaired: keeps the copies made of text that is not valid UTF-8
+ *
+ * Returns: (nullable): a text column as valid UTF-8: SQLite's own when it is, without a
+ *   copy, else a repaired copy (as atlas_store_dup_column() makes and reports); %NULL for
+ *   SQL NULL. Valid until the statement steps on.
+ */
+const char *
+atlas_listing_column_text (sqlite3_stmt *stmt,
+                           int           column,
+                           GPtrArray    *repaired)
 {
-  GString *json = g_string_sized_new (ids->len * 8 + 2);
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  char *copy;
 
-  g_string_append_c (json, '[');
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
-                            g_array_index (ids, gint64, i));
-  g_string_append_c (json, ']');
-  return g_string_free (json, FALSE);
+  if (text == NULL || g_utf8_validate_len (text, sqlite3_column_bytes (stmt, column), NULL))
+    return text;
+  copy = atlas_store_dup_column (stmt, column);
+  g_ptr_array_add (repaired, copy);
+  return copy;
 }
 
 /**
  * atlas_listing_write:
  * @filter: (nullable): narrows events and excerpts
- * @out: where the CSV goes, header row first
+ * @out: where the CSV goes, header row first, as the rows are read
+ *
+ * A listing that fails partway leaves the rows before the failure written.
  */
 gboolean
 atlas_listing_write (AtlasStore         *store,
                      AtlasListing        listing,
                      const AtlasFilter  *filter,
-                     GString            *out,
+                     GOutputStream      *out,
                      GError            **error)
 {
   const ListingSpec *spec;
+  g_autoptr(AtlasCsvWriter) writer = NULL;
+  g_autoptr(GPtrArray) repaired = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *json = NULL;
   sqlite3_stmt *stmt;
   guint n_columns = 0;
-  int rc;
+  gboolean written;
+  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
   g_return_val_if_fail (listing < G_N_ELEMENTS (specs), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  writer = atlas_csv_writer_new (out);
+  if (listing == ATLAS_LISTING_EVENTS)
+    return atlas_listing_write_events (store, filter, writer, error) &&
+           atlas_csv_writer_flush (writer, error);
 
   spec = &specs[listing];
   while (n_columns < MAX_COLUMNS && spec->header[n_columns] != NULL)
     n_columns++;
 
-  if (listing == ATLAS_LISTING_EVENTS)
-    ids = atlas_query_events (store, filter, error);
-  else if (listing == ATLAS_LISTING_EXCERPTS)
-    ids = atlas_query_excerpts (store, filter, error);
-  if (atlas_listing_is_filtered (listing) && ids == NULL)
-    return FALSE;
+  if (listing == ATLAS_LISTING_EXCERPTS)
+    {
+      ids = atlas_query_excerpts (store, filter, error);
+      if (ids == NULL)
+        return FALSE;
+    }
 
   stmt = atlas_store_prepare (store, spec->sql, error);
   if (stmt == NULL)
@@ -161,24 +176,24 @@ atlas_listing_write (AtlasStore         *store,
 
   if (ids != NULL)
     {
-      json = ids_json (ids);
+      json = atlas_ids_json (ids);
       sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
     }
 
-  atlas_csv_append_row (out, spec->header, n_columns);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  repaired = g_ptr_array_new_with_free_func (g_free);
+  written = atlas_csv_writer_add_row (writer, spec->header, n_columns, error);
+  while (written && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      char *fields[MAX_COLUMNS];
+      const char *fields[MAX_COLUMNS];
 
+      g_ptr_array_set_size (repaired, 0);
       for (guint i = 0; i < n_columns; i++)
-        fields[i] = atlas_store_dup_column (stmt, i);
-      atlas_csv_append_row (out, (const char **) fields, n_columns);
-      for (guint i = 0; i < n_columns; i++)
-        g_free (fields[i]);
+        fields[i] = atlas_listing_column_text (stmt, i, repaired);
+      written = atlas_csv_writer_add_row (writer, fields, n_columns, error);
     }
 
-  if (rc != SQLITE_DONE)
+  if (written && rc != SQLITE_DONE)
     atlas_store_set_error (store, error, _("Listing"));
   sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  return written && rc == SQLITE_DONE && atlas_csv_writer_flush (writer, error);
 }

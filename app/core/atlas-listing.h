@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "atlas-filter.h"
 #include "atlas-store.h"
 
@@ -26,7 +28,7 @@ gboolean atlas_listing_is_filtered (AtlasListing        listing);
 gboolean atlas_listing_write       (AtlasStore         *store,
                                     AtlasListing        listing,
                                     const AtlasFilter  *filter,
-                                    GString            *out,
+                                    GOutputStream      *out,
                                     GError            **error);
 
 G_END_DECLS

@@ -36,7 +36,7 @@ read_store (AtlasStore *store)
 
   for (AtlasListing listing = ATLAS_LISTING_ACTORS; listing <= ATLAS_LISTING_SOURCES; listing++)
     {
-      g_autoptr(GString) csv = g_string_new (NULL);
+      g_autoptr(GOutputStream) csv = g_memory_output_stream_new_resizable ();
 
       if (!atlas_listing_write (store, listing, filter, csv, &error))
         g_assert_nonnull (error);
