@@ -20,6 +20,7 @@
 #include "atlas-painter.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
+#include "bench-generate.h"
 
 static AtlasStore *store;
 static AtlasFeatures *features;
@@ -565,6 +566,57 @@ test_export_sheet (void)
   atlas_test_remove_dir (dir);
 }
 
+/* With more sources than the page has room for, a sheet cites the first ones in order and
+ * says how many more there are: all of them are accounted for. */
+static void
+test_export_sheet_many_sources (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(AtlasStore) large = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE,
+                                                         NULL);
+  g_autoptr(AtlasFeatures) large_features = NULL;
+  g_autoptr(AtlasSession) large_session = NULL;
+  BenchStoreSize size = { .events = 2000, .actors = 20, .places = 20, .passages = 6000 };
+  AtlasExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *next = NULL;
+  const char *more;
+  guint n_sources, left_out;
+
+  bench_generate_store (large, &size);
+  large_features = atlas_features_load (large, &error);
+  g_assert_no_error (error);
+  large_session = atlas_session_new (large);
+  n_sources = atlas_test_query_int (large, "SELECT count (DISTINCT source_id) FROM excerpts");
+  g_assert_cmpuint (n_sources, >, 300);
+
+  atlas_export_options_init (&options);
+  options.kind = ATLAS_EXPORT_SHEET;
+  options.format = ATLAS_EXPORT_PDF;
+  options.paper = ATLAS_PAPER_A4;
+  options.landscape = TRUE;
+  g_assert_true (atlas_export_write (large_session, large_features, &options, pdf, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (pdf);
+  more = strstr (text, "… and ");
+  g_assert_nonnull (more);
+  left_out = g_ascii_strtoull (more + strlen ("… and "), NULL, 10);
+  g_assert_cmpuint (left_out, >, 0);
+  g_assert_cmpuint (left_out, <, n_sources);
+  g_assert_nonnull (strstr (more, " more sources"));
+  /* The last one cited is the one before those left out. */
+  last = g_strdup_printf (" %u. ", n_sources - left_out);
+  next = g_strdup_printf (" %u. ", n_sources - left_out + 1);
+  g_assert_nonnull (strstr (text, last));
+  g_assert_null (strstr (text, next));
+
+  atlas_test_remove_dir (dir);
+}
+
 /* Pages are their paper's size: in points for PDF, at 300 dpi for PNG, either way round. */
 static void
 test_export_paper (void)
@@ -683,6 +735,7 @@ main (int   argc,
   g_test_add_func ("/export/mode", test_export_mode);
   g_test_add_func ("/export/stale", test_export_stale);
   g_test_add_func ("/export/sheet", test_export_sheet);
+  g_test_add_func ("/export/sheet-many-sources", test_export_sheet_many_sources);
   g_test_add_func ("/export/paper", test_export_paper);
   g_test_add_func ("/export/timeline", test_export_timeline);
 
