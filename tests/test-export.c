@@ -18,6 +18,7 @@
 #include "atlas-export.h"
 #include "atlas-memory-file.h"
 #include "atlas-painter.h"
+#include "atlas-png.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
 #include "bench-generate.h"
@@ -132,6 +133,119 @@ test_export_png (void)
   cairo_surface_destroy (image_one);
   cairo_surface_destroy (image_two);
   atlas_test_remove_dir (dir);
+}
+
+/* A PNG at the chosen compression opens in another program than ours (ImageMagick) with
+ * the size asked for, as opaque RGB, and decodes to the picture that was painted. */
+static void
+test_export_png_file (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *png = g_build_filename (dir, "sheet.png", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *described = NULL;
+  AtlasExportOptions options = armenia_options (ATLAS_EXPORT_PNG);
+  cairo_surface_t *painted, *decoded;
+  cairo_t *cr;
+  int differing = 0;
+
+  options.kind = ATLAS_EXPORT_SHEET;
+  options.width = 1200;
+  options.height = 900;
+  export_or_fail (&options, png);
+  command = g_strdup_printf ("identify -format '%%m %%w %%h %%[channels]' '%s'", png);
+  described = run (command);
+  g_assert_cmpstr (described, ==, "PNG 1200 900 srgb");
+
+  /* What the file holds is what was painted, to the bit. */
+  painted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 900);
+  cr = cairo_create (painted);
+  g_assert_true (atlas_export_paint (cr, session, features, &options, NULL));
+  cairo_destroy (cr);
+  cairo_surface_flush (painted);
+  decoded = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < 900; y++)
+    for (int x = 0; x < 1200; x++)
+      differing += memcmp (pixel_at (painted, x, y), pixel_at (decoded, x, y), 4) != 0;
+  g_assert_cmpint (differing, ==, 0);
+
+  cairo_surface_destroy (painted);
+  cairo_surface_destroy (decoded);
+  atlas_test_remove_dir (dir);
+}
+
+static cairo_status_t
+append_bytes (void                *bytes,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (bytes, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Bytes in memory, read as cairo reads a PNG stream. */
+typedef struct
+{
+  const guchar *data;
+  gsize         length;
+  gsize         offset;
+} Reader;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  Reader *reader = closure;
+
+  if (length > reader->length - reader->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+fail_after_a_while (void                *written,
+                    const unsigned char *data,
+                    unsigned int         length)
+{
+  *(gsize *) written += length;
+  return *(gsize *) written > 100 ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+/* Translucent pixels keep their alpha (straight, as PNG has it), and a write that fails
+ * partway is reported as cairo reports it. */
+static void
+test_export_png_alpha (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *decoded;
+  Reader reader;
+  cairo_t *cr = cairo_create (surface);
+  gsize written = 0;
+
+  cairo_set_source_rgba (cr, 0.8, 0.2, 0.1, 0.5);
+  cairo_rectangle (cr, 0, 0, 32, 48);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  g_assert_cmpint (atlas_png_write (surface, append_bytes, bytes), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (bytes->data[25], ==, 6);  /* the colour type in IHDR: RGBA */
+  reader = (Reader) { bytes->data, bytes->len, 0 };
+  decoded = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
+  g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < 48; y += 7)
+    for (int x = 0; x < 64; x += 5)
+      for (int c = 0; c < 4; c++)
+        g_assert_cmpint (abs (pixel_at (decoded, x, y)[c] - pixel_at (surface, x, y)[c]), <=, 1);
+  cairo_surface_destroy (decoded);
+
+  g_assert_cmpint (atlas_png_write (surface, fail_after_a_while, &written), ==,
+                   CAIRO_STATUS_WRITE_ERROR);
+  cairo_surface_destroy (surface);
 }
 
 /* SVG renders with rsvg-convert at its size; PDF has the page size pdfinfo expects and
@@ -728,6 +842,8 @@ main (int   argc,
   session = atlas_session_new (store);
 
   g_test_add_func ("/export/png", test_export_png);
+  g_test_add_func ("/export/png-file", test_export_png_file);
+  g_test_add_func ("/export/png-alpha", test_export_png_alpha);
   g_test_add_func ("/export/vector", test_export_vector);
   g_test_add_func ("/export/errors", test_export_errors);
   g_test_add_func ("/export/not-a-number", test_export_not_a_number);

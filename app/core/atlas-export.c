@@ -21,6 +21,7 @@
 #include "atlas-export.h"
 #include "atlas-export-file.h"
 #include "atlas-map-view-painter.h"
+#include "atlas-png.h"
 #include "atlas-sheet.h"
 
 /* What is painted, in logical pixels, and the surface it is painted on. */
@@ -240,7 +241,7 @@ render (AtlasSession              *session,
   cairo_destroy (cr);
 
   if (painted && status == CAIRO_STATUS_SUCCESS && options->format == ATLAS_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
+    status = atlas_png_write (surface, write_to_sink, sink);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
