@@ -7,7 +7,7 @@ set -euo pipefail
 
 # desktop-file-utils and libgtk-4-bin: meson runs their update tools after an install.
 packages=(meson ninja-build pkg-config gcc gettext libglib2.0-dev libglib2.0-dev-bin
-          libgtk-4-dev libgtk-4-bin libshumate-dev libsqlite3-dev libpng-dev desktop-file-utils)
+          libgtk-4-dev libgtk-4-bin libshumate-dev libsqlite3-dev zlib1g-dev desktop-file-utils)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 xvfb xauth imagemagick librsvg2-bin poppler-utils appstream locales)
   # tools/test-sanitizers.sh (gcc's ASan and UBSan come with gcc) and tools/fuzz.sh: clang
