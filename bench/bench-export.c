@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Prints "name: value unit" lines: the median and worst of several 1920 x 1080 PNG, SVG and
- * PDF exports of the whole region with every layer; of a 4000 x 3000 PNG sheet of it; of an
- * A4 PDF sheet at 300 dpi; and of the timeline alone. With a folder as argument, the last
- * export of each is left there to be looked at.
+ * PDF exports of the whole region with every layer; of a 4000 x 3000 PNG sheet of it and of
+ * the map alone at that size; of an A4 PDF sheet at 300 dpi; and of the timeline alone, with
+ * the size of each file. With a folder as argument, the last export of each is left there
+ * to be looked at; `--only NAME` runs one of them (bench-mapnik.py does, beside Mapnik).
  */
 
 #include "config.h"
@@ -34,6 +35,7 @@ static const Export exports[] = {
   { "map_1920x1080_svg", ATLAS_EXPORT_MAP, ATLAS_EXPORT_SVG, 1920, 1080 },
   { "map_1920x1080_pdf", ATLAS_EXPORT_MAP, ATLAS_EXPORT_PDF, 1920, 1080 },
   { "sheet_4000x3000_png", ATLAS_EXPORT_SHEET, ATLAS_EXPORT_PNG, 4000, 3000 },
+  { "map_4000x3000_png", ATLAS_EXPORT_MAP, ATLAS_EXPORT_PNG, 4000, 3000 },
   { "sheet_a4_pdf", ATLAS_EXPORT_SHEET, ATLAS_EXPORT_PDF, 0, 0, ATLAS_PAPER_A4 },
   { "timeline_3000_png", ATLAS_EXPORT_TIMELINE, ATLAS_EXPORT_PNG, 3000, 0 },
 };
@@ -57,6 +59,7 @@ bench_export (AtlasSession  *session,
   g_autofree char *path = export_path (export, folder);
   AtlasExportOptions options;
   double times[N_RUNS];
+  GStatBuf file;
 
   atlas_export_options_init (&options);
   options.kind = export->kind;
@@ -81,6 +84,8 @@ bench_export (AtlasSession  *session,
   bench_sort_times (times, N_RUNS);
   g_print ("export_%s_median: %.1f ms\n", export->name, times[N_RUNS / 2]);
   g_print ("export_%s_worst: %.1f ms\n", export->name, times[N_RUNS - 1]);
+  if (g_stat (path, &file) == 0)
+    g_print ("export_%s_size: %" G_GINT64_FORMAT " bytes\n", export->name, (gint64) file.st_size);
 }
 
 int
@@ -92,7 +97,16 @@ main (int   argc,
   g_autoptr(AtlasFeatures) features = NULL;
   g_autoptr(AtlasSession) session = NULL;
   g_autofree char *scratch = NULL;
-  const char *folder = argc > 1 ? argv[1] : NULL;
+  const char *only = NULL;
+  const char *folder;
+
+  if (argc > 2 && g_str_equal (argv[1], "--only"))
+    {
+      only = argv[2];
+      argc -= 2;
+      argv += 2;
+    }
+  folder = argc > 1 ? argv[1] : NULL;
 
   if (store == NULL || (features = atlas_features_load (store, &error)) == NULL)
     g_error ("Could not open the bundled data: %s", error->message);
@@ -102,7 +116,8 @@ main (int   argc,
     folder = scratch = g_dir_make_tmp ("atlas-bench-XXXXXX", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
-    bench_export (session, features, &exports[i], folder);
+    if (only == NULL || g_str_equal (only, exports[i].name))
+      bench_export (session, features, &exports[i], folder);
 
   if (scratch != NULL)
     {
