@@ -47,15 +47,15 @@ enum
  * the order of their ids (as group_concat() gave them before). EXPLAIN QUERY PLAN, on the
  * bundled store and on a million events (the same with or without ANALYZE's statistics):
  *
- *   SCAN e USING INDEX events_span
+ *   SCAN e USING INDEX events_timeline
  *   SEARCH ea USING PRIMARY KEY (event_id=?) LEFT-JOIN
+ *   USE TEMP B-TREE FOR RIGHT PART OF ORDER BY
  *
- * no sort, so the first rows come at once. With --from and --to:
- *
- *   SEARCH e USING INDEX events_span (first_day<?)
- *   SEARCH ea USING PRIMARY KEY (event_id=?) LEFT-JOIN
- *
- * With --actor (or --text), which keep few events as a rule, their ids first, then a sort:
+ * The index leads with the two days (then kind, place and dates, for the result set), so
+ * only the events that share both days are sorted by id, a group at a time: the rows still
+ * come as they are read, in memory bounded by the largest such group. With --from and --to
+ * the same, from "SEARCH e USING INDEX events_timeline (first_day<?)". With --actor (or
+ * --text), which keep few events as a rule, their ids first, then a sort:
  *
  *   SEARCH e USING INTEGER PRIMARY KEY (rowid=?)
  *   LIST SUBQUERY 4
