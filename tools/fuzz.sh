@@ -15,7 +15,7 @@ if [ "${1:-}" = "--time" ]; then
   shift 2
 fi
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(date dataset fts saved-view store)
+[ ${#names[@]} -gt 0 ] || names=(date dataset fts saved-view store png)
 
 tools/install-deps.sh --test
 
