@@ -45,17 +45,15 @@ enum
 
 /* The events in the order of the index of days, each with a row for each of its actors, in
  * the order of their ids (as group_concat() gave them before). EXPLAIN QUERY PLAN, on the
- * bundled store and on a million events (the same with or without ANALYZE's statistics):
+ * bundled store and on generated ones:
  *
  *   SCAN e USING INDEX events_timeline
  *   SEARCH ea USING PRIMARY KEY (event_id=?) LEFT-JOIN
- *   USE TEMP B-TREE FOR RIGHT PART OF ORDER BY
  *
- * The index leads with the two days (then kind, place and dates, for the result set), so
- * only the events that share both days are sorted by id, a group at a time: the rows still
- * come as they are read, in memory bounded by the largest such group. With --from and --to
- * the same, from "SEARCH e USING INDEX events_timeline (first_day<?)". With --actor (or
- * --text), which keep few events as a rule, their ids first, then a sort:
+ * The index holds the two days and then the id, so nothing is sorted: the rows come as they
+ * are read, in constant memory. With --from and --to the same, from "SEARCH e USING INDEX
+ * events_timeline (first_day<?)". With --actor (or --text), which keep few events as a
+ * rule, their ids first, then a sort:
  *
  *   SEARCH e USING INTEGER PRIMARY KEY (rowid=?)
  *   LIST SUBQUERY 4
