@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-id-index.h"
+#include "atlas-participation.h"
 #include "atlas-query.h"
 
 static int
@@ -32,8 +34,9 @@ typedef struct
  * the filter itself. */
 typedef struct
 {
-  Participation taking_part;  /* each event's actors and those they are affiliated with */
-  Participation first;        /* each event's first actor (the lowest id among its own) */
+  Participation     taking_part;  /* each event's actors and those they are affiliated with */
+  AtlasEventActors *shown;        /* each event's own actors, in the order the list shows */
+  AtlasIdIndex      order;        /* while reading: actor id -> its place in that order */
 } Cache;
 
 static void
@@ -60,9 +63,97 @@ cache_free (gpointer data)
 
   g_clear_pointer (&cache->taking_part.event_ids, g_array_unref);
   g_clear_pointer (&cache->taking_part.actor_ids, g_array_unref);
-  g_clear_pointer (&cache->first.event_ids, g_array_unref);
-  g_clear_pointer (&cache->first.actor_ids, g_array_unref);
+  g_clear_pointer (&cache->shown, atlas_event_actors_unref);
+  atlas_id_index_clear (&cache->order);
   g_free (cache);
+}
+
+AtlasEventActors *
+atlas_event_actors_ref (AtlasEventActors *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+event_actors_clear (gpointer data)
+{
+  AtlasEventActors *self = data;
+
+  g_clear_pointer (&self->event_ids, g_array_unref);
+  g_clear_pointer (&self->starts, g_array_unref);
+  g_clear_pointer (&self->actors, g_array_unref);
+  g_clear_pointer (&self->actor_ids, g_array_unref);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+}
+
+void
+atlas_event_actors_unref (AtlasEventActors *self)
+{
+  g_atomic_rc_box_release_full (self, event_actors_clear);
+}
+
+/* The index of @event_id among self->event_ids, or G_MAXUINT when it has no actors. */
+guint
+atlas_event_actors_find (AtlasEventActors *self,
+                         gint64            event_id)
+{
+  const gint64 *rows = (const gint64 *) self->event_ids->data;
+  guint low = 0, high = self->event_ids->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (rows[mid] < event_id)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low < self->event_ids->len && rows[low] == event_id ? low : G_MAXUINT;
+}
+
+/* The actors in the order an event's row lists them (atlas-event.c orders them so):
+ *   SCAN actors; USE TEMP B-TREE FOR ORDER BY   (a thousand rows) */
+static gboolean
+read_actors_shown (AtlasStore        *store,
+                   AtlasEventActors  *self,
+                   GError           **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT id, name FROM actors"
+                                                   " ORDER BY kind <> 'state', name, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (self->actor_ids, id);
+      g_ptr_array_add (self->names, atlas_store_dup_column (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("Reading the events’ actors"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sorts one event's actors into the order shown: a few each, so by insertion. */
+static void
+sort_slice (guint *actors,
+            guint  n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint actor = actors[i], j = i;
+
+      for (; j > 0 && actors[j - 1] > actor; j--)
+        actors[j] = actors[j - 1];
+      actors[j] = actor;
+    }
 }
 
 /* actor id -> the id of the actor it is affiliated with. */
@@ -93,6 +184,30 @@ read_affiliations (AtlasStore  *store,
   return g_steal_pointer (&affiliations);
 }
 
+/* Adds @event's own actors, in the order shown. */
+static void
+add_shown (AtlasEventActors   *shown,
+           const AtlasIdIndex *order,
+           gint64              event,
+           GArray             *actors)
+{
+  guint first = shown->actors->len;
+
+  for (guint i = 0; i < actors->len; i++)
+    {
+      guint place = atlas_id_index_lookup (order, g_array_index (actors, gint64, i));
+
+      /* An actor the table lacks (a store written without foreign keys) is not shown. */
+      if (place != G_MAXUINT)
+        g_array_append_val (shown->actors, place);
+    }
+  if (shown->actors->len == first)
+    return;
+  sort_slice (&g_array_index (shown->actors, guint, first), shown->actors->len - first);
+  g_array_append_val (shown->event_ids, event);
+  g_array_append_val (shown->starts, first);
+}
+
 /* Adds one event's rows: its own actors, then the actors they are affiliated with, each once
  * and in order, as the actor filter counts an event for an actor and its affiliates. */
 static void
@@ -103,7 +218,7 @@ add_event (Cache      *cache,
 {
   guint own = actors->len;
 
-  participation_add (&cache->first, event, g_array_index (actors, gint64, 0));
+  add_shown (cache->shown, &cache->order, event, actors);
   for (guint i = 0; i < own; i++)
     {
       const gint64 *affiliation = g_hash_table_lookup (affiliations, &g_array_index (actors, gint64, i));
@@ -118,9 +233,10 @@ add_event (Cache      *cache,
       participation_add (&cache->taking_part, event, g_array_index (actors, gint64, i));
 }
 
-/* Reads event_actors once, in the order of its key (by event, then actor), for both the
- * counts and the first actors: two queries of their own took twice as long at a million
- * events. A failed step keeps nothing: part of the table would pass for all of it for good. */
+/* Reads event_actors once, in the order of its key (by event, then actor), for the counts,
+ * the first actors and the events list's order by actors: queries of their own took twice
+ * as long at a million events. A failed step keeps nothing: part of the table would pass
+ * for all of it for good. */
 static Cache *
 cache_get (AtlasStore  *store,
            GError     **error)
@@ -147,7 +263,19 @@ cache_get (AtlasStore  *store,
 
   cache = g_new0 (Cache, 1);
   participation_init (&cache->taking_part, 1024);
-  participation_init (&cache->first, 1024);
+  cache->shown = g_atomic_rc_box_new0 (AtlasEventActors);
+  cache->shown->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cache->shown->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  cache->shown->actors = g_array_new (FALSE, FALSE, sizeof (guint));
+  cache->shown->actor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cache->shown->names = g_ptr_array_new_with_free_func (g_free);
+  if (!read_actors_shown (store, cache->shown, error))
+    {
+      cache_free (cache);
+      return NULL;
+    }
+  atlas_id_index_init (&cache->order, (const gint64 *) cache->shown->actor_ids->data,
+                       cache->shown->actor_ids->len, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 row_event = sqlite3_column_int64 (stmt, 0), actor = sqlite3_column_int64 (stmt, 1);
@@ -163,6 +291,8 @@ cache_get (AtlasStore  *store,
   sqlite3_reset (stmt);
   if (actors->len > 0)
     add_event (cache, event, actors, affiliations);
+  atlas_id_index_clear (&cache->order);
+  g_array_append_val (cache->shown->starts, cache->shown->actors->len);
   if (rc != SQLITE_DONE)
     {
       atlas_store_set_error (store, error, _("Reading the events’ actors"));
@@ -175,20 +305,40 @@ cache_get (AtlasStore  *store,
 }
 
 /**
+ * atlas_query_ref_event_actors:
+ *
+ * Each event's own actors (not those they are affiliated with) in the order the events
+ * list shows them, read once per store. What is returned never changes, so it may be
+ * handed to another thread.
+ *
+ * Returns: (transfer full) (nullable): the events' actors, or %NULL on failure
+ */
+AtlasEventActors *
+atlas_query_ref_event_actors (AtlasStore  *store,
+                              GError     **error)
+{
+  Cache *cache;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  cache = cache_get (store, error);
+  return cache != NULL ? atlas_event_actors_ref (cache->shown) : NULL;
+}
+
+/**
  * atlas_query_fill_first_actors:
  * @events: (element-type AtlasTimelineEvent): whose first_actor to set
  *
- * Sets each event's first actor, or 0 for an event with none.
+ * Sets each event's first actor (the lowest id among its own, not their affiliations, for
+ * the timeline's lanes by actor), or 0 for an event with none.
  */
 gboolean
 atlas_query_fill_first_actors (AtlasStore  *store,
                                GArray      *events,
                                GError     **error)
 {
+  AtlasEventActors *shown;
   Cache *cache;
-  Participation *first;
-  const gint64 *rows;
-  guint n;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
 
@@ -197,26 +347,25 @@ atlas_query_fill_first_actors (AtlasStore  *store,
   cache = cache_get (store, error);
   if (cache == NULL)
     return FALSE;
-  first = &cache->first;
+  shown = cache->shown;
 
-  rows = (const gint64 *) first->event_ids->data;
-  n = first->event_ids->len;
   for (guint i = 0; i < events->len; i++)
     {
       AtlasTimelineEvent *event = &g_array_index (events, AtlasTimelineEvent, i);
-      guint low = 0, high = n;
+      guint row = atlas_event_actors_find (shown, event->id);
 
-      while (low < high)
+      event->first_actor = 0;
+      if (row == G_MAXUINT)
+        continue;
+      for (guint j = g_array_index (shown->starts, guint, row);
+           j < g_array_index (shown->starts, guint, row + 1); j++)
         {
-          guint mid = (low + high) / 2;
+          guint place = g_array_index (shown->actors, guint, j);
+          gint64 actor = g_array_index (shown->actor_ids, gint64, place);
 
-          if (rows[mid] < event->id)
-            low = mid + 1;
-          else
-            high = mid;
+          if (event->first_actor == 0 || actor < event->first_actor)
+            event->first_actor = actor;
         }
-      event->first_actor = low < n && rows[low] == event->id
-                           ? g_array_index (first->actor_ids, gint64, low) : 0;
     }
   return TRUE;
 }
