@@ -411,6 +411,73 @@ test_record_list_invalidate (void)
   g_assert_cmpstr (changes->str, ==, "");
 }
 
+/* However far a long list is walked, it keeps the sixteen pages used last: a page used again
+ * after it was dropped is read again, one used lately is not. */
+static void
+test_record_list_bounded (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 before;
+
+  atlas_store_exec (store,
+                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                    " WHERE i < 20 * 256)"
+                    " INSERT INTO events (key, kind, title, start)"
+                    " SELECT 'generated-' || i, 'visit', 'Visit ' || i, '2021' FROM n", &error);
+  g_assert_no_error (error);
+  ids = query_ids (store, "SELECT id FROM events ORDER BY id");
+  atlas_record_list_set_ids (list, ids);
+
+  before = statements_run (store);
+  for (guint i = 0; i < ids->len; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  g_assert_cmpuint (statements_run (store) - before, ==, (ids->len + 255) / 256);
+
+  before = statements_run (store);
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), ids->len - 1));
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), ids->len - 16 * 256 + 300));
+  g_assert_cmpuint (statements_run (store) - before, ==, 0);
+  g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), 0));
+  g_assert_cmpuint (statements_run (store) - before, ==, 1);
+}
+
+/* New rows are told as two changes, the list empty in between, so that a view reads only
+ * the rows it shows and makes their widgets again; the same rows sorted anew, when they are
+ * few, as one, so that a view moves the widgets of the rows, as the same records. */
+static void
+test_record_list_changes (void)
+{
+  g_autoptr(AtlasStore) store = paged_store ();
+  g_autoptr(GArray) ids = query_ids (store, "SELECT id FROM events ORDER BY title");
+  g_autoptr(GArray) few = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) many = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(AtlasEvent) shown = NULL;
+  g_autoptr(AtlasEvent) again = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    g_array_append_val (few, g_array_index (ids, gint64, 4 - i));
+  for (gint64 id = 1; id <= 4 * ATLAS_RECORD_LIST_PAGE_SIZE + 1; id++)
+    g_array_append_val (many, id);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  atlas_record_list_set_ids (list, few);
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 4);
+  for (guint i = 0; i < 5; i++)
+    g_array_index (few, gint64, i) = g_array_index (ids, gint64, i);
+  atlas_record_list_reorder (list, few);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (again == shown);
+  atlas_record_list_set_ids (list, few);
+  atlas_record_list_set_ids (list, many);
+  atlas_record_list_reorder (list, many);
+  g_assert_cmpstr (changes->str, ==, "0-0+5 0-5+5 0-5+0 0-0+5 0-5+0 0-0+1025 0-1025+0 0-0+1025");
+}
+
 /* A row whose record is gone is an item that says so, and the failure is reported. */
 static void
 test_record_list_absent (void)
@@ -632,6 +699,8 @@ main (int   argc,
   g_test_add_func ("/records/list/page", test_record_list_page);
   g_test_add_func ("/records/list/kinds", test_record_list_kinds);
   g_test_add_func ("/records/list/keep", test_record_list_keep);
+  g_test_add_func ("/records/list/bounded", test_record_list_bounded);
+  g_test_add_func ("/records/list/changes", test_record_list_changes);
   g_test_add_func ("/records/list/invalidate", test_record_list_invalidate);
   g_test_add_func ("/records/list/absent", test_record_list_absent);
   g_test_add_func ("/vocabulary/schema", test_vocabulary_schema);

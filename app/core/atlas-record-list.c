@@ -5,7 +5,9 @@
  * Queries return ids; this model holds them and builds record objects only when a view
  * asks for a row, so a list of 100,000 events costs 100,000 integers until scrolled. A row
  * asked for loads the page of rows around it with one statement, so a screenful costs one
- * or two statements, not one a row.
+ * or two statements, not one a row. Only the pages used last stay loaded: however far a
+ * list of a million events is scrolled, or however often it is sorted, it holds a few
+ * thousand records.
  */
 
 #define G_LOG_DOMAIN "atlas-record-list"
@@ -23,6 +25,16 @@
 
 #define PAGE_SIZE ATLAS_RECORD_LIST_PAGE_SIZE
 
+/* The pages kept loaded. GTK 4.8's list views bind up to 200 rows, two pages at most; a
+ * page used again after it was dropped is read again, with one statement. */
+#define MAX_PAGES 16
+
+typedef struct
+{
+  guint        number;               /* which page of the list */
+  AtlasRecord *records[PAGE_SIZE];   /* NULL for a row not loaded */
+} Page;
+
 struct _AtlasRecordList
 {
   GObject      parent_instance;
@@ -30,7 +42,8 @@ struct _AtlasRecordList
   AtlasStore  *store;
   GType        type;
   GArray      *ids;      /* gint64 */
-  GPtrArray   *records;  /* AtlasRecord, NULL until its page is loaded */
+  Page       **pages;    /* one for each PAGE_SIZE rows, NULL while none of its rows is loaded */
+  GQueue       loaded;   /* the pages not NULL, the one used last first */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -71,12 +84,79 @@ atlas_record_list_type_for_kind (AtlasItemKind kind)
     }
 }
 
-/* The records array holds NULL for rows not loaded, and GPtrArray frees every element. */
 static void
-unref_record (gpointer record)
+page_free (Page *page)
 {
-  if (record != NULL)
-    g_object_unref (record);
+  for (guint i = 0; i < PAGE_SIZE; i++)
+    g_clear_object (&page->records[i]);
+  g_free (page);
+}
+
+/* Drops every loaded row, and the table of pages with them. */
+static void
+clear_pages (AtlasRecordList *self)
+{
+  Page *page;
+
+  while ((page = g_queue_pop_head (&self->loaded)) != NULL)
+    page_free (page);
+  g_clear_pointer (&self->pages, g_free);
+}
+
+/* The page of @number, made the one used last; made if it is not there, and the page used
+ * longest ago dropped when too many are. */
+static Page *
+use_page (AtlasRecordList *self,
+          guint            number)
+{
+  Page *page = self->pages[number];
+
+  if (page != NULL)
+    {
+      if (self->loaded.head->data != page)
+        {
+          g_queue_remove (&self->loaded, page);
+          g_queue_push_head (&self->loaded, page);
+        }
+      return page;
+    }
+
+  page = g_new0 (Page, 1);
+  page->number = number;
+  self->pages[number] = page;
+  g_queue_push_head (&self->loaded, page);
+  if (self->loaded.length > MAX_PAGES)
+    {
+      Page *oldest = g_queue_pop_tail (&self->loaded);
+
+      self->pages[oldest->number] = NULL;
+      page_free (oldest);
+    }
+  return page;
+}
+
+/* Where the record of @position is kept, or NULL while its page is not loaded. */
+static AtlasRecord **
+record_slot (AtlasRecordList *self,
+             guint            position)
+{
+  Page *page = self->pages[position / PAGE_SIZE];
+
+  return page != NULL ? &page->records[position % PAGE_SIZE] : NULL;
+}
+
+/* Sets the rows to @n ids (copied) and an empty table of pages. */
+static void
+reset_rows (AtlasRecordList *self,
+            const gint64    *ids,
+            guint            n)
+{
+  clear_pages (self);
+  g_clear_pointer (&self->ids, g_array_unref);
+  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  if (n > 0)
+    g_array_append_vals (self->ids, ids, n);
+  self->pages = g_new0 (Page *, MAX ((n + PAGE_SIZE - 1) / PAGE_SIZE, 1));
 }
 
 static GType
@@ -92,8 +172,10 @@ atlas_record_list_get_n_items (GListModel *model)
 }
 
 /* Loads the rows of @position's page that are not loaded yet, with one statement. A row
- * whose record is absent stays unloaded. */
-static gboolean
+ * whose record is absent stays unloaded.
+ *
+ * Returns: the page, or %NULL on failure */
+static Page *
 load_page (AtlasRecordList  *self,
            guint             position,
            GError          **error)
@@ -102,30 +184,31 @@ load_page (AtlasRecordList  *self,
   guint end = MIN (start + PAGE_SIZE, self->ids->len);
   g_autoptr(GArray) wanted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PAGE_SIZE);
   g_autoptr(GPtrArray) loaded = NULL;
+  Page *page = use_page (self, position / PAGE_SIZE);
 
   for (guint i = start; i < end; i++)
-    if (g_ptr_array_index (self->records, i) == NULL)
+    if (page->records[i - start] == NULL)
       g_array_append_val (wanted, g_array_index (self->ids, gint64, i));
 
   loaded = atlas_record_load_many (self->type, self->store, (const gint64 *) wanted->data,
                                    wanted->len, error);
   if (loaded == NULL)
-    return FALSE;
+    return NULL;
 
   for (guint i = start; i < end; i++)
     {
       gint64 id = g_array_index (self->ids, gint64, i);
 
-      if (g_ptr_array_index (self->records, i) != NULL)
+      if (page->records[i - start] != NULL)
         continue;
       for (guint j = 0; j < loaded->len; j++)
         if (atlas_record_get_id (g_ptr_array_index (loaded, j)) == id)
           {
-            g_ptr_array_index (self->records, i) = g_object_ref (g_ptr_array_index (loaded, j));
+            page->records[i - start] = g_object_ref (g_ptr_array_index (loaded, j));
             break;
           }
     }
-  return TRUE;
+  return page;
 }
 
 static gpointer
@@ -135,24 +218,35 @@ atlas_record_list_get_item (GListModel *model,
   AtlasRecordList *self = ATLAS_RECORD_LIST (model);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasRecord) absent = NULL;
+  AtlasRecord **slot;
+  Page *page;
   gint64 id;
 
   if (position >= self->ids->len)
     return NULL;
 
-  if (g_ptr_array_index (self->records, position) == NULL
-      && load_page (self, position, &error)
-      && g_ptr_array_index (self->records, position) == NULL)
+  slot = record_slot (self, position);
+  if (slot != NULL && *slot != NULL)
     {
-      /* The page was read but this row was not in it: the single load says why. */
-      absent = atlas_record_load (self->type, self->store,
-                                  g_array_index (self->ids, gint64, position), &error);
-      if (absent != NULL)
-        g_ptr_array_index (self->records, position) = g_steal_pointer (&absent);
+      use_page (self, position / PAGE_SIZE);
+      return g_object_ref (*slot);
     }
 
-  if (g_ptr_array_index (self->records, position) != NULL)
-    return g_object_ref (g_ptr_array_index (self->records, position));
+  page = load_page (self, position, &error);
+  if (page != NULL)
+    {
+      slot = &page->records[position % PAGE_SIZE];
+      if (*slot == NULL)
+        {
+          /* The page was read but this row was not in it: the single load says why. */
+          absent = atlas_record_load (self->type, self->store,
+                                      g_array_index (self->ids, gint64, position), &error);
+          if (absent != NULL)
+            *slot = g_steal_pointer (&absent);
+        }
+      if (*slot != NULL)
+        return g_object_ref (*slot);
+    }
 
   /* GListModel promises an item at every position: a row that fails to load shows one that
    * says so, kept out of the cache so that the row loads once the store reads again. */
@@ -175,7 +269,7 @@ atlas_record_list_dispose (GObject *object)
   AtlasRecordList *self = ATLAS_RECORD_LIST (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->records, g_ptr_array_unref);
+  reset_rows (self, NULL, 0);
 
   G_OBJECT_CLASS (atlas_record_list_parent_class)->dispose (object);
 }
@@ -202,8 +296,7 @@ atlas_record_list_class_init (AtlasRecordListClass *klass)
 static void
 atlas_record_list_init (AtlasRecordList *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->records = g_ptr_array_new_with_free_func (unref_record);
+  reset_rows (self, NULL, 0);
 }
 
 /* A committed write: the rows of the records written are read again, and all rows after a
@@ -246,56 +339,112 @@ atlas_record_list_new (AtlasStore    *store,
   return self;
 }
 
+/* The same rows in a new order, this few, are told as one change: GTK 4.8 then reads every
+ * row (a few pages) to find the widgets of the rows that stay, and moves them rather than
+ * building them again, so that sorting a short list costs a millisecond rather than
+ * building a screenful of rows. */
+#define SHORT_LIST (4 * PAGE_SIZE)
+
+/* Where an id may be among those kept: a filter of bits before the hash table, which a
+ * new list of a million ids otherwise asks a million times. */
+#define KEPT_BITS 65536
+
+static inline guint
+kept_bit (gint64 id)
+{
+  return (guint) (((guint64) id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 48);
+}
+
+/* Replaces the rows with @ids, keeping the records loaded for ids that stay. @moved: the
+ * rows are the same, in a new order, so views may keep their widgets. */
+static void
+replace_ids (AtlasRecordList *self,
+             GArray          *ids,
+             gboolean         moved)
+{
+  g_autoptr(GHashTable) kept = NULL;
+  g_autofree guint8 *maybe_kept = NULL;
+  guint removed, added, placed = 0;
+
+  removed = self->ids->len;
+  added = ids != NULL ? ids->len : 0;
+
+  /* id -> loaded record, a reference of its own. */
+  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  maybe_kept = g_new0 (guint8, KEPT_BITS / 8);
+  for (GList *l = self->loaded.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < PAGE_SIZE; i++)
+        if (page->records[i] != NULL)
+          {
+            gint64 id = g_array_index (self->ids, gint64, page->number * PAGE_SIZE + i);
+
+            g_hash_table_insert (kept, g_memdup2 (&id, sizeof id), g_object_ref (page->records[i]));
+            maybe_kept[kept_bit (id) / 8] |= 1 << (kept_bit (id) % 8);
+          }
+    }
+
+  /* Unless the same few rows are sorted anew, told as two changes, the list empty in
+   * between: in one, GTK 4.8's list views look for the widgets of the removed rows among all
+   * the added ones, reading every row; and new rows get new widgets, as what they show may
+   * depend on more than their record (the filter's words in bold). */
+  if (!moved || added > SHORT_LIST)
+    {
+      reset_rows (self, NULL, 0);
+      if (removed > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+      removed = 0;
+    }
+
+  reset_rows (self, ids != NULL ? (const gint64 *) ids->data : NULL, added);
+  for (guint i = 0; i < added && placed < g_hash_table_size (kept); i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+      AtlasRecord *record;
+
+      if (!(maybe_kept[kept_bit (id) / 8] & (1 << (kept_bit (id) % 8))))
+        continue;
+      record = g_hash_table_lookup (kept, &id);
+      if (record != NULL)
+        {
+          AtlasRecord **slot = &use_page (self, i / PAGE_SIZE)->records[i % PAGE_SIZE];
+
+          g_set_object (slot, record);
+          placed++;
+        }
+    }
+
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+}
+
 /* Replaces the rows with @ids (copied), in their order. Records already loaded for ids
  * that stay are kept, so that a filter that keeps rows does not read them again. */
 void
 atlas_record_list_set_ids (AtlasRecordList *self,
                            GArray          *ids)
 {
-  g_autoptr(GArray) old_ids = NULL;
-  g_autoptr(GPtrArray) old_records = NULL;
-  g_autoptr(GHashTable) kept = NULL;
-  guint removed, added;
-
   g_return_if_fail (ATLAS_IS_RECORD_LIST (self));
 
-  removed = self->ids->len;
-  added = ids != NULL ? ids->len : 0;
+  replace_ids (self, ids, FALSE);
+}
 
-  old_ids = g_steal_pointer (&self->ids);
-  old_records = g_steal_pointer (&self->records);
+/**
+ * atlas_record_list_reorder:
+ * @ids: (element-type gint64): the ids of the list, in a new order
+ *
+ * As atlas_record_list_set_ids() for the same rows sorted anew: the views keep the widgets
+ * of a short list's rows and move them.
+ */
+void
+atlas_record_list_reorder (AtlasRecordList *self,
+                           GArray          *ids)
+{
+  g_return_if_fail (ATLAS_IS_RECORD_LIST (self));
 
-  /* Told as two changes, the list empty in between: in one, GTK 4.8's list views look for
-   * the widgets of the removed rows among all the added ones, reading every row. */
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->records = g_ptr_array_new_with_free_func (unref_record);
-  if (removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->records, g_ptr_array_unref);
-
-  self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), added);
-  if (added > 0)
-    g_array_append_vals (self->ids, ids->data, added);
-  self->records = g_ptr_array_new_full (added, unref_record);
-  g_ptr_array_set_size (self->records, added);
-
-  /* id -> loaded record; the keys point into old_ids. */
-  kept = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < old_ids->len; i++)
-    if (g_ptr_array_index (old_records, i) != NULL)
-      g_hash_table_insert (kept, &g_array_index (old_ids, gint64, i),
-                           g_ptr_array_index (old_records, i));
-  for (guint i = 0; i < added && g_hash_table_size (kept) > 0; i++)
-    {
-      AtlasRecord *record = g_hash_table_lookup (kept, &g_array_index (self->ids, gint64, i));
-
-      if (record != NULL)
-        g_ptr_array_index (self->records, i) = g_object_ref (record);
-    }
-
-  if (added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
+  replace_ids (self, ids, TRUE);
 }
 
 /* Forgets the records of @ids, so that their rows are read again from the store, and tells
@@ -320,9 +469,13 @@ atlas_record_list_invalidate (AtlasRecordList *self,
     {
       guint *last = runs->len > 0 ? &g_array_index (runs, guint, runs->len - 2) : NULL;
 
+      AtlasRecord **slot;
+
       if (!g_hash_table_contains (changed, &g_array_index (self->ids, gint64, i)))
         continue;
-      g_clear_object ((GObject **) &g_ptr_array_index (self->records, i));
+      slot = record_slot (self, i);
+      if (slot != NULL)
+        g_clear_object (slot);
       if (last != NULL && last[0] + last[1] == i)
         last[1]++;
       else

@@ -24,6 +24,8 @@ AtlasRecordList *atlas_record_list_new           (AtlasStore      *store,
                                                   AtlasItemKind    kind);
 void             atlas_record_list_set_ids       (AtlasRecordList *self,
                                                   GArray          *ids);
+void             atlas_record_list_reorder       (AtlasRecordList *self,
+                                                  GArray          *ids);
 void             atlas_record_list_invalidate    (AtlasRecordList *self,
                                                   GArray          *ids);
 gint64           atlas_record_list_get_id        (AtlasRecordList *self,
