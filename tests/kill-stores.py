@@ -118,14 +118,23 @@ def kill_first_fill(scratch, rng, _source, events, fill_time):
 def make_version_1(path):
     """Takes a store made by the program back to schema version 1, as an earlier version
     of the program made it: without 002-search.sql's full-text tables and triggers, and
-    with 001-base.sql's index of the days rather than 003-scale.sql's."""
+    with the indexes of 001-base.sql, not those later versions made or dropped."""
+    base = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'schema',
+                        '001-base.sql')
+    with open(base, encoding='utf-8') as schema:
+        statements = {match.group(1): match.group(0) for match in
+                      re.finditer(r'CREATE (?:UNIQUE )?INDEX (\w+)[^;]*;', schema.read())}
     db = sqlite3.connect(path, isolation_level=None)
     for (name,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'").fetchall():
         db.execute(f'DROP TRIGGER {name}')
     db.execute('DROP TABLE excerpt_search')
     db.execute('DROP TABLE event_search')
-    db.execute('DROP INDEX events_timeline')
-    db.execute('CREATE INDEX events_span ON events (first_day, last_day)')
+    present = {name for (name,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'index'"
+                                              " AND sql IS NOT NULL")}
+    for name in present - set(statements):
+        db.execute(f'DROP INDEX {name}')
+    for name in set(statements) - present:
+        db.execute(statements[name])
     db.execute('PRAGMA user_version = 1')
     db.execute('VACUUM')
     db.close()
