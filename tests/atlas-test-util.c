@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "atlas-dataset.h"
 #include "atlas-test-util.h"
@@ -197,4 +199,108 @@ atlas_test_log_changes (AtlasStore *store,
                         GString    *log)
 {
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), log);
+}
+
+/* Switches to the German locale and messages that the test set-up builds (tests/meson.build)
+ * and returns the locale to go back to with atlas_test_leave_german(); or, where they were
+ * not built, marks the test skipped and returns NULL. */
+char *
+atlas_test_enter_german (void)
+{
+  const char *locales = g_getenv ("ATLAS_TEST_LOCPATH");
+  const char *catalogues = g_getenv ("ATLAS_TEST_LOCALEDIR");
+  char *saved;
+
+  if (locales == NULL || catalogues == NULL)
+    {
+      g_test_skip ("No German locale was built (localedef and the locales package)");
+      return NULL;
+    }
+
+  saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_setenv ("LOCPATH", locales, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  bindtextdomain (GETTEXT_PACKAGE, catalogues);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return saved;
+}
+
+/* Back to the locale @saved by atlas_test_enter_german(), which it frees. */
+void
+atlas_test_leave_german (char *saved)
+{
+  setlocale (LC_ALL, saved);
+  g_unsetenv ("LOCPATH");
+  g_free (saved);
+}
+
+/* The bundled dataset and @events generated ones with what makes sorting hard: titles equal
+ * but for case, or starting with letters beyond ASCII; a year, a month and a day that start
+ * on one day; events without a place or without actors; actors that are states and people,
+ * with names in either case, from none to five an event; places named alike. */
+AtlasStore *
+atlas_test_sorting_store (guint events)
+{
+  AtlasStore *store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_nonnull (store);
+  atlas_store_set_time_limit (store, 600 * 1000);
+  atlas_store_exec (store,
+                    "BEGIN;"
+                    "WITH RECURSIVE n (v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 60)"
+                    " INSERT INTO actors (key, kind, name)"
+                    " SELECT 'sort-actor-' || v, CASE v % 3 WHEN 0 THEN 'person' ELSE 'state' END,"
+                    " CASE v % 4 WHEN 0 THEN 'émigré ' WHEN 1 THEN 'Zeta ' WHEN 2 THEN 'alpha '"
+                    " ELSE 'Alpha ' END || (v % 7) FROM n;"
+                    "WITH RECURSIVE n (v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 40)"
+                    " INSERT INTO places (key, kind, name, lat, lon)"
+                    " SELECT 'sort-place-' || v, 'town',"
+                    " CASE v % 4 WHEN 0 THEN 'Ölçü ' WHEN 1 THEN 'oasis ' WHEN 2 THEN 'Oasis '"
+                    " ELSE 'Zangezur ' END || (v % 9), 40, 45 FROM n;",
+                    &error);
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("WITH RECURSIVE n (v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n"
+                         " WHERE v < %u),"
+                         " kinds (i, k) AS (VALUES (0, 'agreement'), (1, 'summit'), (2, 'visit'),"
+                         " (3, 'meeting'), (4, 'statement'), (5, 'military'), (6, 'conflict'),"
+                         " (7, 'exercise'), (8, 'incident'), (9, 'legislation'), (10, 'sanction'),"
+                         " (11, 'economic'), (12, 'infrastructure'), (13, 'election'),"
+                         " (14, 'diplomatic'))"
+                         " INSERT INTO events (key, kind, title, start, end, place_id)"
+                         " SELECT 'sort-event-' || v, k,"
+                         " CASE v %% 5 WHEN 0 THEN 'alpha' WHEN 1 THEN 'Alpha' WHEN 2 THEN 'Ölçü'"
+                         " WHEN 3 THEN 'zulu' ELSE '«Beta»' END || ' talks ' || (v %% 997),"
+                         " CASE v %% 10 WHEN 9 THEN printf ('%%04d', 2000 + v %% 8)"
+                         " WHEN 7 THEN printf ('%%04d-%%02d', 2000 + v %% 8, 1 + v %% 12)"
+                         " WHEN 5 THEN printf ('%%04d-01-01', 2000 + v %% 8)"
+                         " ELSE printf ('%%04d-%%02d-%%02d', 2000 + v %% 8, 1 + v %% 12,"
+                         " 1 + v %% 3)"
+                         " END,"
+                         " CASE v %% 17 WHEN 0 THEN printf ('%%04d', 2009 + v %% 3) END,"
+                         " CASE WHEN v %% 13 = 0 THEN NULL"
+                         " ELSE (SELECT min (id) FROM places WHERE key LIKE 'sort-place-%%')"
+                         " + v %% 40"
+                         " END"
+                         " FROM n JOIN kinds ON i = v %% 15", events);
+  atlas_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+  /* Up to five actors an event, none for every eleventh. */
+  atlas_store_exec (store,
+                    "INSERT OR IGNORE INTO event_actors (event_id, actor_id)"
+                    " SELECT e.id, a.base + (e.id * m.k) % 60"
+                    " FROM events e,"
+                    " (SELECT min (id) AS base FROM actors WHERE key LIKE 'sort-actor-%') a,"
+                    " (SELECT 7 AS k, 1 AS level UNION ALL SELECT 11, 2 UNION ALL SELECT 13, 3"
+                    "  UNION ALL SELECT 17, 4 UNION ALL SELECT 19, 5) m"
+                    " WHERE e.key LIKE 'sort-event-%' AND e.id % 11 <> 0"
+                    " AND m.level <= 1 + e.id % 5;"
+                    "COMMIT",
+                    &error);
+  g_assert_no_error (error);
+  atlas_store_set_time_limit (store, 10 * 1000);
+  return store;
 }

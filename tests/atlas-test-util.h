@@ -25,5 +25,8 @@ gint64      atlas_test_key_id        (AtlasStore *store,
                                       const char *key);
 void        atlas_test_log_changes   (AtlasStore *store,
                                       GString    *log);
+AtlasStore *atlas_test_sorting_store (guint       events);
+char       *atlas_test_enter_german  (void);
+void        atlas_test_leave_german  (char       *saved);
 
 G_END_DECLS
