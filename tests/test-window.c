@@ -17,6 +17,7 @@
 #include "atlas-date.h"
 #include "atlas-details-panel.h"
 #include "atlas-event.h"
+#include "atlas-event-sort.h"
 #include "atlas-events-panel.h"
 #include "atlas-export-dialog.h"
 #include "atlas-features.h"
@@ -230,6 +231,137 @@ test_window_shows_data (void)
                        || atlas_event_get_place_name (after) == NULL);
       }
     gtk_column_view_sort_by_column (events_view, NULL, GTK_SORT_ASCENDING);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* The headers' sort indicators, in the order of the columns. */
+static void
+collect_sort_indicators (GtkWidget *widget,
+                         GPtrArray *found)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), "sort-indicator"))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_sort_indicators (child, found);
+}
+
+/* The indicator of the header of @column points the way the list is sorted; with @column
+ * G_MAXUINT, no header shows one. (GTK 4.8's gtk_column_view_sort_by_column() leaves the
+ * header sorted before as it was, where a click clears it: only the header sorted by is
+ * checked then.) */
+static void
+assert_sort_indicator (GtkColumnView *view,
+                       guint          column,
+                       gboolean       descending)
+{
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
+
+  collect_sort_indicators (GTK_WIDGET (view), indicators);
+  g_assert_cmpuint (indicators->len, ==,
+                    g_list_model_get_n_items (gtk_column_view_get_columns (view)));
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      GtkWidget *indicator = g_ptr_array_index (indicators, i);
+
+      if (column != G_MAXUINT && i != column)
+        continue;
+      g_assert_cmpint (gtk_widget_has_css_class (indicator, "ascending"), ==,
+                       i == column && !descending);
+      g_assert_cmpint (gtk_widget_has_css_class (indicator, "descending"), ==,
+                       i == column && descending);
+    }
+}
+
+/* The list's first and last rows are those the core puts there for @column. */
+static void
+assert_sorted_ends (GListModel     *rows,
+                    AtlasStore     *store,
+                    GArray         *ids,
+                    GArray         *known,
+                    AtlasEventSort  column,
+                    gboolean        descending)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) expected = atlas_event_sort (store, ids, known, column, descending, &error);
+  guint n = g_list_model_get_n_items (rows);
+  g_autoptr(AtlasEvent) first = NULL;
+  g_autoptr(AtlasEvent) last = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, expected->len);
+  first = g_list_model_get_item (rows, 0);
+  last = g_list_model_get_item (rows, n - 1);
+  g_assert_cmpint (atlas_event_get_id (first), ==, g_array_index (expected, gint64, 0));
+  g_assert_cmpint (atlas_event_get_id (last), ==, g_array_index (expected, gint64, n - 1));
+}
+
+/* At scale, each header sorts the list as the core orders its column, both ways, and shows
+ * the way in its sort indicator; the list reads the rows it shows, not all of them. So does
+ * the list of an actor's events. */
+static void
+test_window_sort_columns (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_sorting_store (20000);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasResults *results = atlas_session_get_results (session);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window),
+                                                          GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  gint64 actor = atlas_test_key_id (store, "actors", "sort-actor-5");
+
+  assert_sort_indicator (view, G_MAXUINT, FALSE);
+  for (AtlasEventSort column = ATLAS_EVENT_SORT_DATE; column <= ATLAS_EVENT_SORT_PLACE; column++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        g_autoptr(GtkColumnViewColumn) header = g_list_model_get_item (columns, column);
+        guint64 before = atlas_store_get_statement_count (store);
+
+        gtk_column_view_sort_by_column (view, header, descending ? GTK_SORT_DESCENDING
+                                                                 : GTK_SORT_ASCENDING);
+        iterate ();
+        assert_sorted_ends (rows, store, atlas_results_get_event_ids (results),
+                            atlas_results_get_timeline (results), column, descending);
+        assert_sort_indicator (view, column, descending);
+        /* The sort's query, and a page or two of rows: not the 79 pages of the list. */
+        g_assert_cmpuint (atlas_store_get_statement_count (store) - before, <=, 8);
+      }
+
+  /* An actor's events, sorted by the header the list was sorted by. */
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, actor);
+  iterate ();
+  assert_sorted_ends (rows, store, atlas_results_get_actor_event_ids (results, actor, NULL),
+                      atlas_results_get_timeline (results), ATLAS_EVENT_SORT_PLACE, TRUE);
+  assert_sort_indicator (view, ATLAS_EVENT_SORT_PLACE, TRUE);
+
+  /* No header: the date order again, and the header sorted by shows no more. */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  iterate ();
+  {
+    g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
+    GtkWidget *place;
+
+    collect_sort_indicators (GTK_WIDGET (view), indicators);
+    place = g_ptr_array_index (indicators, ATLAS_EVENT_SORT_PLACE);
+    g_assert_false (gtk_widget_has_css_class (place, "ascending"));
+    g_assert_false (gtk_widget_has_css_class (place, "descending"));
+  }
+  {
+    GArray *ids = atlas_results_get_actor_event_ids (results, actor, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, ids->len);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr(AtlasEvent) event = g_list_model_get_item (rows, i);
+
+        g_assert_cmpint (atlas_event_get_id (event), ==, g_array_index (ids, gint64, i));
+      }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -780,26 +912,14 @@ test_window_narrow (void)
 static void
 test_window_german (void)
 {
-  const char *locales = g_getenv ("ATLAS_TEST_LOCPATH");
-  const char *catalogues = g_getenv ("ATLAS_TEST_LOCALEDIR");
+  char *saved = atlas_test_enter_german ();
   g_autoptr(AtlasStore) store = NULL;
-  g_autofree char *saved = NULL;
   g_autofree char *date = NULL;
   AtlasWindow *window;
   GtkWidget *clear;
 
-  if (locales == NULL || catalogues == NULL)
-    {
-      g_test_skip ("No German locale was built (localedef and the locales package)");
-      return;
-    }
-
-  saved = g_strdup (setlocale (LC_ALL, NULL));
-  g_setenv ("LOCPATH", locales, TRUE);
-  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
-  bindtextdomain (GETTEXT_PACKAGE, catalogues);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  if (saved == NULL)
+    return;
 
   store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   window = open_window (store);
@@ -811,8 +931,7 @@ test_window_german (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
-  setlocale (LC_ALL, saved);
-  g_unsetenv ("LOCPATH");
+  atlas_test_leave_german (saved);
 }
 
 /* The text a button shows, from its label or a label inside it. */
@@ -1851,6 +1970,7 @@ main (int   argc,
 
   g_test_add_func ("/window/shows-data", test_window_shows_data);
   g_test_add_func ("/window/select-actor-then-event", test_window_select_actor_then_event);
+  g_test_add_func ("/window/sort-columns", test_window_sort_columns);
   g_test_add_func ("/window/search-actors", test_window_search_actors);
   g_test_add_func ("/window/keyboard-panels", test_window_keyboard_panels);
   g_test_add_func ("/window/export-map", test_window_export_map);

@@ -1,10 +1,14 @@
-/* atlas-events-panel.c: the events in date order, as a table
+/* atlas-events-panel.c: the events as a table, in date order or sorted by a column
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The table shows the events of the session's filter; when an actor is selected, only that
  * actor's. Selecting an event afterwards keeps the actor's events in view, so one can walk
  * through them; clearing the selection shows all again.
+ *
+ * Clicking a header sorts in the core (atlas_event_sort()), which orders the ids without
+ * loading a row; the record list then loads only the rows scrolled into view. The headers'
+ * sorters compare no rows (atlas-column-sorter.c): they only say what was clicked.
  */
 
 #define G_LOG_DOMAIN "atlas-events-panel"
@@ -14,7 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "atlas-actor.h"
+#include "atlas-column-sorter.h"
 #include "atlas-event.h"
+#include "atlas-event-sort.h"
 #include "atlas-events-panel.h"
 #include "atlas-panel.h"
 #include "atlas-query.h"
@@ -25,10 +31,12 @@ struct _AtlasEventsPanel
 {
   AtlasPanel          parent_instance;
 
-  AtlasRecordList    *events;
-  GtkSortListModel   *sorted;     /* the events, as the column headers sort them */
+  AtlasRecordList    *events;     /* in the order shown */
   GtkSingleSelection *selection;
-  gint64              actor_id;  /* whose events are shown, or 0 for all */
+  gint64              actor_id;   /* whose events are shown, or 0 for all */
+  gboolean            sorted;     /* by a column, rather than by date */
+  AtlasEventSort      sort_by;
+  gboolean            descending;
 
   GtkLabel           *heading_label;
   GtkButton          *show_all_button;
@@ -36,15 +44,6 @@ struct _AtlasEventsPanel
 };
 
 G_DEFINE_FINAL_TYPE (AtlasEventsPanel, atlas_events_panel, ATLAS_TYPE_PANEL)
-
-typedef enum
-{
-  COLUMN_DATE,
-  COLUMN_TITLE,
-  COLUMN_ACTORS,
-  COLUMN_PLACE,
-  COLUMN_KIND,
-} Column;
 
 static void sync_selection (AtlasEventsPanel *self);
 
@@ -76,13 +75,42 @@ update_heading (AtlasEventsPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->actor_id != 0);
 }
 
+/* @ids in the order of the column the headers sort by; @ids themselves when none does, or
+ * when sorting fails (which is reported). */
+static GArray *
+sort_ids (AtlasEventsPanel *self,
+          GArray           *ids)
+{
+  AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
+  g_autoptr(GError) error = NULL;
+  GArray *sorted;
+
+  if (!self->sorted)
+    return g_array_ref (ids);
+
+  /* The result set's rows say what the list shows of its events, and of most of an
+   * actor's; the core reads the rest. */
+  sorted = atlas_event_sort (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
+                             ids, atlas_results_get_timeline (results), self->sort_by,
+                             self->descending, &error);
+  if (sorted == NULL)
+    {
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not sort the events"), error);
+      return g_array_ref (ids);
+    }
+  return sorted;
+}
+
 /* The filter's events from the session's results, or while an actor is selected its events
- * under the rest of the filter, which the results find once for the list and the map. */
+ * under the rest of the filter, which the results find once for the list and the map; in
+ * the order the headers ask for. @sorted_anew: the same events, only in a new order. */
 static void
-reload (AtlasEventsPanel *self)
+show_events (AtlasEventsPanel *self,
+             gboolean          sorted_anew)
 {
   AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) shown = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->actor_id != 0)
@@ -102,12 +130,24 @@ reload (AtlasEventsPanel *self)
                                   atlas_results_get_error (results));
     }
 
+  if (ids != NULL)
+    shown = sort_ids (self, ids);
+
   /* Nothing selected while the rows change: GtkSingleSelection would look for its item
    * among every new row, reading them all; sync_selection() selects again. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  atlas_record_list_set_ids (self->events, ids);
+  if (sorted_anew)
+    atlas_record_list_reorder (self->events, shown);
+  else
+    atlas_record_list_set_ids (self->events, shown);
   update_heading (self);
   sync_selection (self);
+}
+
+static void
+reload (AtlasEventsPanel *self)
+{
+  show_events (self, FALSE);
 }
 
 /* Brings a row into view. GtkColumnView learnt to scroll in GTK 4.12; before that, its
@@ -127,28 +167,6 @@ scroll_to (AtlasEventsPanel *self,
 #endif
 }
 
-/* The row of event @id as shown. Unsorted, the record list knows without loading any row;
- * sorted, every row is loaded anyway. */
-static guint
-find_row (AtlasEventsPanel *self,
-          gint64            id)
-{
-  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sorted);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-
-  if (sorter == NULL || gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
-    return atlas_record_list_find (self->events, id);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
-
-      if (atlas_event_get_id (event) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
 static void
 sync_selection (AtlasEventsPanel *self)
 {
@@ -156,7 +174,7 @@ sync_selection (AtlasEventsPanel *self)
   guint position = GTK_INVALID_LIST_POSITION;
 
   if (selected->kind == ATLAS_ITEM_EVENT)
-    position = find_row (self, selected->id);
+    position = atlas_record_list_find (self->events, selected->id);
 
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
@@ -255,60 +273,42 @@ atlas_event_cell_tip (GtkWidget   *cell,
   return TRUE;
 }
 
-static const char * const sort_properties[] = {
-  [COLUMN_DATE] = "start",
-  [COLUMN_TITLE] = "title",
-  [COLUMN_ACTORS] = "actor-names",
-  [COLUMN_PLACE] = "place-name",
-  [COLUMN_KIND] = "kind-label",
-};
-
-static gboolean
-is_empty (gpointer    item,
-          const char *text,
-          gpointer    data)
+/* A header was clicked: the rows in the new order, read again from the result set. */
+static void
+on_sort_changed (AtlasEventsPanel *self)
 {
-  return text == NULL || *text == '\0';
-}
+  guint column = 0;
+  gboolean descending = FALSE;
+  gboolean sorted = atlas_column_sorter_get_primary (self->column_view, &column, &descending);
 
-static char *
-or_empty (gpointer    item,
-          const char *text,
-          gpointer    data)
-{
-  return g_strdup (text != NULL ? text : "");
-}
+  if (sorted == self->sorted && (!sorted || ((AtlasEventSort) column == self->sort_by &&
+                                             descending == self->descending)))
+    return;
 
-/* Empty cells sort after the others, then the text as words. GTK 4.8's string sorter warns
- * on NULL, so it is given "" for none. */
-static GtkSorter *
-column_sorter (Column column)
-{
-  GtkExpression *text = gtk_property_expression_new (ATLAS_TYPE_EVENT, NULL,
-                                                     sort_properties[column]);
-  GtkExpression *same_text = gtk_expression_ref (text);
-  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
-
-  /* Each closure expression takes its own reference to the text. */
-  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (
-    gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL, 1, &same_text, G_CALLBACK (is_empty),
-                                 NULL, NULL))));
-  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (
-    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &text, G_CALLBACK (or_empty),
-                                 NULL, NULL))));
-  return GTK_SORTER (sorter);
+  self->sorted = sorted;
+  self->sort_by = column;
+  self->descending = descending;
+  if (atlas_panel_get_session (ATLAS_PANEL (self)) == NULL)
+    return;
+  show_events (self, TRUE);
+  /* The selected event stays in view; else the list shows its new start, where a short
+   * list would keep the row that was at the top in view. */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0)
+    scroll_to (self, 0);
 }
 
 static void
 add_column (AtlasEventsPanel *self,
             const char       *title,
-            Column            column,
+            AtlasEventSort    column,
             gboolean          expand,
             int               fixed_width)
 {
   static const char * const templates[] = {
-    [COLUMN_DATE] = "date", [COLUMN_TITLE] = "title", [COLUMN_ACTORS] = "actors",
-    [COLUMN_PLACE] = "place", [COLUMN_KIND] = "kind",
+    [ATLAS_EVENT_SORT_DATE] = "date", [ATLAS_EVENT_SORT_TITLE] = "title",
+    [ATLAS_EVENT_SORT_ACTORS] = "actors", [ATLAS_EVENT_SORT_PLACE] = "place",
+    [ATLAS_EVENT_SORT_KIND] = "kind",
   };
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autofree char *resource = g_strdup_printf ("/io/github/caucasusatlas/CaucasusAtlas/atlas-event-%s-cell.ui",
@@ -325,7 +325,7 @@ add_column (AtlasEventsPanel *self,
   factory = gtk_builder_list_item_factory_new_from_resource (scope, resource);
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  sorter = column_sorter (column);
+  sorter = atlas_column_sorter_new (column);
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -341,16 +341,13 @@ atlas_events_panel_session_changed (AtlasPanel *panel)
   AtlasSession *session = atlas_panel_get_session (panel);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->events);
   gtk_column_view_set_model (self->column_view, NULL);
 
   if (session != NULL)
     {
       self->events = atlas_record_list_new (atlas_session_get_store (session), ATLAS_ITEM_EVENT);
-      self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->events)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       g_signal_connect_swapped (self->selection, "selection-changed",
@@ -371,9 +368,12 @@ atlas_events_panel_dispose (GObject *object)
 {
   AtlasEventsPanel *self = ATLAS_EVENTS_PANEL (object);
 
+  /* The view's sorter tells when its columns go: there is nothing to sort by then. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          on_sort_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EVENTS_PANEL);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->events);
 
   G_OBJECT_CLASS (atlas_events_panel_parent_class)->dispose (object);
@@ -404,15 +404,17 @@ atlas_events_panel_init (AtlasEventsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, _("Date"), COLUMN_DATE, FALSE, 165);
-  add_column (self, _("Event"), COLUMN_TITLE, TRUE, 240);
-  add_column (self, _("Actors"), COLUMN_ACTORS, FALSE, 140);
-  add_column (self, _("Kind"), COLUMN_KIND, FALSE, 100);
-  add_column (self, _("Place"), COLUMN_PLACE, FALSE, 100);
+  add_column (self, _("Date"), ATLAS_EVENT_SORT_DATE, FALSE, 165);
+  add_column (self, _("Event"), ATLAS_EVENT_SORT_TITLE, TRUE, 240);
+  add_column (self, _("Actors"), ATLAS_EVENT_SORT_ACTORS, FALSE, 140);
+  add_column (self, _("Kind"), ATLAS_EVENT_SORT_KIND, FALSE, 100);
+  add_column (self, _("Place"), ATLAS_EVENT_SORT_PLACE, FALSE, 100);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
 }
 
 
-/* The events shown, as AtlasEvent rows. */
+/* The events shown, as AtlasEvent rows, in the order shown. */
 GListModel *
 atlas_events_panel_get_model (AtlasEventsPanel *self)
 {
