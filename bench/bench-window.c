@@ -1,0 +1,75 @@
+/* bench-window.c: what the benchmarks of the real window need
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bench-window.h"
+
+/* Runs what the main loop has to do now. */
+void
+bench_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Waits for @widget to draw a frame (30 s at most). */
+void
+bench_wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 frame;
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (clock == NULL)
+    return;
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_draw (widget);
+  while (gdk_frame_clock_get_frame_counter (clock) == frame && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The process's resident memory. */
+double
+bench_rss_mib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0, resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
+      sscanf (statm, "%ld %ld", &pages, &resident) != 2)
+    return 0;
+  return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+/* The time this thread has run: on a machine others share, the part of a wall-clock time
+ * that was this program's work rather than its wait for a processor. */
+double
+bench_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+/* The first column of the first row @sql returns, or 0. */
+gint64
+bench_query_int (AtlasStore *store,
+                 const char *sql)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return value;
+}
