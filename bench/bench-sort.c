@@ -54,13 +54,14 @@ static const char * const column_names[] = { "date", "title", "actors", "kind", 
 
 static AtlasApplication *app;
 
-/* The core alone, on @ids with the result set's rows at hand. */
+/* The core alone, on @ids with the result set's rows and actors at hand. */
 static void
-bench_core (AtlasStore *store,
-            const char *name,
-            const char *list,
-            GArray     *ids,
-            GArray     *known)
+bench_core (AtlasStore       *store,
+            const char       *name,
+            const char       *list,
+            GArray           *ids,
+            GArray           *known,
+            AtlasEventActors *actors)
 {
   for (AtlasEventSort by = ATLAS_EVENT_SORT_DATE; by <= ATLAS_EVENT_SORT_PLACE; by++)
     for (int descending = 0; descending <= 1; descending++)
@@ -74,7 +75,7 @@ bench_core (AtlasStore *store,
             gint64 start = g_get_monotonic_time ();
             double start_cpu = bench_cpu_ms ();
 
-            sorted = atlas_event_sort (store, ids, known, by, descending, &error);
+            sorted = atlas_event_sort (store, ids, known, actors, by, descending, &error);
             times[run] = (g_get_monotonic_time () - start) / 1000.0;
             cpu[run] = bench_cpu_ms () - start_cpu;
             if (sorted == NULL)
@@ -215,14 +216,15 @@ bench_store (AtlasStore *store,
     g_error ("Could not find the events: %s", error->message);
   g_print ("sort_%s_events: %u events\n", name, atlas_results_get_n_events (results));
   bench_core (store, name, "", atlas_results_get_event_ids (results),
-              atlas_results_get_timeline (results));
+              atlas_results_get_timeline (results), atlas_results_get_event_actors (results));
   heavy = bench_query_int (store, "SELECT actor_id FROM event_actors GROUP BY actor_id"
                                  " ORDER BY count (*) DESC LIMIT 1");
   actor_ids = atlas_results_get_actor_event_ids (results, heavy, &error);
   if (actor_ids == NULL)
     g_error ("Could not find the actor's events: %s", error->message);
   g_print ("sort_%s_actor_events: %u events\n", name, actor_ids->len);
-  bench_core (store, name, "actor_", actor_ids, atlas_results_get_timeline (results));
+  bench_core (store, name, "actor_", actor_ids, atlas_results_get_timeline (results),
+              atlas_results_get_event_actors (results));
   bench_window (store, name);
 }
 

@@ -16,6 +16,7 @@
 #include "atlas-dataset.h"
 #include "atlas-event.h"
 #include "atlas-event-sort.h"
+#include "atlas-participation.h"
 #include "atlas-query.h"
 #include "atlas-record.h"
 #include "atlas-test-util.h"
@@ -215,9 +216,10 @@ describe (AtlasEventSort by,
 /* Every column, both ways: the same first and last rows as the reference, and the same
  * rows in between. */
 static void
-assert_orders (AtlasStore *store,
-               GArray     *ids,
-               GArray     *known)
+assert_orders (AtlasStore       *store,
+               GArray           *ids,
+               GArray           *known,
+               AtlasEventActors *actors)
 {
   g_autoptr(GArray) rows = load_rows (store, ids);
 
@@ -225,7 +227,8 @@ assert_orders (AtlasStore *store,
     for (int descending = 0; descending <= 1; descending++)
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(GArray) sorted = atlas_event_sort (store, ids, known, by, descending, &error);
+        g_autoptr(GArray) sorted = atlas_event_sort (store, ids, known, actors, by, descending,
+                                                     &error);
         g_autoptr(GArray) expected = reference_order (rows, by, descending);
 
         g_test_message ("%s, %u events", describe (by, descending), ids->len);
@@ -244,8 +247,8 @@ assert_orders (AtlasStore *store,
       }
 }
 
-/* Every event, with the result set's rows at hand, and without them (read from the store
- * in one walk). */
+/* Every event, with the result set's rows and actors at hand, and without them (read from
+ * the store in one walk). */
 static void
 test_event_sort_all (void)
 {
@@ -253,12 +256,13 @@ test_event_sort_all (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) timeline = atlas_query_timeline (store, NULL, &error);
   g_autoptr(GArray) ids = atlas_query_events (store, NULL, &error);
+  g_autoptr(AtlasEventActors) actors = atlas_query_ref_event_actors (store, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, >, GENERATED);
   g_assert_cmpuint (timeline->len, ==, ids->len);
-  assert_orders (store, ids, timeline);
-  assert_orders (store, ids, NULL);
+  assert_orders (store, ids, timeline, actors);
+  assert_orders (store, ids, NULL, NULL);
 }
 
 /* A few events (titles looked up one by one), some of which the rows at hand lack: an
@@ -280,7 +284,7 @@ test_event_sort_some (void)
   ids = atlas_query_events (store, filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, >, 100);
-  assert_orders (store, ids, timeline);
+  assert_orders (store, ids, timeline, NULL);
 }
 
 /* Nothing to sort, and an event gone from the store since it was found: it stays, last. */
@@ -295,7 +299,7 @@ test_event_sort_edges (void)
 
   for (AtlasEventSort by = ATLAS_EVENT_SORT_DATE; by <= ATLAS_EVENT_SORT_PLACE; by++)
     {
-      g_autoptr(GArray) sorted = atlas_event_sort (store, none, NULL, by, FALSE, &error);
+      g_autoptr(GArray) sorted = atlas_event_sort (store, none, NULL, NULL, by, FALSE, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (sorted->len, ==, 0);
@@ -305,7 +309,7 @@ test_event_sort_edges (void)
   for (AtlasEventSort by = ATLAS_EVENT_SORT_DATE; by <= ATLAS_EVENT_SORT_PLACE; by++)
     for (int descending = 0; descending <= 1; descending++)
       {
-        g_autoptr(GArray) sorted = atlas_event_sort (store, ids, NULL, by, descending, &error);
+        g_autoptr(GArray) sorted = atlas_event_sort (store, ids, NULL, NULL, by, descending, &error);
 
         g_assert_no_error (error);
         g_assert_cmpuint (sorted->len, ==, ids->len);
@@ -330,7 +334,7 @@ test_event_sort_german (void)
   timeline = atlas_query_timeline (store, NULL, NULL);
   ids = atlas_query_events (store, NULL, NULL);
   g_assert_cmpstr (atlas_event_kind_label ("summit"), !=, "Summit");
-  assert_orders (store, ids, timeline);
+  assert_orders (store, ids, timeline, NULL);
 
   atlas_test_leave_german (saved);
 }

@@ -387,6 +387,19 @@ test_results_background (void)
   for (gint64 actor = 1; actor <= atlas_test_query_int (store, "SELECT max (id) FROM actors"); actor++)
     g_assert_cmpuint (atlas_results_get_actor_count (results, actor), ==,
                       atlas_results_get_actor_count (here, actor));
+  /* With each event's actors in the order the events list shows them, read on the reader's
+   * connection and handed over whole. */
+  {
+    AtlasEventActors *found = atlas_results_get_event_actors (results);
+    AtlasEventActors *read_here = atlas_results_get_event_actors (here);
+
+    g_assert_nonnull (found);
+    g_assert_nonnull (read_here);
+    g_assert_true (found != read_here);
+    assert_same_ids (found->event_ids, read_here->event_ids);
+    g_assert_cmpmem (found->actors->data, found->actors->len * sizeof (guint),
+                     read_here->actors->data, read_here->actors->len * sizeof (guint));
+  }
 
   /* A committed write finds again, and the reader sees it. */
   before = atlas_results_get_n_events (results);

@@ -287,7 +287,8 @@ assert_sorted_ends (GListModel     *rows,
                     gboolean        descending)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) expected = atlas_event_sort (store, ids, known, column, descending, &error);
+  g_autoptr(GArray) expected = atlas_event_sort (store, ids, known, NULL, column, descending,
+                                                         &error);
   guint n = g_list_model_get_n_items (rows);
   g_autoptr(AtlasEvent) first = NULL;
   g_autoptr(AtlasEvent) last = NULL;

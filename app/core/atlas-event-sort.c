@@ -539,13 +539,15 @@ sort_by_key (AtlasStore      *store,
 /* --- Actors: as their list reads ------------------------------------------------------- */
 
 static GArray *
-sort_by_actors (AtlasStore    *store,
-                const gint64  *ids,
-                guint          n,
-                gboolean       descending,
-                GError       **error)
+sort_by_actors (AtlasStore        *store,
+                const gint64      *ids,
+                guint              n,
+                AtlasEventActors  *known,
+                gboolean           descending,
+                GError           **error)
 {
-  g_autoptr(AtlasEventActors) actors = atlas_query_ref_event_actors (store, error);
+  g_autoptr(AtlasEventActors) actors = known != NULL ? atlas_event_actors_ref (known)
+                                                     : atlas_query_ref_event_actors (store, error);
   g_autofree guint *ranks = NULL, *slices = NULL, *digits = NULL, *order = NULL, *other = NULL;
   const guint *starts, *shown;
   guint n_ranks, levels = 1, n_empty = 0;
@@ -631,6 +633,8 @@ sort_by_actors (AtlasStore    *store,
  * @known: (element-type AtlasTimelineEvent) (nullable): rows already at hand (the result
  *   set's timeline), which may hold more events or fewer; those of @ids it lacks are read
  *   from the store
+ * @actors: (nullable): the events' actors already at hand (the result set's), else read
+ *   from the store, once for the store
  * @by: the column
  * @descending: whether the greatest first (empty cells stay last)
  *
@@ -640,12 +644,13 @@ sort_by_actors (AtlasStore    *store,
  * Returns: (transfer full) (element-type gint64): @ids in that order, or %NULL on failure
  */
 GArray *
-atlas_event_sort (AtlasStore      *store,
-                  GArray          *ids,
-                  GArray          *known,
-                  AtlasEventSort   by,
-                  gboolean         descending,
-                  GError         **error)
+atlas_event_sort (AtlasStore        *store,
+                  GArray            *ids,
+                  GArray            *known,
+                  AtlasEventActors  *actors,
+                  AtlasEventSort     by,
+                  gboolean           descending,
+                  GError           **error)
 {
   g_autofree guint *order = NULL;
   guint n_empty = 0;
@@ -668,7 +673,8 @@ atlas_event_sort (AtlasStore      *store,
                                            descending)
                            : NULL;
     case ATLAS_EVENT_SORT_ACTORS:
-      return sort_by_actors (store, (const gint64 *) ids->data, ids->len, descending, error);
+      return sort_by_actors (store, (const gint64 *) ids->data, ids->len, actors, descending,
+                             error);
     case ATLAS_EVENT_SORT_DATE:
     case ATLAS_EVENT_SORT_KIND:
     case ATLAS_EVENT_SORT_PLACE:

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "atlas-participation.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -19,11 +20,12 @@ typedef enum
   ATLAS_EVENT_SORT_PLACE,
 } AtlasEventSort;
 
-GArray *atlas_event_sort (AtlasStore      *store,
-                          GArray          *ids,
-                          GArray          *known,
-                          AtlasEventSort   by,
-                          gboolean         descending,
-                          GError         **error);
+GArray *atlas_event_sort (AtlasStore        *store,
+                          GArray            *ids,
+                          GArray            *known,
+                          AtlasEventActors  *actors,
+                          AtlasEventSort     by,
+                          gboolean           descending,
+                          GError           **error);
 
 G_END_DECLS

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* Read once per store and shared, never changed: a writer of events or actors makes the
  * store read a new one (atlas_query_forget_participation()), and those who hold this one
  * keep it whole. */
-typedef struct
+typedef struct _AtlasEventActors
 {
   GArray    *event_ids;  /* gint64, ascending: the events that have actors */
   GArray    *starts;     /* guint, one more than event_ids: event i has actors[starts[i]]

@@ -55,6 +55,7 @@ typedef struct
   GArray      *event_places;
   GHashTable  *counts;
   GArray      *excerpt_ids;
+  AtlasEventActors *event_actors;
   GError      *error;
 } Finding;
 
@@ -72,6 +73,7 @@ struct _AtlasResults
   GArray      *event_places;   /* AtlasEventPlace, by place, then date */
   GHashTable  *counts;         /* actor id -> events of the filter, or NULL if not counted */
   GArray      *excerpt_ids;    /* gint64, by source and position */
+  AtlasEventActors *event_actors; /* as read by the finding, or NULL */
 
   gint64       actor_id;         /* whose events the two below hold */
   GArray      *actor_event_ids; /* gint64, by date */
@@ -126,6 +128,7 @@ finding_free (gpointer data)
   g_clear_pointer (&finding->event_places, g_array_unref);
   g_clear_pointer (&finding->counts, g_hash_table_unref);
   g_clear_pointer (&finding->excerpt_ids, g_array_unref);
+  g_clear_pointer (&finding->event_actors, atlas_event_actors_unref);
   g_clear_error (&finding->error);
   g_free (finding);
 }
@@ -147,6 +150,7 @@ atlas_results_finalize (GObject *object)
   g_clear_pointer (&self->event_places, g_array_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->excerpt_ids, g_array_unref);
+  g_clear_pointer (&self->event_actors, atlas_event_actors_unref);
   g_clear_pointer (&self->actor_events, g_hash_table_unref);
   g_clear_pointer (&self->actor_event_ids, g_array_unref);
 
@@ -336,6 +340,8 @@ finding_run (Finding    *finding,
   if (finding->timeline == NULL)
     return;
   timeline_done = g_get_monotonic_time ();
+  /* Read with the timeline's first actors: for the events list sorted by actors. */
+  finding->event_actors = atlas_query_ref_event_actors (store, NULL);
   finding->excerpt_ids = atlas_query_excerpts (store, finding->filter, &finding->error);
   if (finding->excerpt_ids == NULL)
     return;
@@ -387,6 +393,9 @@ apply (AtlasResults *self,
   g_clear_pointer (&self->counts, g_hash_table_unref);
   if (found)
     self->counts = g_steal_pointer (&finding->counts);
+  g_clear_pointer (&self->event_actors, atlas_event_actors_unref);
+  if (found)
+    self->event_actors = g_steal_pointer (&finding->event_actors);
 
   g_clear_pointer (&self->actor_events, g_hash_table_unref);
   g_clear_pointer (&self->actor_event_ids, g_array_unref);
@@ -772,4 +781,21 @@ atlas_results_get_actor_events (AtlasResults  *self,
   g_return_val_if_fail (ATLAS_IS_RESULTS (self), NULL);
 
   return ensure_actor_events (self, actor_id, error) ? self->actor_events : NULL;
+}
+
+/**
+ * atlas_results_get_event_actors:
+ *
+ * Each event's own actors in the order the events list shows them, as the finding read
+ * them (see atlas_query_ref_event_actors()): sorting by actors needs them, and a window's
+ * results read them on another connection.
+ *
+ * Returns: (transfer none) (nullable): the events' actors, or %NULL when they were not read
+ */
+AtlasEventActors *
+atlas_results_get_event_actors (AtlasResults *self)
+{
+  g_return_val_if_fail (ATLAS_IS_RESULTS (self), NULL);
+
+  return self->event_actors;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "atlas-filter.h"
+#include "atlas-participation.h"
 #include "atlas-query.h"
 #include "atlas-store.h"
 
@@ -42,5 +43,6 @@ GArray            *atlas_results_get_actor_event_ids (AtlasResults   *self,
 GHashTable        *atlas_results_get_actor_events (AtlasResults      *self,
                                                    gint64             actor_id,
                                                    GError           **error);
+AtlasEventActors  *atlas_results_get_event_actors (AtlasResults      *self);
 
 G_END_DECLS

@@ -91,7 +91,8 @@ sort_ids (AtlasEventsPanel *self,
   /* The result set's rows say what the list shows of its events, and of most of an
    * actor's; the core reads the rest. */
   sorted = atlas_event_sort (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
-                             ids, atlas_results_get_timeline (results), self->sort_by,
+                             ids, atlas_results_get_timeline (results),
+                             atlas_results_get_event_actors (results), self->sort_by,
                              self->descending, &error);
   if (sorted == NULL)
     {
