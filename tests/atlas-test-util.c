@@ -238,7 +238,7 @@ atlas_test_leave_german (char *saved)
 /* The bundled dataset and @events generated ones with what makes sorting hard: titles equal
  * but for case, or starting with letters beyond ASCII; a year, a month and a day that start
  * on one day; events without a place or without actors; actors that are states and people,
- * with names in either case, from none to five an event; places named alike. */
+ * with names in either case, from none to eight an event; places named alike. */
 AtlasStore *
 atlas_test_sorting_store (guint events)
 {
@@ -288,16 +288,18 @@ atlas_test_sorting_store (guint events)
                          " FROM n JOIN kinds ON i = v %% 15", events);
   atlas_store_exec (store, sql, &error);
   g_assert_no_error (error);
-  /* Up to five actors an event, none for every eleventh. */
+  /* Up to eight actors an event, none for every eleventh: more than one key of their ranks
+   * holds, with few names, so that many share their first actors. */
   atlas_store_exec (store,
                     "INSERT OR IGNORE INTO event_actors (event_id, actor_id)"
                     " SELECT e.id, a.base + (e.id * m.k) % 60"
                     " FROM events e,"
                     " (SELECT min (id) AS base FROM actors WHERE key LIKE 'sort-actor-%') a,"
                     " (SELECT 7 AS k, 1 AS level UNION ALL SELECT 11, 2 UNION ALL SELECT 13, 3"
-                    "  UNION ALL SELECT 17, 4 UNION ALL SELECT 19, 5) m"
+                    "  UNION ALL SELECT 17, 4 UNION ALL SELECT 19, 5 UNION ALL SELECT 23, 6"
+                    "  UNION ALL SELECT 29, 7 UNION ALL SELECT 31, 8) m"
                     " WHERE e.key LIKE 'sort-event-%' AND e.id % 11 <> 0"
-                    " AND m.level <= 1 + e.id % 5;"
+                    " AND m.level <= 1 + e.id % 8;"
                     "COMMIT",
                     &error);
   g_assert_no_error (error);

@@ -287,6 +287,27 @@ test_event_sort_some (void)
   assert_orders (store, ids, timeline, NULL);
 }
 
+/* A store whose events have at most three actors each: one key of 32 bits holds all their
+ * actors' ranks, and no equal keys are ordered further. */
+static void
+test_event_sort_few_actors (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_sorting_store (GENERATED);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) timeline = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  atlas_store_exec (store, "DELETE FROM events WHERE id IN (SELECT event_id FROM event_actors"
+                           " GROUP BY event_id HAVING count (*) > 3)", &error);
+  g_assert_no_error (error);
+  timeline = atlas_query_timeline (store, NULL, &error);
+  g_assert_no_error (error);
+  ids = atlas_query_events (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 10000);
+  assert_orders (store, ids, timeline, NULL);
+}
+
 /* Nothing to sort, and an event gone from the store since it was found: it stays, last. */
 static void
 test_event_sort_edges (void)
@@ -348,6 +369,7 @@ main (int   argc,
 
   g_test_add_func ("/event-sort/all", test_event_sort_all);
   g_test_add_func ("/event-sort/some", test_event_sort_some);
+  g_test_add_func ("/event-sort/few-actors", test_event_sort_few_actors);
   g_test_add_func ("/event-sort/edges", test_event_sort_edges);
   g_test_add_func ("/event-sort/german", test_event_sort_german);
 

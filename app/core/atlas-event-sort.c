@@ -538,6 +538,66 @@ sort_by_key (AtlasStore      *store,
 
 /* --- Actors: as their list reads ------------------------------------------------------- */
 
+/* The digits of events' actors: at each level (first actor shown, second...) the actor's
+ * rank plus one, 0 where an event has fewer actors, as a list that is the start of another
+ * sorts first. */
+typedef struct
+{
+  AtlasEventActors *actors;
+  const guint      *starts;
+  const guint      *shown;
+  const guint      *ranks;
+  guint             base;        /* ranks + 1 */
+  guint             key_levels;  /* the levels one key of 32 bits holds */
+  guint             levels;      /* the levels compared */
+  const gint64     *ids;
+} ActorDigits;
+
+static inline guint
+actor_digit (const ActorDigits *digits,
+             guint              row,
+             guint              level)
+{
+  guint first = digits->starts[row];
+
+  return first + level < digits->starts[row + 1] ? digits->ranks[digits->shown[first + level]] + 1
+                                                 : 0;
+}
+
+/* The first levels' digits in one key, the first actor's highest. */
+static inline guint
+actor_key (const ActorDigits *digits,
+           guint              row)
+{
+  guint key = 0;
+
+  for (guint level = 0; level < digits->key_levels; level++)
+    key = key * digits->base + actor_digit (digits, row, level);
+  return key;
+}
+
+/* Two events with the same key, by the levels past it, then in date order. Rare: both must
+ * have more actors than the key holds, the same ones first. */
+static int
+compare_past_key (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const ActorDigits *digits = data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  guint row_x = atlas_event_actors_find (digits->actors, digits->ids[x]);
+  guint row_y = atlas_event_actors_find (digits->actors, digits->ids[y]);
+
+  for (guint level = digits->key_levels; level < digits->levels; level++)
+    {
+      guint dx = actor_digit (digits, row_x, level), dy = actor_digit (digits, row_y, level);
+
+      if (dx != dy)
+        return dx < dy ? -1 : 1;
+    }
+  return (x > y) - (x < y);
+}
+
 static GArray *
 sort_by_actors (AtlasStore        *store,
                 const gint64      *ids,
@@ -548,14 +608,14 @@ sort_by_actors (AtlasStore        *store,
 {
   g_autoptr(AtlasEventActors) actors = known != NULL ? atlas_event_actors_ref (known)
                                                      : atlas_query_ref_event_actors (store, error);
-  g_autofree guint *ranks = NULL, *slices = NULL, *digits = NULL, *order = NULL, *other = NULL;
-  const guint *starts, *shown;
-  guint n_ranks, levels = 1, n_empty = 0;
+  g_autofree guint *ranks = NULL, *keys = NULL, *order = NULL;
+  g_autofree guint8 *longer = NULL;   /* whether an event has actors past its key */
+  ActorDigits digits;
+  guint n_ranks, n_empty = 0;
+  guint64 span;
 
   if (actors == NULL)
     return NULL;
-  starts = (const guint *) actors->starts->data;
-  shown = (const guint *) actors->actors->data;
 
   /* An actor without a name (none has one) after those with one. */
   ranks = rank_labels ((const char * const *) actors->names->pdata, actors->names->len, &n_ranks);
@@ -564,63 +624,64 @@ sort_by_actors (AtlasStore        *store,
       ranks[i] = n_ranks;
   n_ranks++;
 
-  /* Where each event's actors are: looked up one by one for a short list, else in one walk
-   * beside the events that have actors. */
-  slices = g_new (guint, n);
+  digits.actors = actors;
+  digits.starts = (const guint *) actors->starts->data;
+  digits.shown = (const guint *) actors->actors->data;
+  digits.ranks = ranks;
+  digits.base = n_ranks + 1;
+  digits.levels = CLAMP (actors->most, 1, ACTOR_LEVELS);
+  digits.ids = ids;
+  digits.key_levels = 0;
+  for (span = digits.base; span < EMPTY && digits.key_levels < digits.levels; span *= digits.base)
+    digits.key_levels++;
+  digits.key_levels = MAX (digits.key_levels, 1);
+
+  /* Each event's key: its row of actors found one by one for a short list; else in one walk
+   * beside the events that have actors, which reads them in order. */
+  keys = g_new (guint, n);
+  longer = g_new0 (guint8, n);
+  for (guint i = 0; i < n; i++)
+    keys[i] = EMPTY;
   if (n < actors->event_ids->len / 16)
     for (guint i = 0; i < n; i++)
-      slices[i] = atlas_event_actors_find (actors, ids[i]);
+      {
+        guint row = atlas_event_actors_find (actors, ids[i]);
+
+        if (row == G_MAXUINT)
+          continue;
+        keys[i] = actor_key (&digits, row);
+        longer[i] = digits.starts[row + 1] - digits.starts[row] > digits.key_levels;
+      }
   else
     {
       AtlasIdIndex index;
 
-      memset (slices, 0xff, n * sizeof (guint));
       atlas_id_index_init (&index, ids, n, NULL);
       for (guint row = 0; row < actors->event_ids->len; row++)
         {
-          gint64 id = g_array_index (actors->event_ids, gint64, row);
-          guint position = atlas_id_index_lookup (&index, id);
+          guint i = atlas_id_index_lookup (&index, g_array_index (actors->event_ids, gint64, row));
 
-          if (position != G_MAXUINT)
-            slices[position] = row;
+          if (i == G_MAXUINT)
+            continue;
+          keys[i] = actor_key (&digits, row);
+          longer[i] = digits.starts[row + 1] - digits.starts[row] > digits.key_levels;
         }
       atlas_id_index_clear (&index);
     }
+
   for (guint i = 0; i < n; i++)
+    n_empty += keys[i] == EMPTY;
+  order = order_by_keys (keys, n);
+
+  /* Equal keys of events with more actors than a key holds: ordered by the rest. */
+  for (guint i = 0, j; i < n; i = j)
     {
-      if (slices[i] == G_MAXUINT)
-        n_empty++;
-      else
-        levels = MAX (levels, MIN (starts[slices[i] + 1] - starts[slices[i]], ACTOR_LEVELS));
-    }
+      gboolean past = longer[order[i]];
 
-  /* A radix sort over the actors shown, the last level first. The digit is the rank of the
-   * actor at that level plus one, 0 where an event has fewer actors (a list that is the
-   * start of another sorts first), and after every rank for an event with none. */
-  digits = g_new (guint, n);
-  order = g_new (guint, n);
-  other = g_new (guint, n);
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  for (guint level = levels; level-- > 0;)
-    {
-      guint *swap;
-
-      for (guint i = 0; i < n; i++)
-        {
-          guint slice = slices[i];
-
-          if (slice == G_MAXUINT)
-            digits[i] = level == 0 ? n_ranks + 1 : 0;
-          else if (starts[slice] + level < starts[slice + 1])
-            digits[i] = ranks[shown[starts[slice] + level]] + 1;
-          else
-            digits[i] = 0;
-        }
-      counting_pass (order, other, n, digits, n_ranks + 2);
-      swap = order;
-      order = other;
-      other = swap;
+      for (j = i + 1; j < n && keys[order[j]] == keys[order[i]]; j++)
+        past |= longer[order[j]];
+      if (past && j - i > 1)
+        g_qsort_with_data (order + i, j - i, sizeof (guint), compare_past_key, &digits);
     }
 
   return ids_in_order (ids, order, n, n_empty, descending);

@@ -204,6 +204,7 @@ add_shown (AtlasEventActors   *shown,
   if (shown->actors->len == first)
     return;
   sort_slice (&g_array_index (shown->actors, guint, first), shown->actors->len - first);
+  shown->most = MAX (shown->most, shown->actors->len - first);
   g_array_append_val (shown->event_ids, event);
   g_array_append_val (shown->starts, first);
 }

@@ -20,6 +20,7 @@ typedef struct _AtlasEventActors
   GArray    *actors;     /* guint, an index into actor_ids; each event's in the order shown */
   GArray    *actor_ids;  /* gint64: the actors in the order shown, states first, then by name */
   GPtrArray *names;      /* char *: their names, in the same order */
+  guint      most;       /* the most actors an event has */
 } AtlasEventActors;
 
 AtlasEventActors *atlas_query_ref_event_actors (AtlasStore        *store,
