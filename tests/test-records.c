@@ -239,6 +239,23 @@ paged_store (void)
   return store;
 }
 
+/* The small store with @n visits more, for lists of many pages. */
+static AtlasStore *
+store_with_visits (guint n)
+{
+  AtlasStore *store = atlas_test_small_store ();
+  g_autofree char *sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                                          " FROM n WHERE i < %u)"
+                                          " INSERT INTO events (key, kind, title, start)"
+                                          " SELECT 'generated-' || i, 'visit', 'Visit ' || i, '2021'"
+                                          " FROM n", n);
+  g_autoptr(GError) error = NULL;
+
+  atlas_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
 /* A row asked for loads its page with one statement; the rest of the page costs none. */
 static void
 test_record_list_page (void)
@@ -416,18 +433,11 @@ test_record_list_invalidate (void)
 static void
 test_record_list_bounded (void)
 {
-  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasStore) store = store_with_visits (20 * 256);
   g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
   guint64 before;
 
-  atlas_store_exec (store,
-                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-                    " WHERE i < 20 * 256)"
-                    " INSERT INTO events (key, kind, title, start)"
-                    " SELECT 'generated-' || i, 'visit', 'Visit ' || i, '2021' FROM n", &error);
-  g_assert_no_error (error);
   ids = query_ids (store, "SELECT id FROM events ORDER BY id");
   atlas_record_list_set_ids (list, ids);
 
@@ -476,6 +486,63 @@ test_record_list_changes (void)
   atlas_record_list_set_ids (list, many);
   atlas_record_list_reorder (list, many);
   g_assert_cmpstr (changes->str, ==, "0-0+5 0-5+5 0-5+0 0-0+5 0-5+0 0-0+1025 0-1025+0 0-0+1025");
+}
+
+/* A long list sorted anew in two steps: the new rows after the old, then the old rows gone,
+ * with the records already loaded for them where their ids went. A short one at once. */
+static void
+test_record_list_begin_reorder (void)
+{
+  g_autoptr(AtlasStore) store = store_with_visits (1500);
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (store, ATLAS_ITEM_EVENT);
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) reversed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) few = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(AtlasEvent) first = NULL;
+  guint64 before;
+
+  ids = query_ids (store, "SELECT id FROM events ORDER BY id");
+  for (guint i = ids->len; i-- > 0;)
+    g_array_append_val (reversed, g_array_index (ids, gint64, i));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), changes);
+
+  /* A short list: at once. */
+  g_array_append_vals (few, ids->data, 5);
+  atlas_record_list_set_ids (list, few);
+  g_array_index (few, gint64, 0) = g_array_index (ids, gint64, 4);
+  g_array_index (few, gint64, 4) = g_array_index (ids, gint64, 0);
+  g_assert_false (atlas_record_list_begin_reorder (list, few));
+  g_assert_cmpstr (changes->str, ==, "0-0+5 0-5+5");
+
+  atlas_record_list_set_ids (list, ids);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_string_truncate (changes, 0);
+  g_assert_true (atlas_record_list_begin_reorder (list, reversed));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2 * ids->len);
+  {
+    g_autoptr(AtlasEvent) still = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(AtlasEvent) moved = g_list_model_get_item (G_LIST_MODEL (list), 2 * ids->len - 1);
+
+    g_assert_true (still == first);
+    g_assert_true (moved == first);
+  }
+  atlas_record_list_end_reorder (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, reversed->len);
+  {
+    g_autofree char *expected = g_strdup_printf ("%u-0+%u 0-%u+0", ids->len, ids->len, ids->len);
+
+    g_assert_cmpstr (changes->str, ==, expected);
+  }
+  before = statements_run (store);
+  {
+    g_autoptr(AtlasEvent) last = g_list_model_get_item (G_LIST_MODEL (list), reversed->len - 1);
+
+    g_assert_true (last == first);
+  }
+  g_assert_cmpuint (statements_run (store) - before, ==, 0);
+  for (guint i = 0; i < reversed->len; i++)
+    g_assert_cmpint (atlas_record_list_get_id (list, i), ==, g_array_index (reversed, gint64, i));
 }
 
 /* A row whose record is gone is an item that says so, and the failure is reported. */
@@ -701,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/records/list/keep", test_record_list_keep);
   g_test_add_func ("/records/list/bounded", test_record_list_bounded);
   g_test_add_func ("/records/list/changes", test_record_list_changes);
+  g_test_add_func ("/records/list/begin-reorder", test_record_list_begin_reorder);
   g_test_add_func ("/records/list/invalidate", test_record_list_invalidate);
   g_test_add_func ("/records/list/absent", test_record_list_absent);
   g_test_add_func ("/vocabulary/schema", test_vocabulary_schema);

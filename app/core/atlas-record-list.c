@@ -44,6 +44,7 @@ struct _AtlasRecordList
   GArray      *ids;      /* gint64 */
   Page       **pages;    /* one for each PAGE_SIZE rows, NULL while none of its rows is loaded */
   GQueue       loaded;   /* the pages not NULL, the one used last first */
+  guint        reordered; /* while sorted anew, how many old rows precede the new, or 0 */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -355,23 +356,19 @@ kept_bit (gint64 id)
   return (guint) (((guint64) id * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 48);
 }
 
-/* Replaces the rows with @ids, keeping the records loaded for ids that stay. @moved: the
- * rows are the same, in a new order, so views may keep their widgets. */
-static void
-replace_ids (AtlasRecordList *self,
-             GArray          *ids,
-             gboolean         moved)
+/* The records loaded, by id, to put back where their ids are in new rows. */
+typedef struct
 {
-  g_autoptr(GHashTable) kept = NULL;
-  g_autofree guint8 *maybe_kept = NULL;
-  guint removed, added, placed = 0;
+  GHashTable *records;   /* gint64 * -> AtlasRecord, a reference of its own */
+  guint8     *maybe;     /* KEPT_BITS bits */
+} Kept;
 
-  removed = self->ids->len;
-  added = ids != NULL ? ids->len : 0;
-
-  /* id -> loaded record, a reference of its own. */
-  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  maybe_kept = g_new0 (guint8, KEPT_BITS / 8);
+static void
+kept_init (Kept            *kept,
+           AtlasRecordList *self)
+{
+  kept->records = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  kept->maybe = g_new0 (guint8, KEPT_BITS / 8);
   for (GList *l = self->loaded.head; l != NULL; l = l->next)
     {
       Page *page = l->data;
@@ -381,10 +378,55 @@ replace_ids (AtlasRecordList *self,
           {
             gint64 id = g_array_index (self->ids, gint64, page->number * PAGE_SIZE + i);
 
-            g_hash_table_insert (kept, g_memdup2 (&id, sizeof id), g_object_ref (page->records[i]));
-            maybe_kept[kept_bit (id) / 8] |= 1 << (kept_bit (id) % 8);
+            g_hash_table_insert (kept->records, g_memdup2 (&id, sizeof id),
+                                 g_object_ref (page->records[i]));
+            kept->maybe[kept_bit (id) / 8] |= 1 << (kept_bit (id) % 8);
           }
     }
+}
+
+/* Puts the kept records in the rows from @first on that show their ids. */
+static void
+kept_place (Kept            *kept,
+            AtlasRecordList *self,
+            guint            first)
+{
+  guint placed = 0;
+
+  for (guint i = first; i < self->ids->len && placed < g_hash_table_size (kept->records); i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+      AtlasRecord *record;
+
+      if (!(kept->maybe[kept_bit (id) / 8] & (1 << (kept_bit (id) % 8))))
+        continue;
+      record = g_hash_table_lookup (kept->records, &id);
+      if (record != NULL)
+        {
+          g_set_object (&use_page (self, i / PAGE_SIZE)->records[i % PAGE_SIZE], record);
+          placed++;
+        }
+    }
+}
+
+static void
+kept_clear (Kept *kept)
+{
+  g_clear_pointer (&kept->records, g_hash_table_unref);
+  g_clear_pointer (&kept->maybe, g_free);
+}
+
+/* Replaces the rows with @ids, keeping the records loaded for ids that stay. @moved: the
+ * rows are the same, in a new order, so views may keep their widgets. */
+static void
+replace_ids (AtlasRecordList *self,
+             GArray          *ids,
+             gboolean         moved)
+{
+  guint removed = self->ids->len, added = ids != NULL ? ids->len : 0;
+  Kept kept;
+
+  kept_init (&kept, self);
 
   /* Unless the same few rows are sorted anew, told as two changes, the list empty in
    * between: in one, GTK 4.8's list views look for the widgets of the removed rows among all
@@ -399,22 +441,8 @@ replace_ids (AtlasRecordList *self,
     }
 
   reset_rows (self, ids != NULL ? (const gint64 *) ids->data : NULL, added);
-  for (guint i = 0; i < added && placed < g_hash_table_size (kept); i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, i);
-      AtlasRecord *record;
-
-      if (!(maybe_kept[kept_bit (id) / 8] & (1 << (kept_bit (id) % 8))))
-        continue;
-      record = g_hash_table_lookup (kept, &id);
-      if (record != NULL)
-        {
-          AtlasRecord **slot = &use_page (self, i / PAGE_SIZE)->records[i % PAGE_SIZE];
-
-          g_set_object (slot, record);
-          placed++;
-        }
-    }
+  kept_place (&kept, self, 0);
+  kept_clear (&kept);
 
   if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
@@ -436,7 +464,8 @@ atlas_record_list_set_ids (AtlasRecordList *self,
  * @ids: (element-type gint64): the ids of the list, in a new order
  *
  * As atlas_record_list_set_ids() for the same rows sorted anew: the views keep the widgets
- * of a short list's rows and move them.
+ * of a short list's rows and move them. A view of a long list can keep them too, with
+ * atlas_record_list_begin_reorder().
  */
 void
 atlas_record_list_reorder (AtlasRecordList *self,
@@ -445,6 +474,98 @@ atlas_record_list_reorder (AtlasRecordList *self,
   g_return_if_fail (ATLAS_IS_RECORD_LIST (self));
 
   replace_ids (self, ids, TRUE);
+}
+
+/**
+ * atlas_record_list_begin_reorder:
+ * @ids: (element-type gint64): the ids of the list, in a new order
+ *
+ * Sorts a long list anew so that a view can move its widgets onto the new rows rather than
+ * build new ones. GTK 4.8 builds the widgets of a row again whenever it is told that the
+ * row changed, but moves those of rows it no longer shows onto rows it comes to show: so
+ * the new rows are added after the old ones, the view is scrolled to the first of them
+ * (which moves its widgets), and atlas_record_list_end_reorder() then removes the old rows.
+ * A short list is sorted at once, as by atlas_record_list_reorder().
+ *
+ * Returns: %TRUE when the new rows follow the old ones until
+ *   atlas_record_list_end_reorder(), %FALSE when the list is sorted already
+ */
+gboolean
+atlas_record_list_begin_reorder (AtlasRecordList *self,
+                                 GArray          *ids)
+{
+  guint before, total;
+  Kept kept;
+
+  g_return_val_if_fail (ATLAS_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+  g_return_val_if_fail (self->reordered == 0, FALSE);
+
+  before = self->ids->len;
+  if (ids->len <= SHORT_LIST || before == 0)
+    {
+      replace_ids (self, ids, TRUE);
+      return FALSE;
+    }
+
+  total = before + ids->len;
+  kept_init (&kept, self);
+  g_array_append_vals (self->ids, ids->data, ids->len);
+  self->pages = g_renew (Page *, self->pages, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+  for (guint i = (before + PAGE_SIZE - 1) / PAGE_SIZE; i < (total + PAGE_SIZE - 1) / PAGE_SIZE; i++)
+    self->pages[i] = NULL;
+  kept_place (&kept, self, before);
+  kept_clear (&kept);
+  self->reordered = before;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), before, 0, ids->len);
+  return TRUE;
+}
+
+/**
+ * atlas_record_list_end_reorder:
+ *
+ * Removes the old rows that atlas_record_list_begin_reorder() left before the new ones,
+ * keeping the records loaded for the new rows.
+ */
+void
+atlas_record_list_end_reorder (AtlasRecordList *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint old = self->reordered;
+
+  g_return_if_fail (ATLAS_IS_RECORD_LIST (self));
+  g_return_if_fail (old > 0);
+
+  for (GList *l = self->loaded.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < PAGE_SIZE; i++)
+        if (page->records[i] != NULL && page->number * PAGE_SIZE + i >= old)
+          {
+            guint position = page->number * PAGE_SIZE + i - old;
+
+            g_ptr_array_add (records, g_object_ref (page->records[i]));
+            g_array_append_val (positions, position);
+          }
+    }
+
+  /* In place: a copy of a million ids would be 8 MB more for a moment. */
+  clear_pages (self);
+  g_array_remove_range (self->ids, 0, old);
+  self->pages = g_new0 (Page *, MAX ((self->ids->len + PAGE_SIZE - 1) / PAGE_SIZE, 1));
+  for (guint i = 0; i < records->len; i++)
+    {
+      guint position = g_array_index (positions, guint, i);
+
+      g_set_object (&use_page (self, position / PAGE_SIZE)->records[position % PAGE_SIZE],
+                    g_ptr_array_index (records, i));
+    }
+  self->reordered = 0;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
 }
 
 /* Forgets the records of @ids, so that their rows are read again from the store, and tells

@@ -26,6 +26,9 @@ void             atlas_record_list_set_ids       (AtlasRecordList *self,
                                                   GArray          *ids);
 void             atlas_record_list_reorder       (AtlasRecordList *self,
                                                   GArray          *ids);
+gboolean         atlas_record_list_begin_reorder (AtlasRecordList *self,
+                                                  GArray          *ids);
+void             atlas_record_list_end_reorder   (AtlasRecordList *self);
 void             atlas_record_list_invalidate    (AtlasRecordList *self,
                                                   GArray          *ids);
 gint64           atlas_record_list_get_id        (AtlasRecordList *self,

@@ -45,7 +45,12 @@ struct _AtlasEventsPanel
 
 G_DEFINE_FINAL_TYPE (AtlasEventsPanel, atlas_events_panel, ATLAS_TYPE_PANEL)
 
+/* The rows GTK 4.8's list views bind around the one in view (GTK_LIST_VIEW_MAX_LIST_ITEMS). */
+#define BOUND_ROWS 200
+
 static void sync_selection (AtlasEventsPanel *self);
+static void scroll_to      (AtlasEventsPanel *self,
+                            guint             position);
 
 static void
 update_heading (AtlasEventsPanel *self)
@@ -113,6 +118,7 @@ show_events (AtlasEventsPanel *self,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) shown = NULL;
   g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (self->events));
 
   if (self->actor_id != 0)
     {
@@ -137,10 +143,18 @@ show_events (AtlasEventsPanel *self,
   /* Nothing selected while the rows change: GtkSingleSelection would look for its item
    * among every new row, reading them all; sync_selection() selects again. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  if (sorted_anew)
-    atlas_record_list_reorder (self->events, shown);
-  else
+  if (!sorted_anew || shown == NULL)
     atlas_record_list_set_ids (self->events, shown);
+  else if (atlas_record_list_begin_reorder (self->events, shown))
+    {
+      /* Scrolled to the new rows, the view moves the widgets of the old ones onto them
+       * instead of building new ones: GTK 4.8 binds BOUND_ROWS rows around the one it
+       * scrolls to, and at the end of them they are the first new rows, which stay bound
+       * as the old rows go. Building a screenful of rows of templates took more than the
+       * rest of sorting a million events. */
+      scroll_to (self, before + MIN (shown->len, BOUND_ROWS) - 1);
+      atlas_record_list_end_reorder (self->events);
+    }
   update_heading (self);
   sync_selection (self);
 }
