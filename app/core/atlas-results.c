@@ -448,6 +448,10 @@ on_found (GObject      *source,
   g_autoptr(AtlasResults) self = user_data;
   Finding *finding = g_task_get_task_data (G_TASK (result));
 
+  /* Let go of the reader here, not where the task ends: the results' own reference then
+   * closes the connection in the main thread, when they go. */
+  g_clear_pointer (&finding->reader, reader_unref);
+
   /* Overtaken: a later update's finding brings the results. */
   if (finding->generation != self->generation)
     return;
