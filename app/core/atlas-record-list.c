@@ -280,6 +280,7 @@ atlas_record_list_finalize (GObject *object)
 {
   AtlasRecordList *self = ATLAS_RECORD_LIST (object);
 
+  clear_pages (self);
   g_clear_pointer (&self->ids, g_array_unref);
 
   G_OBJECT_CLASS (atlas_record_list_parent_class)->finalize (object);
