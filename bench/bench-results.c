@@ -14,8 +14,8 @@
  *     meanwhile;
  *   - the median time from a filter change until the results are in and every view's model
  *     is updated, and the longest the main loop kept a click waiting meanwhile; from
- *     selecting the heavy actor until the models are updated and until the details are
- *     drawn;
+ *     selecting the heavy actor until the models are updated, until the first frame that
+ *     shows its details, and until the window has settled;
  *   - the window's resident memory once settled, for each size.
  * The stores are files in a temporary folder, as a person's are.
  * Run under a display: xvfb-run -a bench-results [largest number of events].
@@ -225,6 +225,7 @@ bench_window (AtlasStore *store,
   AtlasSession *session;
   AtlasResults *results;
   double filter_times[RUNS], filter_stalls[RUNS], select_times[RUNS], select_model_times[RUNS];
+  double select_frame_times[RUNS];
   guint64 filter_statements = 0, select_statements = 0;
   double before_rss = rss_mib ();
   Ticker ticker = { 0 };
@@ -286,6 +287,10 @@ bench_window (AtlasStore *store,
       start = g_get_monotonic_time ();
       atlas_session_select (session, ATLAS_ITEM_ACTOR, heavy_actor);
       select_model_times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      /* The frame that shows the details, then the window settled: more passages are
+       * added as the list asks for them, and the map moves to the actor's events. */
+      wait_for_paint (GTK_WIDGET (window));
+      select_frame_times[run] = (g_get_monotonic_time () - start) / 1000.0;
       iterate ();
       wait_for_paint (GTK_WIDGET (window));
       select_times[run] = (g_get_monotonic_time () - start) / 1000.0;
@@ -300,6 +305,7 @@ bench_window (AtlasStore *store,
   bench_sort_times (filter_stalls, RUNS);
   bench_sort_times (select_times, RUNS);
   bench_sort_times (select_model_times, RUNS);
+  bench_sort_times (select_frame_times, RUNS);
   /* The statements of the window's own connection: the finding runs on a second one. */
   g_print ("results_%s_statements_per_filter_change: %" G_GUINT64_FORMAT " statements\n", name, filter_statements);
   g_print ("results_%s_statements_per_selection: %" G_GUINT64_FORMAT " statements\n", name, select_statements);
@@ -308,8 +314,9 @@ bench_window (AtlasStore *store,
   g_print ("results_%s_filter_change_longest_wait_median: %.1f ms\n", name, filter_stalls[RUNS / 2]);
   g_print ("results_%s_filter_change_longest_wait_worst: %.1f ms\n", name, filter_stalls[RUNS - 1]);
   g_print ("results_%s_select_heavy_actor_models_median: %.1f ms\n", name, select_model_times[RUNS / 2]);
-  g_print ("results_%s_select_heavy_actor_drawn_median: %.1f ms\n", name, select_times[RUNS / 2]);
-  g_print ("results_%s_select_heavy_actor_drawn_worst: %.1f ms\n", name, select_times[RUNS - 1]);
+  g_print ("results_%s_select_heavy_actor_first_frame_median: %.1f ms\n", name, select_frame_times[RUNS / 2]);
+  g_print ("results_%s_select_heavy_actor_settled_median: %.1f ms\n", name, select_times[RUNS / 2]);
+  g_print ("results_%s_select_heavy_actor_settled_worst: %.1f ms\n", name, select_times[RUNS - 1]);
   g_print ("results_%s_rss_after: %.1f MiB\n", name, rss_mib () - before_rss);
 
   g_source_remove (tick);

@@ -1772,8 +1772,9 @@ test_window_passages_pages (void)
   iterate ();
   total = atlas_details_panel_get_n_excerpts (details);
   g_assert_cmpuint (total, >, 40);
+  /* A first page, about what the panel has room for. */
   shown = g_list_model_get_n_items (rows);
-  g_assert_cmpuint (shown, >=, 10);
+  g_assert_cmpuint (shown, >=, 3);
   g_assert_cmpuint (shown, <, total);
 
   /* GTK 4.8 warns that its list view "failed to scroll to given position" when it scrolls

@@ -219,9 +219,11 @@ highlight_words (AtlasDetailsPanel *self)
 }
 
 /* GTK 4.8's list view makes and measures a row for up to 200 items, not only for those in
- * view: 150 passages of wrapped text took seconds to show. The list holds a page of them,
- * and a page more each time it is scrolled to within a screen of its end. */
-#define PASSAGES_PAGE 20
+ * view: 150 passages of wrapped text took seconds to show, and each row of wrapped text
+ * costs a few milliseconds to measure. The list holds about what the panel shows (a
+ * passage is at least two lines), and a page more each time it is scrolled to within a
+ * screen of its end. */
+#define PASSAGES_PAGE 6
 
 static gboolean
 show_more_passages (gpointer data)
