@@ -185,6 +185,7 @@ print_listing (AtlasApplication *self,
       g_printerr ("caucasus-atlas: %s\n", error->message);
       return 1;
     }
+  atlas_store_read_mapped (store);
 
   if (!atlas_filter_from_options (store, options, filter, &error))
     {

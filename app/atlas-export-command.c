@@ -340,6 +340,7 @@ atlas_export_command_run (const char   *db_path,
       g_printerr ("caucasus-atlas: %s\n", error->message);
       return 1;
     }
+  atlas_store_read_mapped (store);
   session = atlas_session_new (store);
 
   if (g_variant_dict_lookup (options, "view", "s", &view))

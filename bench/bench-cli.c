@@ -79,7 +79,9 @@ bench_command (const char         *name,
   bench_sort_times (cpu, N_RUNS);
   g_print ("cli_%s_%s_median: %.0f ms%s\n", name, label, times[N_RUNS / 2], goal ? goal : "");
   g_print ("cli_%s_%s_cpu_median: %.0f ms\n", name, label, cpu[N_RUNS / 2]);
-  g_print ("cli_%s_%s_peak_memory: %.0f MB\n", name, label, peak);
+  /* Resident memory counts the pages of the store that its map has read, which the
+   * system may take back at will, as well as the program's own. */
+  g_print ("cli_%s_%s_peak_memory: %.0f MB (resident, the store's mapped pages counted)\n", name, label, peak);
 }
 
 static void

@@ -70,7 +70,35 @@ atlas_store_open_reader (AtlasStore  *store,
   if (!atlas_store_exec (self, "PRAGMA query_only = ON", error) ||
       !atlas_store_schema_verify (self, self->schema_version, error))
     return NULL;
+  /* It reads whole indexes of large stores for every filter. */
+  atlas_store_read_mapped (self);
   return g_steal_pointer (&self);
+}
+
+/* As much of a store as is mapped into memory: most stores whole, on 64-bit systems. */
+#define MAPPED_BYTES G_GINT64_CONSTANT (1073741824)
+
+/**
+ * atlas_store_read_mapped:
+ *
+ * Reads the store's file through a memory map from now on, for a connection that reads
+ * much of a large store (a listing or an export of a million events, the window's finding).
+ * SQLite's own cache holds 2 MiB, so such a connection otherwise reads most pages again
+ * with a system call and a copy each: listing a million events took 8.0 s that way and
+ * 4.2 s mapped. SQLite maps the file read-only and still writes with system calls, and it
+ * ignores the request where it cannot map (a store in memory, or a build without it).
+ */
+void
+atlas_store_read_mapped (AtlasStore *self)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, MAPPED_BYTES);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ATLAS_IS_STORE (self));
+
+  /* Only speed is lost when it fails. */
+  if (!atlas_store_exec (self, pragma, &error))
+    g_debug ("Reading %s without a memory map: %s", self->path, error->message);
 }
 
 /**
@@ -88,4 +116,17 @@ atlas_store_set_cancellable (AtlasStore   *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   g_set_object (&self->cancellable, cancellable);
+}
+
+/**
+ * atlas_store_get_cancellable:
+ *
+ * Returns: (transfer none) (nullable): what stops the statements run now, if anything
+ */
+GCancellable *
+atlas_store_get_cancellable (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  return self->cancellable;
 }

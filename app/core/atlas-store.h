@@ -66,6 +66,8 @@ AtlasStore   *atlas_store_open_reader          (AtlasStore       *store,
                                                 GError          **error);
 void          atlas_store_set_cancellable      (AtlasStore       *self,
                                                 GCancellable     *cancellable);
+GCancellable *atlas_store_get_cancellable      (AtlasStore       *self);
+void          atlas_store_read_mapped          (AtlasStore       *self);
 const char   *atlas_store_get_path             (AtlasStore       *self);
 gboolean      atlas_store_get_read_only        (AtlasStore       *self);
 gboolean      atlas_store_get_created          (AtlasStore       *self);
