@@ -568,6 +568,56 @@ test_query_hostile_text (void)
     g_assert_true (g_utf8_validate (g_array_index (events, AtlasTimelineEvent, i).kind, -1, NULL));
 }
 
+/* Each event's first actor, as SQL finds it, or 0. */
+static gint64
+first_actor_in_sql (AtlasStore *store,
+                    gint64      event)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (min (actor_id), 0) FROM event_actors"
+                                          " WHERE event_id = %" G_GINT64_FORMAT, event);
+
+  return atlas_test_query_int (store, sql);
+}
+
+/* A store in a file reads who takes part in what on a second connection beside the events,
+ * the first time: the first actors are those SQL finds, and what was read is kept. */
+static void
+test_query_participation_beside (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(AtlasStore) store = atlas_test_small_store_file (path);
+  g_autoptr(GArray) timeline = NULL;
+  g_autoptr(GArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint with_actors = 0;
+
+  timeline = atlas_query_timeline (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (timeline->len, >, 0);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      AtlasTimelineEvent *event = &g_array_index (timeline, AtlasTimelineEvent, i);
+
+      g_assert_cmpint (event->first_actor, ==, first_actor_in_sql (store, event->id));
+      with_actors += event->first_actor != 0;
+    }
+  g_assert_cmpuint (with_actors, >, 0);
+  /* Kept for the store: nothing more to read beside it. */
+  g_assert_null (atlas_query_start_participation (store));
+
+  /* Read again beside the events once forgotten, as after a write. */
+  atlas_query_forget_participation (store);
+  again = atlas_query_timeline (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, timeline->len);
+  g_assert_cmpmem (again->data, again->len * sizeof (AtlasTimelineEvent),
+                   timeline->data, timeline->len * sizeof (AtlasTimelineEvent));
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/query/hostile-text", test_query_hostile_text);
   g_test_add_func ("/query/failed-step", test_query_failed_step);
   g_test_add_func ("/query/record-list-failed-row", test_record_list_failed_row);
+  g_test_add_func ("/query/participation-beside", test_query_participation_beside);
 
   return g_test_run ();
 }

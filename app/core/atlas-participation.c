@@ -305,6 +305,93 @@ cache_get (AtlasStore  *store,
   return cache;
 }
 
+/* Who takes part in what, read on a connection of its own while the caller reads the
+ * events: each took about a second at a million events, one after the other, and there
+ * are two cores or more. */
+struct _AtlasParticipationRead
+{
+  GThread    *thread;
+  AtlasStore *reader;
+  GError     *error;
+};
+
+static gpointer
+read_participation (gpointer data)
+{
+  AtlasParticipationRead *read = data;
+
+  cache_get (read->reader, &read->error);
+  return NULL;
+}
+
+/**
+ * atlas_query_start_participation:
+ *
+ * Starts reading who takes part in what in another thread, through a second connection to
+ * @store's file, when it is not yet kept for @store. atlas_query_finish_participation()
+ * waits for it and keeps it for @store.
+ *
+ * Returns: (transfer full) (nullable): the reading under way, or %NULL when it is kept
+ *   already or cannot be read beside @store (a store in memory), which is no failure:
+ *   @store reads it itself when asked
+ */
+AtlasParticipationRead *
+atlas_query_start_participation (AtlasStore *store)
+{
+  AtlasParticipationRead *read;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) reader = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  if (g_object_get_data (G_OBJECT (store), "atlas-participation") != NULL ||
+      g_strcmp0 (atlas_store_get_path (store), ":memory:") == 0)
+    return NULL;
+  reader = atlas_store_open_reader (store, &error);
+  if (reader == NULL)
+    {
+      g_debug ("Reading who takes part in what in turn: %s", error->message);
+      return NULL;
+    }
+
+  /* Stopped with the caller's statements. */
+  atlas_store_set_cancellable (reader, atlas_store_get_cancellable (store));
+  read = g_new0 (AtlasParticipationRead, 1);
+  read->reader = g_steal_pointer (&reader);
+  read->thread = g_thread_new ("atlas-participation", read_participation, read);
+  return read;
+}
+
+/**
+ * atlas_query_finish_participation:
+ * @read: (transfer full) (nullable): from atlas_query_start_participation()
+ *
+ * Waits for @read and keeps what it read for @store. A failed reading keeps nothing, and
+ * @store reads it again itself when asked, so that its failure is told there.
+ */
+void
+atlas_query_finish_participation (AtlasStore             *store,
+                                  AtlasParticipationRead *read)
+{
+  Cache *cache;
+
+  g_return_if_fail (ATLAS_IS_STORE (store));
+
+  if (read == NULL)
+    return;
+  g_thread_join (read->thread);
+  cache = g_object_steal_data (G_OBJECT (read->reader), "atlas-participation");
+  if (cache != NULL && g_object_get_data (G_OBJECT (store), "atlas-participation") == NULL)
+    g_object_set_data_full (G_OBJECT (store), "atlas-participation", cache, cache_free);
+  else if (cache != NULL)
+    cache_free (cache);
+  if (read->error != NULL)
+    g_debug ("Could not read who takes part in what beside the events: %s", read->error->message);
+  g_clear_error (&read->error);
+  g_clear_object (&read->reader);
+  g_free (read);
+}
+
 /**
  * atlas_query_ref_event_actors:
  *

@@ -513,6 +513,7 @@ atlas_query_timeline (AtlasStore         *store,
   g_autoptr(GString) sql = g_string_new ("SELECT e.id, e.first_day, e.last_day,"
                                          " length (e.start), e.end IS NOT NULL, e.kind,"
                                          " e.place_id FROM events e WHERE 1");
+  AtlasParticipationRead *participation;
   AtlasCriteria criteria;
   sqlite3_stmt *stmt;
   int rc;
@@ -532,6 +533,9 @@ atlas_query_timeline (AtlasStore         *store,
       atlas_criteria_clear (&criteria);
       return NULL;
     }
+  /* The events' first actors come from who takes part in what, read the first time beside
+   * the events rather than after them. */
+  participation = atlas_query_start_participation (store);
   atlas_criteria_bind (stmt, &criteria);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -557,10 +561,12 @@ atlas_query_timeline (AtlasStore         *store,
   if (rc != SQLITE_DONE)
     {
       atlas_store_set_error (store, error, _("Searching"));
+      atlas_query_finish_participation (store, participation);
       return NULL;
     }
 
   g_array_sort (events, compare_timeline_events);
+  atlas_query_finish_participation (store, participation);
   if (!atlas_query_fill_first_actors (store, events, error))
     return NULL;
   return g_steal_pointer (&events);

@@ -117,6 +117,12 @@ GHashTable *atlas_query_actor_counts (AtlasStore         *store,
                                       GArray             *events,
                                       GError            **error);
 void      atlas_query_forget_participation (AtlasStore   *store);
+
+typedef struct _AtlasParticipationRead AtlasParticipationRead;
+
+AtlasParticipationRead *atlas_query_start_participation  (AtlasStore             *store);
+void                    atlas_query_finish_participation (AtlasStore             *store,
+                                                          AtlasParticipationRead *read);
 gboolean  atlas_query_fill_first_actors (AtlasStore      *store,
                                          GArray          *events,
                                          GError         **error);
