@@ -1826,6 +1826,73 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* How many labels under @widget show markup that holds @text. */
+static guint
+count_markup (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_markup (child, text);
+  return n;
+}
+
+/* A long list that changes moves the widgets of its rows onto the new ones rather than
+ * building them again: the rows are the results', the list starts at its first row, and
+ * the titles show the filter's words in bold, the new words when they change. */
+static void
+test_window_rows_on_filter_change (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_sorting_store (20000);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasResults *results = atlas_session_get_results (session);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  static const struct { const char *words; const char *kind; const char *bold; const char *not_bold; } steps[] = {
+    { "talks", NULL, "<b>talks</b>", NULL },
+    { "talks", "meeting", "<b>talks</b>", NULL },
+    { "zulu", "meeting", "<b>zulu</b>", "<b>talks</b>" },
+    { "zulu", "incident", "<b>zulu</b>", "<b>talks</b>" },
+    { NULL, "incident", NULL, "<b>" },
+  };
+
+  for (guint step = 0; step < G_N_ELEMENTS (steps); step++)
+    {
+      g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+      GArray *ids;
+
+      atlas_filter_set_text (filter, steps[step].words);
+      if (steps[step].kind != NULL)
+        atlas_filter_add_kind (filter, steps[step].kind);
+      atlas_session_set_filter (session, filter);
+      iterate ();
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      iterate ();
+
+      ids = atlas_results_get_event_ids (results);
+      g_assert_cmpuint (ids->len, >, 200);
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, ids->len);
+      for (guint i = 0; i < ids->len; i += ids->len / 7)
+        {
+          g_autoptr(AtlasEvent) row = g_list_model_get_item (rows, i);
+
+          g_assert_cmpint (atlas_event_get_id (row), ==, g_array_index (ids, gint64, i));
+        }
+      g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+      if (steps[step].bold != NULL)
+        g_assert_cmpuint (count_markup (GTK_WIDGET (view), steps[step].bold), >, 0);
+      if (steps[step].not_bold != NULL)
+        g_assert_cmpuint (count_markup (GTK_WIDGET (view), steps[step].not_bold), ==, 0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* A committed write reaches the views through the store's change signal: the new event is
  * in the events list, the edited title shows in its row, and the actor's count follows. */
 static void
@@ -1973,6 +2040,7 @@ main (int   argc,
   g_test_add_func ("/window/shows-data", test_window_shows_data);
   g_test_add_func ("/window/select-actor-then-event", test_window_select_actor_then_event);
   g_test_add_func ("/window/sort-columns", test_window_sort_columns);
+  g_test_add_func ("/window/rows-on-filter-change", test_window_rows_on_filter_change);
   g_test_add_func ("/window/search-actors", test_window_search_actors);
   g_test_add_func ("/window/keyboard-panels", test_window_keyboard_panels);
   g_test_add_func ("/window/export-map", test_window_export_map);

@@ -37,6 +37,7 @@ struct _AtlasEventsPanel
   gboolean            sorted;     /* by a column, rather than by date */
   AtlasEventSort      sort_by;
   gboolean            descending;
+  char               *rows_words; /* the filter's words the rows' titles show in bold */
 
   GtkLabel           *heading_label;
   GtkButton          *show_all_button;
@@ -115,10 +116,12 @@ show_events (AtlasEventsPanel *self,
              gboolean          sorted_anew)
 {
   AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
+  const char *words = atlas_filter_get_text (atlas_results_get_filter (results));
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) shown = NULL;
   g_autoptr(GError) error = NULL;
   guint before = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  gboolean moved = FALSE;
 
   if (self->actor_id != 0)
     {
@@ -143,7 +146,9 @@ show_events (AtlasEventsPanel *self,
   /* Nothing selected while the rows change: GtkSingleSelection would look for its item
    * among every new row, reading them all; sync_selection() selects again. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  if (!sorted_anew || shown == NULL)
+  /* A widget moved onto a row that shows the same event is not bound again, so its title
+   * would keep the old words in bold: new words get new widgets. */
+  if (shown == NULL || g_strcmp0 (words, self->rows_words) != 0)
     atlas_record_list_set_ids (self->events, shown);
   else if (atlas_record_list_begin_reorder (self->events, shown))
     {
@@ -151,12 +156,23 @@ show_events (AtlasEventsPanel *self,
        * instead of building new ones: GTK 4.8 binds BOUND_ROWS rows around the one it
        * scrolls to, and at the end of them they are the first new rows, which stay bound
        * as the old rows go. Building a screenful of rows of templates took more than the
-       * rest of sorting a million events. */
+       * rest of sorting a million events, and half the main loop's time when a filter
+       * changed. */
       scroll_to (self, before + MIN (shown->len, BOUND_ROWS) - 1);
       atlas_record_list_end_reorder (self->events);
+      moved = TRUE;
     }
+  g_free (self->rows_words);
+  self->rows_words = g_strdup (words);
   update_heading (self);
   sync_selection (self);
+  /* The selected event stays in view; else the list shows its new start, where a short
+   * list would keep the row that was at the top in view, and the rows moved would keep the
+   * last of them in view. */
+  if ((moved || sorted_anew) &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0)
+    scroll_to (self, 0);
 }
 
 static void
@@ -306,11 +322,6 @@ on_sort_changed (AtlasEventsPanel *self)
   if (atlas_panel_get_session (ATLAS_PANEL (self)) == NULL)
     return;
   show_events (self, TRUE);
-  /* The selected event stays in view; else the list shows its new start, where a short
-   * list would keep the row that was at the top in view. */
-  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0)
-    scroll_to (self, 0);
 }
 
 static void
@@ -357,6 +368,7 @@ atlas_events_panel_session_changed (AtlasPanel *panel)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
+  g_clear_pointer (&self->rows_words, g_free);
   gtk_column_view_set_model (self->column_view, NULL);
 
   if (session != NULL)
@@ -390,6 +402,7 @@ atlas_events_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EVENTS_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
+  g_clear_pointer (&self->rows_words, g_free);
 
   G_OBJECT_CLASS (atlas_events_panel_parent_class)->dispose (object);
 }
