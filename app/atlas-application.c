@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "atlas-application.h"
+#include "atlas-bench-probe.h"
 #include "atlas-dataset.h"
 #include "atlas-export-command.h"
 #include "atlas-listing.h"
@@ -313,27 +314,6 @@ atlas_application_handle_local_options (GApplication *application,
   return -1;
 }
 
-/* For bench/bench-startup.c: report the time from the stamp in ATLAS_BENCH_FIRST_FRAME to
- * the first painted frame, then quit. */
-static void
-on_first_frame (GdkFrameClock *clock,
-                GtkWindow     *window)
-{
-  gint64 start = g_ascii_strtoll (g_getenv ("ATLAS_BENCH_FIRST_FRAME"), NULL, 10);
-
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame, window);
-  g_print ("first_frame: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
-}
-
-static void
-on_window_realized (GtkWindow *window)
-{
-  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
-
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), window);
-}
-
 static void
 atlas_application_activate (GApplication *application)
 {
@@ -355,8 +335,8 @@ atlas_application_activate (GApplication *application)
   window = GTK_WINDOW (atlas_window_new (self, store, error));
   if (store != NULL && self->view != NULL)
     atlas_window_open_view (ATLAS_WINDOW (window), self->view);
-  if (g_getenv ("ATLAS_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
+  /* For the benchmarks: off unless ATLAS_BENCH_FIRST_FRAME is set. */
+  atlas_bench_probe_attach (window);
   gtk_window_present (window);
 }
 

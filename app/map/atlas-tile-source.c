@@ -28,6 +28,13 @@ struct _AtlasTileSource
 
 G_DEFINE_FINAL_TYPE (AtlasTileSource, atlas_tile_source, SHUMATE_TYPE_MAP_SOURCE)
 
+enum {
+  TILE_FILLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /**
  * atlas_tile_source_paint_tile:
  * @scale: the display's scale factor: 2 paints 512 px for a 256 px tile
@@ -84,6 +91,8 @@ atlas_tile_source_fill_tile_async (ShumateMapSource    *source,
   shumate_tile_set_paintable (tile, GDK_PAINTABLE (texture));
   shumate_tile_set_fade_in (tile, FALSE);
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
+  g_signal_emit (self, signals[TILE_FILLED], 0, shumate_tile_get_x (tile), shumate_tile_get_y (tile),
+                 shumate_tile_get_zoom_level (tile));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -114,6 +123,12 @@ atlas_tile_source_class_init (AtlasTileSourceClass *klass)
   object_class->dispose = atlas_tile_source_dispose;
   source_class->fill_tile_async = atlas_tile_source_fill_tile_async;
   source_class->fill_tile_finish = atlas_tile_source_fill_tile_finish;
+
+  /* A tile (x, y, zoom) of a map has its picture: what the start-up probe
+   * (atlas-bench-probe.c) waits for to know when the map shows its tiles. */
+  signals[TILE_FILLED] =
+    g_signal_new ("tile-filled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
