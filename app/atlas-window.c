@@ -718,6 +718,8 @@ atlas_window_new (AtlasApplication *application,
   }
   if (self->settings != NULL)
     bind_view_settings (self);
+  /* Not the first entry GTK would choose, whose cursor blinks forever. */
+  atlas_map_panel_focus_map (self->map_panel);
 
   return self;
 }

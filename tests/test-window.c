@@ -2023,6 +2023,26 @@ test_window_failures_shown (void)
   iterate ();
 }
 
+/* The window opens with the keyboard in the map, not in an entry whose blinking cursor
+ * would redraw the window for as long as it stays open. */
+static void
+test_window_first_focus (void)
+{
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  GtkWidget *focus;
+
+  iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_EDITABLE (focus));
+  g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE));
+  g_assert_true (SHUMATE_IS_MAP (focus));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2037,6 +2057,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/window/first-focus", test_window_first_focus);
   g_test_add_func ("/window/shows-data", test_window_shows_data);
   g_test_add_func ("/window/select-actor-then-event", test_window_select_actor_then_event);
   g_test_add_func ("/window/sort-columns", test_window_sort_columns);

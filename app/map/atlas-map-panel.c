@@ -664,6 +664,21 @@ atlas_map_panel_set_property (GObject      *object,
     }
 }
 
+/**
+ * atlas_map_panel_focus_map:
+ *
+ * Gives the keyboard focus to the map itself, where the arrows move it. The window starts
+ * there: in the place search, the entry's blinking cursor would redraw the window about
+ * thirty times a second for as long as it is open.
+ */
+void
+atlas_map_panel_focus_map (AtlasMapPanel *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP_PANEL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)));
+}
+
 /* The layer, so tests and the click handler can reach it. */
 AtlasFeatureLayer *
 atlas_map_panel_get_feature_layer (AtlasMapPanel *self)

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (AtlasMapPanel, atlas_map_panel, ATLAS, MAP_PANEL, AtlasPan
 ShumateViewport   *atlas_map_panel_get_viewport      (AtlasMapPanel *self);
 AtlasFeatureLayer *atlas_map_panel_get_feature_layer (AtlasMapPanel *self);
 void               atlas_map_panel_show_region       (AtlasMapPanel *self);
+void               atlas_map_panel_focus_map         (AtlasMapPanel *self);
 void               atlas_map_panel_set_online        (AtlasMapPanel *self,
                                                       gboolean       online);
 gboolean           atlas_map_panel_get_online        (AtlasMapPanel *self);
