@@ -431,14 +431,20 @@ static const GActionEntry app_actions[] = {
   { "quit", quit },
 };
 
-/* GTK 4.8 without libadwaita does not follow GNOME's dark style by itself. */
+/* GTK 4.8 without libadwaita does not follow GNOME's dark style by itself. Setting the
+ * preference reloads the theme even to the value it has, a second theme load at every
+ * start: it is set only when it changes. */
 static void
 follow_color_scheme (AtlasApplication *self)
 {
   g_autofree char *scheme = g_settings_get_string (self->interface_settings, "color-scheme");
+  GtkSettings *settings = gtk_settings_get_default ();
+  gboolean dark = g_strcmp0 (scheme, "prefer-dark") == 0;
+  gboolean current = FALSE;
 
-  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme",
-                g_strcmp0 (scheme, "prefer-dark") == 0, NULL);
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &current, NULL);
+  if (current != dark)
+    g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
 }
 
 static void
