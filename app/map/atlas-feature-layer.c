@@ -15,13 +15,16 @@
 #include "atlas-basemap.h"
 #include "atlas-feature-layer.h"
 #include "atlas-map-hit.h"
+#include "atlas-tile-cache.h"
 
 /* The shapes are painted in tiles at whole zoom levels and kept, like the basemap's, and
  * scaled between levels; only the labels are placed afresh for each frame. Uploading one
  * window-sized picture every frame cost more than all the painting. */
 #define TILE_SIZE   256
 #define TILE_MARGIN 48.0   /* glyphs and casings that spill over from the next tile */
-#define MAX_TILES   600
+/* The tiles kept: a window's worth many times over at zoom levels either side, and a
+ * bound on the memory they take, pictures and their copies for drawing counted. */
+#define TILE_CACHE_BYTES (64 * 1024 * 1024)
 
 struct _AtlasFeatureLayer
 {
@@ -32,7 +35,7 @@ struct _AtlasFeatureLayer
   GHashTable       *clusters;  /* half zoom level -> GArray of clustered glyphs */
   char             *target_name;
   gboolean          dark;
-  GHashTable       *tiles;      /* tile key -> GdkTexture of the shapes */
+  AtlasTileCache   *tiles;      /* tile key -> GdkTexture of the shapes, or NULL for none */
   int               tile_scale; /* the scale factor the tiles were painted at */
   char             *day;
   AtlasLegendFlags  drawn;
@@ -121,13 +124,6 @@ surface_texture (cairo_surface_t *surface)
   return texture;
 }
 
-static void
-unref_tile (gpointer tile)
-{
-  if (tile != NULL)
-    g_object_unref (tile);
-}
-
 /* The shapes of one tile, or %NULL when there are none. */
 static GdkTexture *
 paint_tile (AtlasFeatureLayer *self,
@@ -162,10 +158,24 @@ paint_tile (AtlasFeatureLayer *self,
                                  cairo_image_surface_get_stride (surface));
 }
 
+/* What a tile keeps in memory: its cairo surface, which the texture holds, and the copy
+ * a GL renderer makes to draw it. */
+static gsize
+tile_bytes (GdkTexture *tile)
+{
+  gsize pixels;
+
+  if (tile == NULL)
+    return ATLAS_TILE_CACHE_ENTRY_BYTES;
+  pixels = (gsize) cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, gdk_texture_get_width (tile)) *
+           gdk_texture_get_height (tile);
+  return 2 * pixels;
+}
+
 static void
 forget_tiles (AtlasFeatureLayer *self)
 {
-  g_hash_table_remove_all (self->tiles);
+  atlas_tile_cache_clear (self->tiles);
 }
 
 static void
@@ -190,7 +200,7 @@ atlas_feature_layer_snapshot (GtkWidget   *widget,
     return;
 
   scale = gtk_widget_get_scale_factor (widget);
-  if (scale != self->tile_scale || g_hash_table_size (self->tiles) > MAX_TILES)
+  if (scale != self->tile_scale)
     {
       forget_tiles (self);
       self->tile_scale = scale;
@@ -211,10 +221,10 @@ atlas_feature_layer_snapshot (GtkWidget   *widget,
         gint64 key = ((gint64) zoom << 56) | (tx << 28) | ty;
         gpointer tile = NULL;
 
-        if (!g_hash_table_lookup_extended (self->tiles, &key, NULL, &tile))
+        if (!atlas_tile_cache_lookup (self->tiles, key, &tile))
           {
             tile = paint_tile (self, zoom, tx, ty);
-            g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
+            atlas_tile_cache_insert (self->tiles, key, tile, tile_bytes (tile));
           }
         if (tile == NULL)
           continue;
@@ -276,7 +286,7 @@ atlas_feature_layer_dispose (GObject *object)
   g_clear_pointer (&self->glyphs, g_array_unref);
   g_clear_pointer (&self->day, g_free);
   g_clear_pointer (&self->target_name, g_free);
-  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_object (&self->tiles);
 
   G_OBJECT_CLASS (atlas_feature_layer_parent_class)->dispose (object);
 }
@@ -320,7 +330,7 @@ atlas_feature_layer_class_init (AtlasFeatureLayerClass *klass)
 static void
 atlas_feature_layer_init (AtlasFeatureLayer *self)
 {
-  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, unref_tile);
+  self->tiles = atlas_tile_cache_new (TILE_CACHE_BYTES, g_object_unref);
   self->tile_scale = 1;
   self->clusters = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                           (GDestroyNotify) g_array_unref);
