@@ -53,6 +53,7 @@ struct _AtlasWindow
   /* The narrow layout: the panels one at a time, chosen by a switcher. */
   gboolean              narrow;
   guint                 relayout_id;
+  guint                 fill_lists_id;  /* the lists' session, given after the first frame */
   GtkStack             *narrow_stack;
   GtkBox               *map_slot;
   GtkPaned             *narrow_events_paned;
@@ -72,6 +73,7 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = ATLAS_WINDOW (object);
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  g_clear_handle_id (&self->fill_lists_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->history);
   g_clear_object (&self->session);
@@ -665,6 +667,55 @@ bind_view_settings (AtlasWindow *self)
   atlas_timeline_panel_bind_settings (self->timeline_panel, self->settings);
 }
 
+/* The lists (actors, events and the details' passages) get the session once the first frame
+ * is on screen: reading and laying out their rows would only delay the frame that shows the
+ * map, and they fill a moment later. */
+static gboolean
+fill_lists (gpointer user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  self->fill_lists_id = 0;
+  if (self->session == NULL || atlas_panel_get_session (ATLAS_PANEL (self->events_panel)) != NULL)
+    return G_SOURCE_REMOVE;
+
+  g_object_set (self->actors_panel, "session", self->session, NULL);
+  g_object_set (self->events_panel, "session", self->session, NULL);
+  g_object_set (self->details_panel, "session", self->session, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                AtlasWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  /* After what the frame clock and the map's tiles want done first. */
+  if (self->fill_lists_id == 0)
+    self->fill_lists_id = g_idle_add_full (G_PRIORITY_LOW, fill_lists, self, NULL);
+}
+
+static void
+on_realize (AtlasWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
+/**
+ * atlas_window_get_lists_filled:
+ *
+ * Returns: whether the lists have their session yet: they get it once the first frame is
+ *   drawn
+ */
+gboolean
+atlas_window_get_lists_filled (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  return self->session != NULL && atlas_panel_get_session (ATLAS_PANEL (self->events_panel)) != NULL;
+}
+
 /**
  * atlas_window_new:
  * @store: (nullable): the open store, or %NULL when opening failed
@@ -706,11 +757,9 @@ atlas_window_new (AtlasApplication *application,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), atlas_store_get_path (store));
   gtk_revealer_set_reveal_child (self->read_only_banner, atlas_store_get_read_only (store));
 
-  g_object_set (self->actors_panel, "session", self->session, NULL);
-  g_object_set (self->events_panel, "session", self->session, NULL);
-  g_object_set (self->details_panel, "session", self->session, NULL);
   g_object_set (self->map_panel, "session", self->session, NULL);
   g_object_set (self->timeline_panel, "session", self->session, NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   {
     g_autoptr(GPropertyAction) online = g_property_action_new ("online-map", self->map_panel, "online");
 

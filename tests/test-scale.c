@@ -172,8 +172,6 @@ test_scale_responsive (void)
   gtk_window_present (GTK_WINDOW (window));
   session = atlas_window_get_session (window);
   results = atlas_session_get_results (session);
-  events = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window),
-                                                                                      GTK_TYPE_COLUMN_VIEW))));
   watch.results = results;
   watch.details_title = GTK_LABEL (find_named (GTK_WIDGET (window), "details-title"));
   g_assert_nonnull (watch.details_title);
@@ -186,6 +184,11 @@ test_scale_responsive (void)
   g_assert_true (atlas_results_get_busy (results));
   wait_until_found (results);
   g_assert_cmpuint (watch.frames_while_busy, >, 0);
+  /* The lists get their session once the first frame is drawn. */
+  while (!atlas_window_get_lists_filled (window))
+    g_main_context_iteration (NULL, TRUE);
+  events = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window),
+                                                                                      GTK_TYPE_COLUMN_VIEW))));
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, total);
 
   /* A filter over the whole store: set_filter returns at once, the window says it is

@@ -59,6 +59,18 @@ wait_for_frame (GtkWidget *widget)
   iterate ();
 }
 
+/* The lists get their session once the window has drawn its first frame. */
+static void
+wait_for_lists (AtlasWindow *window)
+{
+  gint64 until = deadline (10);
+
+  while (!atlas_window_get_lists_filled (window) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (atlas_window_get_lists_filled (window));
+  iterate ();
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -144,6 +156,7 @@ open_window (AtlasStore *store)
 
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (GTK_WIDGET (window));
+  wait_for_lists (window);
   return window;
 }
 
