@@ -305,6 +305,25 @@ cache_get (AtlasStore  *store,
   return cache;
 }
 
+/**
+ * atlas_event_actors_get_name:
+ *
+ * Returns: (nullable): the name of the actor @actor_id as read with the rest, or %NULL for
+ *   an actor not there
+ */
+const char *
+atlas_event_actors_get_name (AtlasEventActors *self,
+                             gint64            actor_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* A thousand actors at most as a rule: looked for once a selection. */
+  for (guint i = 0; i < self->actor_ids->len; i++)
+    if (g_array_index (self->actor_ids, gint64, i) == actor_id)
+      return g_ptr_array_index (self->names, i);
+  return NULL;
+}
+
 /* Who takes part in what, read on a connection of its own while the caller reads the
  * events: each took about a second at a million events, one after the other, and there
  * are two cores or more. */

@@ -29,6 +29,8 @@ AtlasEventActors *atlas_event_actors_ref       (AtlasEventActors  *self);
 void              atlas_event_actors_unref     (AtlasEventActors  *self);
 guint             atlas_event_actors_find      (AtlasEventActors  *self,
                                                 gint64             event_id);
+const char       *atlas_event_actors_get_name  (AtlasEventActors  *self,
+                                                gint64             actor_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasEventActors, atlas_event_actors_unref)
 

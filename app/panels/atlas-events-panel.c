@@ -61,15 +61,24 @@ update_heading (AtlasEventsPanel *self)
 
   if (self->actor_id != 0)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AtlasActor) actor = atlas_actor_load (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
-                                                      self->actor_id, &error);
+      AtlasEventActors *known = atlas_results_get_event_actors (atlas_panel_get_results (ATLAS_PANEL (self)));
+      const char *name = known != NULL ? atlas_event_actors_get_name (known, self->actor_id) : NULL;
+      g_autoptr(AtlasActor) actor = NULL;
 
-      if (actor == NULL)
-        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the actor whose events are listed"), error);
+      /* The name the results read with who takes part, else from the store. */
+      if (name == NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          actor = atlas_actor_load (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
+                                    self->actor_id, &error);
+          if (actor == NULL)
+            atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the actor whose events are listed"), error);
+          name = actor != NULL ? atlas_actor_get_name (actor) : "";
+        }
 
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u event", "%s · %u events", n),
-                                 actor ? atlas_actor_get_name (actor) : "", n);
+                                 name, n);
     }
   else if (!atlas_results_get_ready (atlas_panel_get_results (ATLAS_PANEL (self))))
     heading = g_strdup (_("All events"));
