@@ -16,7 +16,8 @@
  *     is updated, and the longest the main loop kept a click waiting meanwhile; from
  *     selecting the heavy actor until the models are updated, until the first frame that
  *     shows its details, and until the window has settled;
- *   - the window's resident memory once settled, for each size.
+ *   - the window's resident memory once settled, for each size, and of it the window's own
+ *     (without the pages of the store's file that its reader maps).
  * The stores are files in a temporary folder, as a person's are.
  * Run under a display: xvfb-run -a bench-results [largest number of events].
  */
@@ -61,16 +62,18 @@ wait_for_paint (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Resident memory, and of it what is the process's own: without the pages of files it has
+ * mapped, which the store's reader maps (the system takes them back at will). */
 static double
-rss_mib (void)
+rss_mib (gboolean own)
 {
   g_autofree char *statm = NULL;
-  long pages = 0, resident = 0;
+  long pages = 0, resident = 0, shared = 0;
 
   if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
-      sscanf (statm, "%ld %ld", &pages, &resident) != 2)
+      sscanf (statm, "%ld %ld %ld", &pages, &resident, &shared) != 3)
     return 0;
-  return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+  return (resident - (own ? shared : 0)) * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
 }
 
 static gint64
@@ -227,7 +230,7 @@ bench_window (AtlasStore *store,
   double filter_times[RUNS], filter_stalls[RUNS], select_times[RUNS], select_model_times[RUNS];
   double select_frame_times[RUNS];
   guint64 filter_statements = 0, select_statements = 0;
-  double before_rss = rss_mib ();
+  double before_rss = rss_mib (FALSE), before_own = rss_mib (TRUE);
   Ticker ticker = { 0 };
   gint64 start, done = 0;
   guint tick;
@@ -253,7 +256,8 @@ bench_window (AtlasStore *store,
       g_print ("results_%s_longest_wait_while_filling: %.1f ms\n", name, ticker.longest / 1000.0);
     }
   iterate ();
-  g_print ("results_%s_window_rss: %.1f MiB\n", name, rss_mib () - before_rss);
+  g_print ("results_%s_window_rss: %.1f MiB\n", name, rss_mib (FALSE) - before_rss);
+  g_print ("results_%s_window_own_memory: %.1f MiB\n", name, rss_mib (TRUE) - before_own);
 
   for (int run = 0; run < RUNS; run++)
     {
@@ -317,7 +321,8 @@ bench_window (AtlasStore *store,
   g_print ("results_%s_select_heavy_actor_first_frame_median: %.1f ms\n", name, select_frame_times[RUNS / 2]);
   g_print ("results_%s_select_heavy_actor_settled_median: %.1f ms\n", name, select_times[RUNS / 2]);
   g_print ("results_%s_select_heavy_actor_settled_worst: %.1f ms\n", name, select_times[RUNS - 1]);
-  g_print ("results_%s_rss_after: %.1f MiB\n", name, rss_mib () - before_rss);
+  g_print ("results_%s_rss_after: %.1f MiB\n", name, rss_mib (FALSE) - before_rss);
+  g_print ("results_%s_own_memory_after: %.1f MiB\n", name, rss_mib (TRUE) - before_own);
 
   g_source_remove (tick);
   gtk_window_destroy (GTK_WINDOW (window));
