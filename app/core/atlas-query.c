@@ -540,20 +540,34 @@ atlas_query_timeline (AtlasStore         *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AtlasTimelineEvent event = { 0 };
+      AtlasTimelineEvent *event;
       int length = sqlite3_column_int (stmt, 3);
-      g_autofree char *kind = atlas_store_dup_column (stmt, 5);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 5);
+      int kind_length = sqlite3_column_bytes (stmt, 5);
 
-      event.id = sqlite3_column_int64 (stmt, 0);
-      event.first_day = atlas_date_to_number ((const char *) sqlite3_column_text (stmt, 1));
-      event.last_day = atlas_date_to_number ((const char *) sqlite3_column_text (stmt, 2));
-      event.precision = length == 10 ? 2 : length == 7 ? 1 : 0;
-      event.has_end = sqlite3_column_int (stmt, 4);
-      /* Every kind is a short word: a longer one is none of them, and is not cut. */
-      if (kind != NULL && strlen (kind) < sizeof event.kind)
-        strcpy (event.kind, kind);
-      event.place_id = sqlite3_column_int64 (stmt, 6);
-      g_array_append_val (events, event);
+      /* Filled in place, and the kind copied from SQLite's own text: a million events made
+       * a million copies and allocations otherwise. */
+      g_array_set_size (events, events->len + 1);
+      event = &g_array_index (events, AtlasTimelineEvent, events->len - 1);
+      memset (event, 0, sizeof *event);
+      event->id = sqlite3_column_int64 (stmt, 0);
+      event->first_day = atlas_date_to_number ((const char *) sqlite3_column_text (stmt, 1));
+      event->last_day = atlas_date_to_number ((const char *) sqlite3_column_text (stmt, 2));
+      event->precision = length == 10 ? 2 : length == 7 ? 1 : 0;
+      event->has_end = sqlite3_column_int (stmt, 4);
+      /* Every kind is a short word: a longer one is none of them, and is not cut. Text
+       * that is not UTF-8 is repaired, and reported, as every column read is. */
+      if (kind != NULL && kind_length < (int) sizeof event->kind &&
+          g_utf8_validate_len (kind, kind_length, NULL))
+        memcpy (event->kind, kind, kind_length + 1);
+      else if (kind != NULL)
+        {
+          g_autofree char *repaired = atlas_store_dup_column (stmt, 5);
+
+          if (strlen (repaired) < sizeof event->kind)
+            strcpy (event->kind, repaired);
+        }
+      event->place_id = sqlite3_column_int64 (stmt, 6);
     }
   sqlite3_reset (stmt);
   atlas_criteria_clear (&criteria);
