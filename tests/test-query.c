@@ -186,6 +186,17 @@ test_query_actor_counts (void)
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &aliyev)), ==, 2);
   /* The war, and Aliyev's two events: a state counts what its people do. */
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &azerbaijan)), ==, 3);
+  /* With no filter, the totals counted as who takes part is read are the same. */
+  {
+    g_autoptr(GHashTable) totals = atlas_query_actor_totals (store, NULL);
+    GHashTableIter iter;
+    gpointer key, count;
+
+    g_assert_cmpuint (g_hash_table_size (totals), ==, g_hash_table_size (counts));
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &key, &count))
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (totals, key)), ==, GPOINTER_TO_UINT (count));
+  }
   g_clear_pointer (&ids, g_array_unref);
   g_clear_pointer (&counts, g_hash_table_unref);
 

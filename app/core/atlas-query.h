@@ -116,6 +116,8 @@ GArray   *atlas_query_event_places   (AtlasStore         *store,
 GHashTable *atlas_query_actor_counts (AtlasStore         *store,
                                       GArray             *events,
                                       GError            **error);
+GHashTable *atlas_query_actor_totals (AtlasStore         *store,
+                                      GError            **error);
 void      atlas_query_forget_participation (AtlasStore   *store);
 
 typedef struct _AtlasParticipationRead AtlasParticipationRead;
