@@ -26,6 +26,7 @@
 
 #include "bench-generate.h"
 #include "bench-util.h"
+#include "bench-window.h"
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -38,57 +39,6 @@
 #define RUNS 9
 
 static AtlasApplication *app;
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Waits for the window to draw a frame. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 frame;
-  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  if (clock == NULL)
-    return;
-  frame = gdk_frame_clock_get_frame_counter (clock);
-  gtk_widget_queue_draw (widget);
-  while (gdk_frame_clock_get_frame_counter (clock) == frame && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Resident memory, and of it what is the process's own: without the pages of files it has
- * mapped, which the store's reader maps (the system takes them back at will). */
-static double
-rss_mib (gboolean own)
-{
-  g_autofree char *statm = NULL;
-  long pages = 0, resident = 0, shared = 0;
-
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
-      sscanf (statm, "%ld %ld %ld", &pages, &resident, &shared) != 3)
-    return 0;
-  return (resident - (own ? shared : 0)) * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
-}
-
-static gint64
-first_id (AtlasStore *store,
-          const char *sql)
-{
-  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
-  gint64 id = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return id;
-}
 
 /* The filters a person tries one after another: an actor, a kind, a word, a decade, a
  * place, and back to everything. */
@@ -104,7 +54,7 @@ filter_for_run (AtlasStore *store,
   switch (run % 6)
     {
     case 0:
-      atlas_filter_add_actor (filter, first_id (store, "SELECT max (id) FROM actors") - run);
+      atlas_filter_add_actor (filter, bench_query_int (store, "SELECT max (id) FROM actors") - run);
       break;
     case 1:
       atlas_filter_add_kind (filter, kinds[run % G_N_ELEMENTS (kinds)]);
@@ -120,7 +70,7 @@ filter_for_run (AtlasStore *store,
       atlas_filter_set_to (filter, from);
       break;
     case 4:
-      atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, first_id (store, "SELECT max (id) FROM places") - run);
+      atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, bench_query_int (store, "SELECT max (id) FROM places") - run);
       break;
     default:
       break;
@@ -216,7 +166,7 @@ wait_for_results (AtlasResults *results,
   while (*done == 0 && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (atlas_results_get_busy (results));
-  wait_for_paint (window);
+  bench_wait_for_paint (window);
 }
 
 static void
@@ -230,7 +180,7 @@ bench_window (AtlasStore *store,
   double filter_times[RUNS], filter_stalls[RUNS], select_times[RUNS], select_model_times[RUNS];
   double select_frame_times[RUNS];
   guint64 filter_statements = 0, select_statements = 0;
-  double before_rss = rss_mib (FALSE), before_own = rss_mib (TRUE);
+  double before_rss = bench_rss_mib (), before_own = bench_own_memory_mib ();
   Ticker ticker = { 0 };
   gint64 start, done = 0;
   guint tick;
@@ -242,7 +192,7 @@ bench_window (AtlasStore *store,
   window = atlas_window_new (app, store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
+  bench_wait_for_paint (GTK_WIDGET (window));
   g_print ("results_%s_first_frame: %.0f ms\n", name, (g_get_monotonic_time () - start) / 1000.0);
 
   session = atlas_window_get_session (window);
@@ -255,9 +205,9 @@ bench_window (AtlasStore *store,
       g_print ("results_%s_panels_filled: %.0f ms\n", name, (g_get_monotonic_time () - start) / 1000.0);
       g_print ("results_%s_longest_wait_while_filling: %.1f ms\n", name, ticker.longest / 1000.0);
     }
-  iterate ();
-  g_print ("results_%s_window_rss: %.1f MiB\n", name, rss_mib (FALSE) - before_rss);
-  g_print ("results_%s_window_own_memory: %.1f MiB\n", name, rss_mib (TRUE) - before_own);
+  bench_iterate ();
+  g_print ("results_%s_window_rss: %.1f MiB\n", name, bench_rss_mib () - before_rss);
+  g_print ("results_%s_window_own_memory: %.1f MiB\n", name, bench_own_memory_mib () - before_own);
 
   for (int run = 0; run < RUNS; run++)
     {
@@ -273,15 +223,15 @@ bench_window (AtlasStore *store,
       filter_times[run] = ((done ? done : g_get_monotonic_time ()) - start) / 1000.0;
       filter_stalls[run] = ticker.longest / 1000.0;
       filter_statements = MAX (filter_statements, atlas_store_get_statement_count (store) - statements);
-      iterate ();
-      wait_for_paint (GTK_WIDGET (window));
+      bench_iterate ();
+      bench_wait_for_paint (GTK_WIDGET (window));
     }
   done = 0;
   atlas_session_set_filter (session, NULL);
   if (atlas_results_get_busy (results))
     wait_for_results (results, GTK_WIDGET (window), &done);
-  iterate ();
-  wait_for_paint (GTK_WIDGET (window));
+  bench_iterate ();
+  bench_wait_for_paint (GTK_WIDGET (window));
 
   for (int run = 0; run < RUNS; run++)
     {
@@ -293,16 +243,16 @@ bench_window (AtlasStore *store,
       select_model_times[run] = (g_get_monotonic_time () - start) / 1000.0;
       /* The frame that shows the details, then the window settled: more passages are
        * added as the list asks for them, and the map moves to the actor's events. */
-      wait_for_paint (GTK_WIDGET (window));
+      bench_wait_for_paint (GTK_WIDGET (window));
       select_frame_times[run] = (g_get_monotonic_time () - start) / 1000.0;
-      iterate ();
-      wait_for_paint (GTK_WIDGET (window));
+      bench_iterate ();
+      bench_wait_for_paint (GTK_WIDGET (window));
       select_times[run] = (g_get_monotonic_time () - start) / 1000.0;
       select_statements = MAX (select_statements, atlas_store_get_statement_count (store) - statements);
 
       atlas_session_select (session, ATLAS_ITEM_ACTOR, heavy_actor + 1 + run);
-      iterate ();
-      wait_for_paint (GTK_WIDGET (window));
+      bench_iterate ();
+      bench_wait_for_paint (GTK_WIDGET (window));
     }
 
   bench_sort_times (filter_times, RUNS);
@@ -321,12 +271,12 @@ bench_window (AtlasStore *store,
   g_print ("results_%s_select_heavy_actor_first_frame_median: %.1f ms\n", name, select_frame_times[RUNS / 2]);
   g_print ("results_%s_select_heavy_actor_settled_median: %.1f ms\n", name, select_times[RUNS / 2]);
   g_print ("results_%s_select_heavy_actor_settled_worst: %.1f ms\n", name, select_times[RUNS - 1]);
-  g_print ("results_%s_rss_after: %.1f MiB\n", name, rss_mib (FALSE) - before_rss);
-  g_print ("results_%s_own_memory_after: %.1f MiB\n", name, rss_mib (TRUE) - before_own);
+  g_print ("results_%s_rss_after: %.1f MiB\n", name, bench_rss_mib () - before_rss);
+  g_print ("results_%s_own_memory_after: %.1f MiB\n", name, bench_own_memory_mib () - before_own);
 
   g_source_remove (tick);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  bench_iterate ();
 }
 
 /* Stores are files, as a person's are: the window finds through a second connection. */
@@ -368,7 +318,7 @@ bench_generated (const char *dir,
   bench_generate_store (store, &size);
   g_print ("results_%s_generate: %.0f ms\n", name, (g_get_monotonic_time () - start) / 1000.0);
   bench_compute (store, name);
-  bench_window (store, name, first_id (store, "SELECT min (id) FROM actors WHERE key LIKE 'bench-actor-%'"));
+  bench_window (store, name, bench_query_int (store, "SELECT min (id) FROM actors WHERE key LIKE 'bench-actor-%'"));
   g_clear_object (&store);
   remove_store (path);
 }
@@ -393,7 +343,7 @@ main (int   argc,
   g_assert_no_error (error);
   bench_compute (bundled, "bundled");
   bench_window (bundled, "bundled",
-                first_id (bundled, "SELECT a.actor_id FROM excerpt_links l JOIN event_actors a USING (event_id)"
+                bench_query_int (bundled, "SELECT a.actor_id FROM excerpt_links l JOIN event_actors a USING (event_id)"
                                    " GROUP BY a.actor_id ORDER BY count (*) DESC LIMIT 1"));
 
   g_clear_object (&bundled);

@@ -35,17 +35,30 @@ bench_wait_for_paint (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* The process's resident memory. */
+/* The process's resident memory, and with @own only its own: without the pages of files it
+ * has mapped (a store's reader maps the store), which the system takes back at will. */
+static double
+resident_mib (gboolean own)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0, resident = 0, shared = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
+      sscanf (statm, "%ld %ld %ld", &pages, &resident, &shared) != 3)
+    return 0;
+  return (resident - (own ? shared : 0)) * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
 double
 bench_rss_mib (void)
 {
-  g_autofree char *statm = NULL;
-  long pages = 0, resident = 0;
+  return resident_mib (FALSE);
+}
 
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
-      sscanf (statm, "%ld %ld", &pages, &resident) != 2)
-    return 0;
-  return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+double
+bench_own_memory_mib (void)
+{
+  return resident_mib (TRUE);
 }
 
 /* The time this thread has run: on a machine others share, the part of a wall-clock time

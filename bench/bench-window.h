@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 void   bench_iterate        (void);
 void   bench_wait_for_paint (GtkWidget *widget);
 double bench_rss_mib        (void);
+double bench_own_memory_mib (void);
 double bench_cpu_ms         (void);
 gint64 bench_query_int      (AtlasStore *store,
                              const char *sql);
