@@ -64,3 +64,13 @@ atlas_id_index_clear (AtlasIdIndex *index)
   g_clear_pointer (&index->slots, g_free);
   g_clear_pointer (&index->table, g_hash_table_unref);
 }
+
+/* The order of two ids (gint64 *), for g_array_sort() and the like. */
+int
+atlas_id_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}

@@ -24,6 +24,9 @@ void  atlas_id_index_init   (AtlasIdIndex       *index,
                              const guint        *values);
 void  atlas_id_index_clear  (AtlasIdIndex       *index);
 
+int   atlas_id_compare      (gconstpointer       a,
+                             gconstpointer       b);
+
 /* The value of @id, or G_MAXUINT when it was not indexed. */
 static inline guint
 atlas_id_index_lookup (const AtlasIdIndex *index,

@@ -13,15 +13,6 @@
 #include "atlas-participation.h"
 #include "atlas-query.h"
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* (event, actor) rows in event order. */
 typedef struct
 {
@@ -230,56 +221,10 @@ add_event (Cache      *cache,
         g_array_append_val (actors, *affiliation);
     }
   if (actors->len > own)
-    g_array_sort (actors, compare_ids);
+    g_array_sort (actors, atlas_id_compare);
   for (guint i = 0; i < actors->len; i++)
     if (i == 0 || g_array_index (actors, gint64, i) != g_array_index (actors, gint64, i - 1))
       participation_add (&cache->taking_part, event, g_array_index (actors, gint64, i));
-}
-
-/* Counting by actor: a slot for each actor met, and a tally for each slot. */
-typedef struct
-{
-  GHashTable *slots;    /* gint64 * -> GUINT_TO_POINTER (its index in tallies) */
-  GArray     *tallies;  /* guint */
-} Tally;
-
-static void
-tally_init (Tally *tally)
-{
-  tally->slots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  tally->tallies = g_array_new (FALSE, TRUE, sizeof (guint));
-}
-
-static void
-tally_add (Tally        *tally,
-           const gint64 *actor)
-{
-  gpointer slot;
-
-  if (!g_hash_table_lookup_extended (tally->slots, actor, NULL, &slot))
-    {
-      slot = GUINT_TO_POINTER (tally->tallies->len);
-      g_hash_table_insert (tally->slots, g_memdup2 (actor, sizeof (gint64)), slot);
-      g_array_set_size (tally->tallies, tally->tallies->len + 1);
-    }
-  g_array_index (tally->tallies, guint, GPOINTER_TO_UINT (slot))++;
-}
-
-/* Returns: (transfer full): actor id (gint64*) -> its tally, and clears @tally */
-static GHashTable *
-tally_finish (Tally *tally)
-{
-  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key, slot;
-
-  g_hash_table_iter_init (&iter, tally->slots);
-  while (g_hash_table_iter_next (&iter, &key, &slot))
-    g_hash_table_insert (counts, g_memdup2 (key, sizeof (gint64)),
-                         GUINT_TO_POINTER (g_array_index (tally->tallies, guint, GPOINTER_TO_UINT (slot))));
-  g_clear_pointer (&tally->slots, g_hash_table_unref);
-  g_clear_pointer (&tally->tallies, g_array_unref);
-  return counts;
 }
 
 /* What an empty filter counts, here where who takes part is read (often on a thread of its
@@ -572,8 +517,10 @@ atlas_query_actor_counts (AtlasStore  *store,
                           GArray      *events,
                           GError     **error)
 {
+  g_autoptr(GHashTable) slots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) tallies = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(GArray) sorted = NULL;
-  Tally tally;
+  GHashTable *counts;
   Cache *cache;
   Participation *participation;
   const gint64 *rows, *actors, *wanted;
@@ -591,13 +538,12 @@ atlas_query_actor_counts (AtlasStore  *store,
    * where a search for each of a million events took half a second. */
   sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), events->len);
   g_array_append_vals (sorted, events->data, events->len);
-  g_array_sort (sorted, compare_ids);
+  g_array_sort (sorted, atlas_id_compare);
   wanted = (const gint64 *) sorted->data;
   rows = (const gint64 *) participation->event_ids->data;
   actors = (const gint64 *) participation->actor_ids->data;
   n = participation->event_ids->len;
 
-  tally_init (&tally);
   while (i < sorted->len && row < n)
     {
       if (rows[row] < wanted[i])
@@ -605,10 +551,33 @@ atlas_query_actor_counts (AtlasStore  *store,
       else if (rows[row] > wanted[i])
         i++;
       else
-        for (gint64 event = wanted[i++]; row < n && rows[row] == event; row++)
-          tally_add (&tally, &actors[row]);
+        {
+          for (gint64 event = wanted[i++]; row < n && rows[row] == event; row++)
+            {
+              gpointer slot;
+
+              if (!g_hash_table_lookup_extended (slots, &actors[row], NULL, &slot))
+                {
+                  slot = GUINT_TO_POINTER (tallies->len);
+                  g_hash_table_insert (slots, g_memdup2 (&actors[row], sizeof (gint64)), slot);
+                  g_array_set_size (tallies, tallies->len + 1);
+                }
+              g_array_index (tallies, guint, GPOINTER_TO_UINT (slot))++;
+            }
+        }
     }
-  return tally_finish (&tally);
+
+  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  {
+    GHashTableIter iter;
+    gpointer key, slot;
+
+    g_hash_table_iter_init (&iter, slots);
+    while (g_hash_table_iter_next (&iter, &key, &slot))
+      g_hash_table_insert (counts, g_memdup2 (key, sizeof (gint64)),
+                           GUINT_TO_POINTER (g_array_index (tallies, guint, GPOINTER_TO_UINT (slot))));
+  }
+  return counts;
 }
 
 /**

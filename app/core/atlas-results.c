@@ -269,15 +269,6 @@ atlas_results_new (AtlasStore *store)
   return self;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* The pairs by place, each place's events keeping their date order: a counting sort over
  * the places, linear in the events where sorting a million rows in SQL took seconds. */
 static GArray *
@@ -297,7 +288,7 @@ pairs_by_place (GArray *timeline)
       if (event->place_id != 0 && g_hash_table_add (seen, &event->place_id))
         g_array_append_val (places, event->place_id);
     }
-  g_array_sort (places, compare_ids);
+  g_array_sort (places, atlas_id_compare);
   /* Looked up twice an event: in constant time, where a hash table took a tenth of a
    * second at a million events. */
   atlas_id_index_init (&slots, (const gint64 *) places->data, places->len, NULL);

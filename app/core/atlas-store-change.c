@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "atlas-id-index.h"
 #include "atlas-store-private.h"
 
 /**
@@ -68,16 +69,6 @@ atlas_store_note_change (AtlasStore    *self,
 }
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-static int
 compare_kinds (gconstpointer a,
                gconstpointer b)
 {
@@ -91,7 +82,7 @@ sort_unique (GArray *ids)
 {
   guint kept = 0;
 
-  g_array_sort (ids, compare_ids);
+  g_array_sort (ids, atlas_id_compare);
   for (guint i = 0; i < ids->len; i++)
     if (kept == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, kept - 1))
       g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
