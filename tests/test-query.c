@@ -438,6 +438,36 @@ test_text_highlight_accents (void)
   g_assert_cmpstr (inside, ==, "Antitürkiye");
 }
 
+/* The attributes bold the same words as the markup, at their bytes in the text itself;
+ * nothing bold is no attributes at all. */
+static void
+test_text_highlight_attributes (void)
+{
+  const char *text = "Türkiye & the Corridors";
+  PangoAttrList *attributes = atlas_text_highlight_attributes (text, "turkiye corr");
+  GSList *bold = pango_attr_list_get_attributes (attributes);
+  guint starts[] = { 0, strstr (text, "Corridors") - text };
+  guint ends[] = { strlen ("Türkiye"), strlen (text) };
+  guint i = 0;
+
+  g_assert_cmpuint (g_slist_length (bold), ==, 2);
+  for (GSList *l = bold; l != NULL; l = l->next, i++)
+    {
+      PangoAttribute *attribute = l->data;
+
+      g_assert_cmpint (attribute->klass->type, ==, PANGO_ATTR_WEIGHT);
+      g_assert_cmpint (((PangoAttrInt *) attribute)->value, ==, PANGO_WEIGHT_BOLD);
+      g_assert_cmpuint (attribute->start_index, ==, starts[i]);
+      g_assert_cmpuint (attribute->end_index, ==, ends[i]);
+    }
+  g_slist_free_full (bold, (GDestroyNotify) pango_attribute_destroy);
+  pango_attr_list_unref (attributes);
+
+  g_assert_null (atlas_text_highlight_attributes (text, NULL));
+  g_assert_null (atlas_text_highlight_attributes (text, "zulu"));
+  g_assert_null (atlas_text_highlight_attributes ("Transcorridor", "corridor"));
+}
+
 /* Stands in for the store's own handler so that every step fails, as a lock, a full disk
  * or the time limit would make it fail. */
 static int
@@ -647,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/query/fts-expression", test_query_fts_expression);
   g_test_add_func ("/text/highlight", test_text_highlight);
   g_test_add_func ("/text/highlight-accents", test_text_highlight_accents);
+  g_test_add_func ("/text/highlight-attributes", test_text_highlight_attributes);
   g_test_add_func ("/query/links", test_links);
   g_test_add_func ("/query/hostile-text", test_query_hostile_text);
   g_test_add_func ("/query/failed-step", test_query_failed_step);
