@@ -717,6 +717,27 @@ atlas_window_get_lists_filled (AtlasWindow *self)
 }
 
 /**
+ * atlas_window_get_settled:
+ *
+ * Returns: whether every panel shows the session as it is, none waiting for a frame to be
+ *   drawn before it follows a change
+ */
+gboolean
+atlas_window_get_settled (AtlasWindow *self)
+{
+  AtlasPanel *panels[] = { ATLAS_PANEL (self->actors_panel), ATLAS_PANEL (self->events_panel),
+                           ATLAS_PANEL (self->map_panel), ATLAS_PANEL (self->timeline_panel),
+                           ATLAS_PANEL (self->details_panel) };
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    if (atlas_panel_get_update_pending (panels[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * atlas_window_new:
  * @store: (nullable): the open store, or %NULL when opening failed
  * @error: (nullable): why opening failed

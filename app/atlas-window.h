@@ -20,6 +20,7 @@ AtlasWindow  *atlas_window_new         (AtlasApplication *application,
                                         const GError     *error);
 AtlasSession *atlas_window_get_session (AtlasWindow      *self);
 gboolean      atlas_window_get_lists_filled (AtlasWindow *self);
+gboolean      atlas_window_get_settled      (AtlasWindow *self);
 gboolean      atlas_window_open_view   (AtlasWindow      *self,
                                         const char       *name);
 gboolean      atlas_window_save_view   (AtlasWindow      *self,

@@ -19,20 +19,34 @@ bench_iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Waits for @widget to draw a frame (30 s at most). */
-void
+static void
+on_paint (GdkFrameClock *clock,
+          gint64        *painted)
+{
+  *painted = g_get_monotonic_time ();
+}
+
+/* Waits for @widget to draw a frame (30 s at most), and returns when the frame was drawn:
+ * when the frame clock's paint was done, which hands the frame to the display, before what
+ * runs after it (panels that follow a change a frame later). */
+gint64
 bench_wait_for_paint (GtkWidget *widget)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 frame;
+  gint64 frame, painted = 0;
   gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gulong handler;
 
   if (clock == NULL)
-    return;
+    return g_get_monotonic_time ();
   frame = gdk_frame_clock_get_frame_counter (clock);
+  /* Connected after the window's own handler, which draws. */
+  handler = g_signal_connect (clock, "paint", G_CALLBACK (on_paint), &painted);
   gtk_widget_queue_draw (widget);
   while (gdk_frame_clock_get_frame_counter (clock) == frame && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  return painted != 0 ? painted : g_get_monotonic_time ();
 }
 
 /* The process's resident memory, and with @own only its own: without the pages of files it

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 void   bench_iterate        (void);
-void   bench_wait_for_paint (GtkWidget *widget);
+gint64 bench_wait_for_paint (GtkWidget *widget);
 double bench_rss_mib        (void);
 double bench_own_memory_mib (void);
 double bench_cpu_ms         (void);

@@ -18,6 +18,7 @@
 #include "atlas-corridor.h"
 #include "atlas-event.h"
 #include "atlas-excerpt.h"
+#include "atlas-id-index.h"
 #include "atlas-place.h"
 #include "atlas-record-list.h"
 #include "atlas-source.h"
@@ -477,6 +478,23 @@ atlas_record_list_reorder (AtlasRecordList *self,
   replace_ids (self, ids, TRUE);
 }
 
+/* Whether @a and @b hold the same ids, in any order. */
+static gboolean
+same_ids (GArray *a,
+          GArray *b)
+{
+  g_autoptr(GArray) sorted_a = NULL;
+  g_autoptr(GArray) sorted_b = NULL;
+
+  if (a->len != b->len)
+    return FALSE;
+  sorted_a = g_array_copy (a);
+  sorted_b = g_array_copy (b);
+  g_array_sort (sorted_a, atlas_id_compare);
+  g_array_sort (sorted_b, atlas_id_compare);
+  return memcmp (sorted_a->data, sorted_b->data, a->len * sizeof (gint64)) == 0;
+}
+
 /**
  * atlas_record_list_begin_reorder:
  * @ids: (element-type gint64): the ids of the list, in a new order
@@ -486,7 +504,9 @@ atlas_record_list_reorder (AtlasRecordList *self,
  * row changed, but moves those of rows it no longer shows onto rows it comes to show: so
  * the new rows are added after the old ones, the view is scrolled to the first of them
  * (which moves its widgets), and atlas_record_list_end_reorder() then removes the old rows.
- * A short list is sorted at once, as by atlas_record_list_reorder().
+ * The same few rows in a new order are sorted at once, as by atlas_record_list_reorder();
+ * a few other rows are moved as many, since GTK finds a row's widget again only by its
+ * record.
  *
  * Returns: %TRUE when the new rows follow the old ones until
  *   atlas_record_list_end_reorder(), %FALSE when the list is sorted already
@@ -503,7 +523,7 @@ atlas_record_list_begin_reorder (AtlasRecordList *self,
   g_return_val_if_fail (self->reordered == 0, FALSE);
 
   before = self->ids->len;
-  if (ids->len <= SHORT_LIST || before == 0)
+  if (before == 0 || (ids->len <= SHORT_LIST && same_ids (self->ids, ids)))
     {
       replace_ids (self, ids, TRUE);
       return FALSE;

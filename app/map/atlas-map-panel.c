@@ -169,8 +169,9 @@ bring_into_view (AtlasMapPanel  *self,
 /* Shows the selection: marked, with an arrow at the edge pointing to it when it is off
  * screen, and brought into view. */
 static void
-on_session_selection (AtlasMapPanel *self)
+show_selection (AtlasPanel *panel)
 {
+  AtlasMapPanel *self = ATLAS_MAP_PANEL (panel);
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
   AtlasStore *store = atlas_session_get_store (session);
   const AtlasItem *item = atlas_session_get_selection (session);
@@ -199,6 +200,14 @@ on_session_selection (AtlasMapPanel *self)
   centre = (AtlasPoint) { (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2 };
   atlas_feature_layer_set_target (self->layer, &centre, name);
   bring_into_view (self, &box);
+}
+
+/* A frame later: finding the selection's glyphs among a million events and drawing the
+ * map's features again took longer than drawing the selection's details, which come first. */
+static void
+on_session_selection (AtlasMapPanel *self)
+{
+  atlas_panel_update_after_frame (ATLAS_PANEL (self), show_selection);
 }
 
 /* The bundled basemap, or OpenStreetMap's tiles when the user asked for them and they
@@ -721,7 +730,7 @@ atlas_map_panel_session_changed (AtlasPanel *panel)
   g_signal_connect_swapped (session, "notify::date", G_CALLBACK (reload_events), self);
   g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (on_session_selection), self);
   reload_events (self);
-  on_session_selection (self);
+  show_selection (panel);
 
   g_signal_connect_swapped (session, "notify::map-latitude", G_CALLBACK (on_session_view), self);
   g_signal_connect_swapped (session, "notify::map-longitude", G_CALLBACK (on_session_view), self);

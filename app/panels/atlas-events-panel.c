@@ -132,6 +132,9 @@ show_events (AtlasEventsPanel *self,
   guint before = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   gboolean moved = FALSE;
 
+  /* Shown now: a reload put off until the next frame would show the same. */
+  atlas_panel_update_after_frame (ATLAS_PANEL (self), NULL);
+
   if (self->actor_id != 0)
     {
       ids = atlas_results_get_actor_event_ids (results, self->actor_id, &error);
@@ -190,6 +193,12 @@ reload (AtlasEventsPanel *self)
   show_events (self, FALSE);
 }
 
+static void
+reload_panel (AtlasPanel *panel)
+{
+  reload (ATLAS_EVENTS_PANEL (panel));
+}
+
 /* Brings a row into view. GtkColumnView learnt to scroll in GTK 4.12; before that, its
  * inner list view answers the list.scroll-to-item action. */
 static void
@@ -232,12 +241,14 @@ on_session_selection (AtlasEventsPanel *self)
   else if (selected->kind == ATLAS_ITEM_NONE)
     actor_id = 0;
 
+  /* An actor's events are listed a frame later: moving the rows' widgets onto them and
+   * laying them out took longer than drawing the actor's details, which come first. */
   if (actor_id != self->actor_id)
     {
       self->actor_id = actor_id;
-      reload (self);
+      atlas_panel_update_after_frame (ATLAS_PANEL (self), reload_panel);
     }
-  else
+  else if (!atlas_panel_get_update_pending (ATLAS_PANEL (self)))
     sync_selection (self);
 }
 
@@ -257,16 +268,17 @@ on_show_all_clicked (AtlasEventsPanel *self)
 }
 
 /* The closures and handlers of the cell templates (ui/atlas-event-*-cell.ui), found by name. */
-char    *atlas_event_cell_date          (GtkListItem *list_item,
-                                         AtlasEvent  *event);
-char    *atlas_event_cell_title_markup  (GtkListItem *list_item,
-                                         const char  *title);
-gboolean atlas_event_cell_tip           (GtkWidget   *cell,
-                                         int          x,
-                                         int          y,
-                                         gboolean     keyboard,
-                                         GtkTooltip  *tooltip,
-                                         GtkListItem *list_item);
+char          *atlas_event_cell_date              (GtkListItem    *list_item,
+                                                   AtlasEvent     *event);
+PangoAttrList *atlas_event_cell_title_attributes  (GtkListItem    *list_item,
+                                                   const char     *title);
+void           atlas_event_cell_forget_attributes (GtkInscription *cell);
+gboolean       atlas_event_cell_tip               (GtkWidget      *cell,
+                                                   int             x,
+                                                   int             y,
+                                                   gboolean        keyboard,
+                                                   GtkTooltip     *tooltip,
+                                                   GtkListItem    *list_item);
 
 char *
 atlas_event_cell_date (GtkListItem *list_item,
@@ -277,17 +289,24 @@ atlas_event_cell_date (GtkListItem *list_item,
 
 /* The filter's words in bold, as in the passages. The cell is in the panel by the time it
  * shows an event, and is made again when the filter changes. */
-char *
-atlas_event_cell_title_markup (GtkListItem *list_item,
-                               const char  *title)
+PangoAttrList *
+atlas_event_cell_title_attributes (GtkListItem *list_item,
+                                   const char  *title)
 {
   GtkWidget *child = gtk_list_item_get_child (list_item);
   GtkWidget *panel = child != NULL ? gtk_widget_get_ancestor (child, ATLAS_TYPE_EVENTS_PANEL) : NULL;
   AtlasResults *results = panel != NULL ? atlas_panel_get_results (ATLAS_PANEL (panel)) : NULL;
 
-  return atlas_text_highlight_markup (title != NULL ? title : "",
-                                      results != NULL ? atlas_filter_get_text (atlas_results_get_filter (results))
-                                                      : NULL);
+  if (title == NULL || results == NULL)
+    return NULL;
+  return atlas_text_highlight_attributes (title, atlas_filter_get_text (atlas_results_get_filter (results)));
+}
+
+/* GTK 4.8's inscription never frees its attributes: they go with the cell. */
+void
+atlas_event_cell_forget_attributes (GtkInscription *cell)
+{
+  gtk_inscription_set_attributes (cell, NULL);
 }
 
 /* Tooltips are asked for when shown rather than bound: setting a tooltip asks the display
@@ -354,7 +373,8 @@ add_column (AtlasEventsPanel *self,
 
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "atlas_event_cell_date", G_CALLBACK (atlas_event_cell_date),
-                                           "atlas_event_cell_title_markup", G_CALLBACK (atlas_event_cell_title_markup),
+                                           "atlas_event_cell_title_attributes", G_CALLBACK (atlas_event_cell_title_attributes),
+                                           "atlas_event_cell_forget_attributes", G_CALLBACK (atlas_event_cell_forget_attributes),
                                            "atlas_event_cell_tip", G_CALLBACK (atlas_event_cell_tip),
                                            NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope, resource);

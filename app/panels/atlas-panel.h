@@ -23,6 +23,9 @@ struct _AtlasPanelClass
   void (*session_changed) (AtlasPanel *self);
 };
 
+/* Part of a change that a panel shows a frame later: see atlas_panel_update_after_frame(). */
+typedef void (*AtlasPanelUpdate) (AtlasPanel *self);
+
 AtlasSession *atlas_panel_get_session (AtlasPanel   *self);
 AtlasResults *atlas_panel_get_results (AtlasPanel   *self);
 void          atlas_panel_set_session (AtlasPanel   *self,
@@ -30,5 +33,8 @@ void          atlas_panel_set_session (AtlasPanel   *self,
 void          atlas_panel_report_error (AtlasPanel   *self,
                                         const char   *what,
                                         const GError *error);
+void          atlas_panel_update_after_frame (AtlasPanel       *self,
+                                              AtlasPanelUpdate  update);
+gboolean      atlas_panel_get_update_pending (AtlasPanel       *self);
 
 G_END_DECLS
