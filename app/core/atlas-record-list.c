@@ -495,6 +495,41 @@ same_ids (GArray *a,
   return memcmp (sorted_a->data, sorted_b->data, a->len * sizeof (gint64)) == 0;
 }
 
+/* Adds the rows of @ids after the old ones, with the records of the old rows placed on
+ * them when @keep. */
+static gboolean
+begin_moving (AtlasRecordList *self,
+              GArray          *ids,
+              gboolean         keep)
+{
+  guint before, total;
+  Kept kept;
+
+  before = self->ids->len;
+  if (before == 0 || (ids->len <= SHORT_LIST && same_ids (self->ids, ids)))
+    {
+      replace_ids (self, ids, keep);
+      return FALSE;
+    }
+
+  total = before + ids->len;
+  if (keep)
+    kept_init (&kept, self);
+  g_array_append_vals (self->ids, ids->data, ids->len);
+  self->pages = g_renew (Page *, self->pages, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+  for (guint i = (before + PAGE_SIZE - 1) / PAGE_SIZE; i < (total + PAGE_SIZE - 1) / PAGE_SIZE; i++)
+    self->pages[i] = NULL;
+  if (keep)
+    {
+      kept_place (&kept, self, before);
+      kept_clear (&kept);
+    }
+  self->reordered = before;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), before, 0, ids->len);
+  return TRUE;
+}
+
 /**
  * atlas_record_list_begin_reorder:
  * @ids: (element-type gint64): the ids of the list, in a new order
@@ -515,32 +550,34 @@ gboolean
 atlas_record_list_begin_reorder (AtlasRecordList *self,
                                  GArray          *ids)
 {
-  guint before, total;
-  Kept kept;
-
   g_return_val_if_fail (ATLAS_IS_RECORD_LIST (self), FALSE);
   g_return_val_if_fail (ids != NULL, FALSE);
   g_return_val_if_fail (self->reordered == 0, FALSE);
 
-  before = self->ids->len;
-  if (before == 0 || (ids->len <= SHORT_LIST && same_ids (self->ids, ids)))
-    {
-      replace_ids (self, ids, TRUE);
-      return FALSE;
-    }
+  return begin_moving (self, ids, TRUE);
+}
 
-  total = before + ids->len;
-  kept_init (&kept, self);
-  g_array_append_vals (self->ids, ids->data, ids->len);
-  self->pages = g_renew (Page *, self->pages, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-  for (guint i = (before + PAGE_SIZE - 1) / PAGE_SIZE; i < (total + PAGE_SIZE - 1) / PAGE_SIZE; i++)
-    self->pages[i] = NULL;
-  kept_place (&kept, self, before);
-  kept_clear (&kept);
-  self->reordered = before;
+/**
+ * atlas_record_list_begin_replace:
+ * @ids: (element-type gint64): the ids of the new rows
+ *
+ * As atlas_record_list_begin_reorder(), but every new row gets a record of its own, read
+ * again from the store, rather than the one an old row showing the same id had: a view then
+ * binds each widget it moves again, for rows whose look depends on more than their record
+ * (the filter's words in bold). A few rows are replaced at once, widgets and all.
+ *
+ * Returns: %TRUE when the new rows follow the old ones until
+ *   atlas_record_list_end_reorder(), %FALSE when the list is replaced already
+ */
+gboolean
+atlas_record_list_begin_replace (AtlasRecordList *self,
+                                 GArray          *ids)
+{
+  g_return_val_if_fail (ATLAS_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+  g_return_val_if_fail (self->reordered == 0, FALSE);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), before, 0, ids->len);
-  return TRUE;
+  return begin_moving (self, ids, FALSE);
 }
 
 /**

@@ -28,6 +28,8 @@ void             atlas_record_list_reorder       (AtlasRecordList *self,
                                                   GArray          *ids);
 gboolean         atlas_record_list_begin_reorder (AtlasRecordList *self,
                                                   GArray          *ids);
+gboolean         atlas_record_list_begin_replace (AtlasRecordList *self,
+                                                  GArray          *ids);
 void             atlas_record_list_end_reorder   (AtlasRecordList *self);
 void             atlas_record_list_invalidate    (AtlasRecordList *self,
                                                   GArray          *ids);

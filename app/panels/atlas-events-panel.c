@@ -158,11 +158,13 @@ show_events (AtlasEventsPanel *self,
   /* Nothing selected while the rows change: GtkSingleSelection would look for its item
    * among every new row, reading them all; sync_selection() selects again. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  /* A widget moved onto a row that shows the same event is not bound again, so its title
-   * would keep the old words in bold: new words get new widgets. */
-  if (shown == NULL || g_strcmp0 (words, self->rows_words) != 0)
-    atlas_record_list_set_ids (self->events, shown);
-  else if (atlas_record_list_begin_reorder (self->events, shown))
+  /* A widget moved onto a row that shows the same record is not bound again, so its title
+   * would keep the old words in bold: with new words every row gets a record of its own. */
+  if (shown == NULL)
+    atlas_record_list_set_ids (self->events, NULL);
+  else if (g_strcmp0 (words, self->rows_words) != 0
+           ? atlas_record_list_begin_replace (self->events, shown)
+           : atlas_record_list_begin_reorder (self->events, shown))
     {
       /* Scrolled to the new rows, the view moves the widgets of the old ones onto them
        * instead of building new ones: GTK 4.8 binds BOUND_ROWS rows around the one it
