@@ -1434,6 +1434,64 @@ test_window_saved_views (void)
   iterate ();
 }
 
+/* The first button under @widget whose label starts with @start. */
+static GtkWidget *
+find_button_starting (GtkWidget  *widget,
+                      const char *start)
+{
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))), start))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_starting (child, start);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether @widget gives a tooltip when asked for one. */
+static gboolean
+gives_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_assert_true (gtk_widget_get_has_tooltip (widget));
+  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* The details' relations and linked items say what they do when pointed at, asked for then
+ * rather than set as they are made. */
+static void
+test_window_details_tips (void)
+{
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  GtkWidget *details = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_DETAILS_PANEL);
+  GtkWidget *relation, *link;
+
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, atlas_test_key_id (store, "actors", "azerbaijan"));
+  iterate ();
+  relation = find_button_starting (details, "Partnership · Turkey");
+  g_assert_nonnull (relation);
+  g_assert_true (gives_tooltip (relation));
+
+  atlas_session_select (session, ATLAS_ITEM_EVENT, atlas_test_key_id (store, "events", "washington-summit-2025-08-08"));
+  iterate ();
+  link = find_button_starting (details, "Armenia");
+  g_assert_nonnull (link);
+  g_assert_true (gives_tooltip (link));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* Options from the export dialog keep their title when the dialog is asked again, and a
  * dialog with arguments that are wrong is not made at all. */
 static void
@@ -2253,6 +2311,7 @@ main (int   argc,
   g_test_add_func ("/window/map-clicks", test_window_map_clicks);
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
   g_test_add_func ("/window/selection-details-first", test_window_selection_details_first);
+  g_test_add_func ("/window/details-tips", test_window_details_tips);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
   g_test_add_func ("/window/large-ids", test_window_large_ids);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);

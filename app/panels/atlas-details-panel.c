@@ -106,6 +106,29 @@ on_link_clicked (GtkButton         *button,
   atlas_session_select (atlas_panel_get_session (ATLAS_PANEL (self)), kind, id);
 }
 
+static gboolean
+on_query_tip (GtkWidget  *widget,
+              int         x,
+              int         y,
+              gboolean    keyboard,
+              GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (widget), "atlas-tip"));
+  return TRUE;
+}
+
+/* A tooltip given when it is asked for: setting one asks the display where the pointer is,
+ * a round trip to the X server for each of the dozens of buttons an actor's details make. */
+static void
+set_tip (GtkWidget  *widget,
+         const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "atlas-tip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tip), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 /* A linked item as a button that selects it; long titles are shortened, whole in the tooltip. */
 static void
 add_link (AtlasDetailsPanel *self,
@@ -120,7 +143,7 @@ add_link (AtlasDetailsPanel *self,
   gtk_label_set_ellipsize (text, PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (text, 36);
   gtk_widget_add_css_class (button, "atlas-link");
-  gtk_widget_set_tooltip_text (button, tooltip ? tooltip : label);
+  set_tip (button, tooltip ? tooltip : label);
   g_object_set_data (G_OBJECT (button), "item-kind", GINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (button), "item-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_link_clicked), self);
@@ -410,7 +433,7 @@ show_relations (AtlasDetailsPanel *self,
       button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Show the passages behind this relation"));
+      set_tip (button, _("Show the passages behind this relation"));
       g_object_set_data_full (G_OBJECT (button), "relation-id", g_memdup2 (&row->id, sizeof row->id),
                               g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_relation_clicked), self);
