@@ -495,6 +495,42 @@ compare_timeline_events (gconstpointer a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The day number of an ISO date, and the text it was counted from. */
+typedef struct
+{
+  char text[16];
+  int  number;
+} DayMemo;
+
+/* atlas_date_to_number() of @date, or the number @memo holds when @date is its text. */
+static int
+day_number (DayMemo    *memo,
+            const char *date)
+{
+  if (date == NULL)
+    return atlas_date_to_number (NULL);
+  if (strcmp (memo->text, date) != 0)
+    {
+      memo->number = atlas_date_to_number (date);
+      g_strlcpy (memo->text, date, sizeof memo->text);
+      /* A date too long to keep is counted every time. */
+      if (strlen (date) >= sizeof memo->text)
+        memo->text[0] = '\0';
+    }
+  return memo->number;
+}
+
+/* Whether @events are in compare_timeline_events() order already, as the index gives them. */
+static gboolean
+timeline_sorted (GArray *events)
+{
+  for (guint i = 1; i < events->len; i++)
+    if (compare_timeline_events (&g_array_index (events, AtlasTimelineEvent, i - 1),
+                                 &g_array_index (events, AtlasTimelineEvent, i)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * atlas_query_timeline:
  * @filter: (nullable): which events
@@ -515,6 +551,7 @@ atlas_query_timeline (AtlasStore         *store,
                                          " e.place_id FROM events e WHERE 1");
   AtlasParticipationRead *participation;
   AtlasCriteria criteria;
+  DayMemo first_days = { "", 0 }, last_days = { "", 0 };
   sqlite3_stmt *stmt;
   int rc;
 
@@ -523,10 +560,12 @@ atlas_query_timeline (AtlasStore         *store,
   if (!atlas_criteria_init (&criteria, filter, error))
     return NULL;
 
-  /* Not ordered in SQL: walking the date index and looking each row up in the table took
-   * seconds at a million events, where reading the table in its own order and sorting the
-   * rows here takes a fraction of that. */
+  /* Ordered by the covering index events_timeline, which holds every column read: at a
+   * million events, walking it costs SQLite less than sorting the rows here would.
+   *   SCAN e USING INDEX events_timeline
+   * A filter that finds few events through another index has them sorted by SQLite. */
   atlas_criteria_append_event_terms (sql, &criteria);
+  g_string_append (sql, " ORDER BY e.first_day, e.last_day, e.id");
   stmt = atlas_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     {
@@ -544,6 +583,8 @@ atlas_query_timeline (AtlasStore         *store,
       int length = sqlite3_column_int (stmt, 3);
       const char *kind = (const char *) sqlite3_column_text (stmt, 5);
       int kind_length = sqlite3_column_bytes (stmt, 5);
+      const char *first_day = (const char *) sqlite3_column_text (stmt, 1);
+      const char *last_day = (const char *) sqlite3_column_text (stmt, 2);
 
       /* Filled in place, and the kind copied from SQLite's own text: a million events made
        * a million copies and allocations otherwise. */
@@ -551,8 +592,10 @@ atlas_query_timeline (AtlasStore         *store,
       event = &g_array_index (events, AtlasTimelineEvent, events->len - 1);
       memset (event, 0, sizeof *event);
       event->id = sqlite3_column_int64 (stmt, 0);
-      event->first_day = atlas_date_to_number ((const char *) sqlite3_column_text (stmt, 1));
-      event->last_day = atlas_date_to_number ((const char *) sqlite3_column_text (stmt, 2));
+      /* By date, a day comes many times in a row: it is counted once. */
+      event->first_day = day_number (&first_days, first_day);
+      event->last_day = g_strcmp0 (last_day, first_day) == 0 ? event->first_day
+                                                             : day_number (&last_days, last_day);
       event->precision = length == 10 ? 2 : length == 7 ? 1 : 0;
       event->has_end = sqlite3_column_int (stmt, 4);
       /* Every kind is a short word: a longer one is none of them, and is not cut. Text
@@ -579,7 +622,8 @@ atlas_query_timeline (AtlasStore         *store,
       return NULL;
     }
 
-  g_array_sort (events, compare_timeline_events);
+  if (!timeline_sorted (events))
+    g_array_sort (events, compare_timeline_events);
   atlas_query_finish_participation (store, participation);
   if (!atlas_query_fill_first_actors (store, events, error))
     return NULL;
