@@ -165,6 +165,44 @@ test_cli_filters (void)
     }
 }
 
+/* An actor's events are listed alike with the filter of actors (read with their actors from
+ * event_actors) and without it (their actors from what the store keeps of who takes part):
+ * each row the filter keeps is the same row in the whole list, actors and all. */
+static void
+test_cli_actors_alike (void)
+{
+  g_auto(Run) all;
+  g_auto(Run) filtered;
+  g_autoptr(GPtrArray) all_rows = NULL;
+  g_autoptr(GPtrArray) filtered_rows = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  guint several = 0;
+
+  run_program (&all, "--db", db_path, "--list", "events", NULL);
+  run_program (&filtered, "--db", db_path, "--list", "events", "--actor", "Armenia", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpint (filtered.status, ==, 0);
+  all_rows = atlas_test_parse_csv (all.out);
+  filtered_rows = atlas_test_parse_csv (filtered.out);
+  g_assert_cmpuint (filtered_rows->len, >, 2);
+
+  for (guint r = 1; r < all_rows->len; r++)
+    g_hash_table_insert (by_id, (gpointer) cell (all_rows, r, 0), g_ptr_array_index (all_rows, r));
+  for (guint r = 1; r < filtered_rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (filtered_rows, r);
+      GPtrArray *same = g_hash_table_lookup (by_id, cell (filtered_rows, r, 0));
+
+      g_assert_nonnull (same);
+      g_assert_cmpuint (same->len, ==, row->len);
+      for (guint c = 0; c < row->len; c++)
+        g_assert_cmpstr (g_ptr_array_index (same, c), ==, g_ptr_array_index (row, c));
+      several += strchr (cell (filtered_rows, r, column (g_ptr_array_index (filtered_rows, 0), "actors")), ';') != NULL;
+    }
+  /* Rows with more than one actor, whose order matters. */
+  g_assert_cmpuint (several, >, 0);
+}
+
 static void
 test_cli_text (void)
 {
@@ -827,6 +865,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/every-kind", test_cli_every_kind);
   g_test_add_func ("/cli/filters", test_cli_filters);
+  g_test_add_func ("/cli/actors-alike", test_cli_actors_alike);
   g_test_add_func ("/cli/list-generated", test_cli_list_generated);
   g_test_add_func ("/cli/list-unwritable", test_cli_list_unwritable);
   g_test_add_func ("/cli/text", test_cli_text);

@@ -29,8 +29,7 @@ typedef struct
   GHashTable       *totals;       /* actor id -> the events it takes part in, of all */
   AtlasEventActors *shown;        /* each event's own actors, in the order the list shows */
   AtlasIdIndex      order;        /* while reading: actor id -> its place in that order */
-  AtlasIdIndex      rows;         /* event id -> its row in shown */
-  GArray           *first_actors; /* gint64: the lowest id among each row's own actors */
+  GArray           *first_actors; /* gint64: the lowest id among each of shown's events' own */
 } Cache;
 
 static void
@@ -60,7 +59,6 @@ cache_free (gpointer data)
   g_clear_pointer (&cache->totals, g_hash_table_unref);
   g_clear_pointer (&cache->shown, atlas_event_actors_unref);
   atlas_id_index_clear (&cache->order);
-  atlas_id_index_clear (&cache->rows);
   g_clear_pointer (&cache->first_actors, g_array_unref);
   g_free (cache);
 }
@@ -81,6 +79,7 @@ event_actors_clear (gpointer data)
   g_clear_pointer (&self->actors, g_array_unref);
   g_clear_pointer (&self->actor_ids, g_array_unref);
   g_clear_pointer (&self->names, g_ptr_array_unref);
+  atlas_id_index_clear (&self->rows);
 }
 
 void
@@ -94,19 +93,7 @@ guint
 atlas_event_actors_find (AtlasEventActors *self,
                          gint64            event_id)
 {
-  const gint64 *rows = (const gint64 *) self->event_ids->data;
-  guint low = 0, high = self->event_ids->len;
-
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (rows[mid] < event_id)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-  return low < self->event_ids->len && rows[low] == event_id ? low : G_MAXUINT;
+  return atlas_id_index_lookup (&self->rows, event_id);
 }
 
 /* The actors in the order an event's row lists them (atlas-event.c orders them so):
@@ -328,9 +315,10 @@ cache_get (AtlasStore  *store,
     }
   cache->totals = count_all (cache);
   atlas_id_index_clear (&cache->order);
-  /* Every finding looks up each of its events' first actor: a binary search among a
-   * million events for each of a million was most of a finding's time after its query. */
-  atlas_id_index_init (&cache->rows, (const gint64 *) cache->shown->event_ids->data,
+  /* Every finding looks up each of its events' first actor, and the listing their actors:
+   * a binary search among a million events for each of a million was most of a finding's
+   * time after its query. */
+  atlas_id_index_init (&cache->shown->rows, (const gint64 *) cache->shown->event_ids->data,
                        cache->shown->event_ids->len, NULL);
 
   g_object_set_data_full (G_OBJECT (store), "atlas-participation", cache, cache_free);
@@ -489,7 +477,7 @@ atlas_query_fill_first_actors (AtlasStore  *store,
   for (guint i = 0; i < events->len; i++)
     {
       AtlasTimelineEvent *event = &g_array_index (events, AtlasTimelineEvent, i);
-      guint row = atlas_id_index_lookup (&cache->rows, event->id);
+      guint row = atlas_event_actors_find (cache->shown, event->id);
 
       event->first_actor = row != G_MAXUINT ? g_array_index (cache->first_actors, gint64, row) : 0;
     }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "atlas-id-index.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ typedef struct _AtlasEventActors
   GArray    *actor_ids;  /* gint64: the actors in the order shown, states first, then by name */
   GPtrArray *names;      /* char *: their names, in the same order */
   guint      most;       /* the most actors an event has */
+  AtlasIdIndex rows;     /* event id -> its index in event_ids */
 } AtlasEventActors;
 
 AtlasEventActors *atlas_query_ref_event_actors (AtlasStore        *store,
