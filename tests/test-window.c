@@ -99,64 +99,71 @@ wait_for_lists (AtlasWindow *window)
   iterate ();
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget     *widget,
+                                gconstpointer  data);
+
+/* The first widget under @widget, itself first and then depth first, that passes @test. */
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+find_first (GtkWidget     *widget,
+            WidgetTest     test,
+            gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (test (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_first (child, test, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  return find_first (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (widget, is_named, name);
 }
 
 static GtkWidget *
 find_with_class (GtkWidget  *widget,
                  const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_first (widget, has_class, css_class);
 }
 
 /* Every setting back to its default, so that no test sees what an earlier one left. */
@@ -1434,23 +1441,14 @@ test_window_saved_views (void)
   iterate ();
 }
 
-/* The first button under @widget whose label starts with @start. */
-static GtkWidget *
-find_button_starting (GtkWidget  *widget,
-                      const char *start)
+/* Whether @widget is a button whose label starts with @start. */
+static gboolean
+is_button_starting (GtkWidget     *widget,
+                    gconstpointer  start)
 {
-  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))), start))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_starting (child, start);
+  GtkWidget *label = GTK_IS_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (label) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), start);
 }
 
 /* Whether @widget gives a tooltip when asked for one. */
@@ -1478,13 +1476,13 @@ test_window_details_tips (void)
 
   atlas_session_select (session, ATLAS_ITEM_ACTOR, atlas_test_key_id (store, "actors", "azerbaijan"));
   iterate ();
-  relation = find_button_starting (details, "Partnership · Turkey");
+  relation = find_first (details, is_button_starting, "Partnership · Turkey");
   g_assert_nonnull (relation);
   g_assert_true (gives_tooltip (relation));
 
   atlas_session_select (session, ATLAS_ITEM_EVENT, atlas_test_key_id (store, "events", "washington-summit-2025-08-08"));
   iterate ();
-  link = find_button_starting (details, "Armenia");
+  link = find_first (details, is_button_starting, "Armenia");
   g_assert_nonnull (link);
   g_assert_true (gives_tooltip (link));
 

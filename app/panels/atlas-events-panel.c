@@ -290,7 +290,7 @@ atlas_event_cell_date (GtkListItem *list_item,
 }
 
 /* The filter's words in bold, as in the passages. The cell is in the panel by the time it
- * shows an event, and is made again when the filter changes. */
+ * shows an event, and is bound again when the filter's words change (show_events()). */
 PangoAttrList *
 atlas_event_cell_title_attributes (GtkListItem *list_item,
                                    const char  *title)
