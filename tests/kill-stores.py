@@ -117,8 +117,9 @@ def kill_first_fill(scratch, rng, _source, events, fill_time):
 
 def make_version_1(path):
     """Takes a store made by the program back to schema version 1, as an earlier version
-    of the program made it: without 002-search.sql's full-text tables and triggers, and
-    with the indexes of 001-base.sql, not those later versions made or dropped."""
+    of the program made it: without 002-search.sql's full-text tables and triggers, with
+    the indexes of 001-base.sql, not those later versions made or dropped, and without the
+    columns 004-as-of.sql adds."""
     base = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'schema',
                         '001-base.sql')
     with open(base, encoding='utf-8') as schema:
@@ -135,6 +136,8 @@ def make_version_1(path):
         db.execute(f'DROP INDEX {name}')
     for name in set(statements) - present:
         db.execute(statements[name])
+    db.execute('ALTER TABLE corridor_status DROP COLUMN kind')
+    db.execute('ALTER TABLE sources DROP COLUMN kind')
     db.execute('PRAGMA user_version = 1')
     db.execute('VACUUM')
     db.close()

@@ -20,6 +20,7 @@ static const char * const migration_paths[] = {
   "/io/github/caucasusatlas/CaucasusAtlas/schema/001-base.sql",
   "/io/github/caucasusatlas/CaucasusAtlas/schema/002-search.sql",
   "/io/github/caucasusatlas/CaucasusAtlas/schema/003-scale.sql",
+  "/io/github/caucasusatlas/CaucasusAtlas/schema/004-as-of.sql",
 };
 
 static void
@@ -178,7 +179,7 @@ test_store_constraints (void)
 }
 
 /* Makes a store at @version by running the first @version migrations by hand, with one
- * actor and one excerpt in it. */
+ * actor, one excerpt and one corridor with a status in it. */
 static void
 make_store_at_version (const char *path,
                        int         version)
@@ -196,7 +197,10 @@ make_store_at_version (const char *path,
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO actors (key, kind, name) VALUES ('a', 'state', 'Atlantis');"
                                  "INSERT INTO sources (key, title, publication) VALUES ('s', 'T', 'P');"
-                                 "INSERT INTO excerpts (key, source_id, text) VALUES ('x', 1, 'Atlantis sank');",
+                                 "INSERT INTO excerpts (key, source_id, text) VALUES ('x', 1, 'Atlantis sank');"
+                                 "INSERT INTO corridors (key, kind, name) VALUES ('c', 'rail', 'Line');"
+                                 "INSERT INTO corridor_status (key, corridor_id, date, status)"
+                                 " VALUES ('s', 1, '1990', 'operational');",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_autofree char *stamp = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                                             version, ATLAS_STORE_APPLICATION_ID);
@@ -231,6 +235,11 @@ test_store_upgrade (void)
       g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM actors"), ==, 1);
       g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM excerpt_search "
                                          "WHERE excerpt_search MATCH 'atlantis'"), ==, 1);
+      /* Older stores knew only dated changes, and only the documents as sources. */
+      g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM corridor_status "
+                                                    "WHERE kind = 'change'"), ==, 1);
+      g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM sources "
+                                                    "WHERE kind = 'document'"), ==, 1);
 
       /* The file as it was is kept beside it. */
       g_assert_nonnull (atlas_store_get_backup_path (store));

@@ -33,6 +33,8 @@ VOCAB_COLUMNS = {
     ("place", "kind"): ("places", "kind"),
     ("corridor", "kind"): ("corridors", "kind"),
     ("status", "status"): ("corridor_status", "status"),
+    ("status", "kind"): ("corridor_status", "kind"),
+    ("source", "kind"): ("sources", "kind"),
     ("zone", "kind"): ("zones", "kind"),
     ("event", "kind"): ("events", "kind"),
     ("relation", "kind"): ("relations", "kind"),

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every kind of actor, place, corridor, zone, event and relation, and every status of a
- * corridor, is listed here once, in the order the program offers them, with the words it
- * shows for them. The store's CHECK constraints (data/schema/) say which terms a store may
+ * Every kind of actor, place, corridor, zone, event, relation, status row and source, and
+ * every status of a corridor, is listed here once, in the order the program offers them,
+ * with the words it shows for them. The store's CHECK constraints (data/schema/) say which terms a store may
  * hold; they are migrations and stay as they were written, so tests/test-records.c checks
  * that they list the same terms as this table, and tools/dataset-check.py reads its lists
  * from the schema itself.
@@ -60,6 +60,20 @@ static const Term corridor_statuses[] = {
   { "suspended", N_("Suspended") },
 };
 
+/* What a status row claims: the corridor became the status on its date, or a source of
+ * its date says the corridor is in it. */
+static const Term status_kinds[] = {
+  { "change", N_("Change") },
+  { "report", N_("Report") },
+};
+
+/* Where a source's words come from: an article quoted, or a public reference page that
+ * backs a well-established fact in notes of our own. */
+static const Term source_kinds[] = {
+  { "document", N_("Document") },
+  { "reference", N_("Reference, not from the documents") },
+};
+
 static const Term zone_kinds[] = {
   { "exclave", N_("Exclave") },
   { "peacekeeping", N_("Peacekeeping zone") },
@@ -110,6 +124,8 @@ static const struct
   [ATLAS_VOCABULARY_CORRIDOR_KINDS] = VOCABULARY ("corridors", "kind", corridor_kinds),
   [ATLAS_VOCABULARY_CORRIDOR_STATUSES] = VOCABULARY ("corridor_status", "status",
                                                      corridor_statuses),
+  [ATLAS_VOCABULARY_STATUS_KINDS] = VOCABULARY ("corridor_status", "kind", status_kinds),
+  [ATLAS_VOCABULARY_SOURCE_KINDS] = VOCABULARY ("sources", "kind", source_kinds),
   [ATLAS_VOCABULARY_ZONE_KINDS] = VOCABULARY ("zones", "kind", zone_kinds),
   [ATLAS_VOCABULARY_EVENT_KINDS] = VOCABULARY ("events", "kind", event_kinds),
   [ATLAS_VOCABULARY_RELATION_KINDS] = VOCABULARY ("relations", "kind", relation_kinds),
