@@ -595,7 +595,7 @@ test_query_hostile_text (void)
     }
   g_assert_true (found);
   /* The one status, on no day, cannot be placed in time. */
-  g_assert_cmpuint (atlas_features_get_corridor (features, 0)->changes->len, ==, 0);
+  g_assert_cmpuint (atlas_features_get_corridor (features, 0)->statuses->len, ==, 0);
 
   g_assert_true (atlas_listing_write (store, ATLAS_LISTING_PLACES, everything, csv, &error));
   g_assert_no_error (error);

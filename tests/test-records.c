@@ -749,7 +749,7 @@ test_vocabulary_labels (void)
       g_assert_cmpint (atlas_status_from_string (status), ==, ATLAS_STATUS_PROPOSED + i);
     }
   g_assert_cmpint (atlas_status_from_string ("suspended"), ==, ATLAS_STATUS_SUSPENDED);
-  g_assert_cmpint (atlas_status_from_string ("demolished"), ==, ATLAS_STATUS_UNKNOWN);
+  g_assert_cmpint (atlas_status_from_string ("demolished"), ==, ATLAS_STATUS_NOT_KNOWN);
   g_assert_cmpstr (atlas_status_label (ATLAS_STATUS_UNDER_CONSTRUCTION), ==,
                    "Under construction");
 }

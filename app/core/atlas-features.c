@@ -14,7 +14,6 @@
 
 #include "atlas-date.h"
 #include "atlas-features.h"
-#include "atlas-vocabulary.h"
 
 struct _AtlasFeatures
 {
@@ -35,7 +34,7 @@ clear_corridor (gpointer data)
 
   g_free (corridor->name);
   g_free (corridor->kind);
-  g_clear_pointer (&corridor->changes, g_array_unref);
+  g_clear_pointer (&corridor->statuses, g_array_unref);
 }
 
 static void
@@ -87,17 +86,6 @@ atlas_features_init (AtlasFeatures *self)
   self->places = g_array_new (FALSE, TRUE, sizeof (AtlasPlaceMark));
   g_array_set_clear_func (self->places, clear_place);
   self->points = g_array_new (FALSE, FALSE, sizeof (AtlasPoint));
-}
-
-/* The statuses follow the vocabulary's order from ATLAS_STATUS_PROPOSED on. */
-AtlasStatus
-atlas_status_from_string (const char *text)
-{
-  int position = atlas_vocabulary_find (ATLAS_VOCABULARY_CORRIDOR_STATUSES, text);
-
-  if (position < 0)
-    return ATLAS_STATUS_UNKNOWN;
-  return ATLAS_STATUS_PROPOSED + position;
 }
 
 static int
@@ -182,7 +170,7 @@ load_corridors (AtlasFeatures  *self,
       corridor.id = sqlite3_column_int64 (stmt, 0);
       corridor.name = atlas_store_dup_column (stmt, 1);
       corridor.kind = atlas_store_dup_column (stmt, 2);
-      corridor.changes = g_array_new (FALSE, TRUE, sizeof (AtlasStatusChange));
+      corridor.statuses = g_array_new (FALSE, TRUE, sizeof (AtlasStatusEntry));
       atlas_geo_box_init (&corridor.box);
       g_array_append_val (self->corridors, corridor);
     }
@@ -196,31 +184,34 @@ load_corridors (AtlasFeatures  *self,
                     G_STRUCT_OFFSET (AtlasCorridorShape, box), error))
     return FALSE;
 
-  stmt = atlas_store_prepare (store, "SELECT corridor_id, first_day, status FROM corridor_status"
-                                     " ORDER BY corridor_id, first_day", error);
+  stmt = atlas_store_prepare (store, "SELECT corridor_id, date, status, kind, id FROM corridor_status"
+                                     " ORDER BY corridor_id", error);
   if (stmt == NULL)
     return FALSE;
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 corridor_id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *first_day = atlas_store_dup_column (stmt, 1);
+      g_autofree char *date = atlas_store_dup_column (stmt, 1);
       g_autofree char *status = atlas_store_dup_column (stmt, 2);
-      AtlasStatusChange change = { { 0 }, atlas_status_from_string (status) };
+      g_autofree char *kind = atlas_store_dup_column (stmt, 3);
+      AtlasStatusEntry entry;
 
-      /* A change on no day (a store made by hand) cannot be placed in time. */
-      if (atlas_date_parse (first_day, NULL, NULL) != ATLAS_DATE_DAY)
+      if (!atlas_status_entry_init (&entry, date, status, kind, sqlite3_column_int64 (stmt, 4)))
         continue;
-      g_strlcpy (change.first_day, first_day, sizeof change.first_day);
       for (guint i = 0; i < self->corridors->len; i++)
         {
           AtlasCorridorShape *corridor = &g_array_index (self->corridors, AtlasCorridorShape, i);
 
           if (corridor->id == corridor_id)
-            g_array_append_val (corridor->changes, change);
+            g_array_append_val (corridor->statuses, entry);
         }
     }
   sqlite3_reset (stmt);
+
+  for (guint i = 0; i < self->corridors->len; i++)
+    g_array_sort (g_array_index (self->corridors, AtlasCorridorShape, i).statuses,
+                  atlas_status_entry_compare);
   return TRUE;
 }
 
@@ -377,46 +368,27 @@ atlas_features_get_points (AtlasFeatures *self)
 }
 
 /**
- * atlas_corridor_status_at:
- * @day: "YYYY-MM-DD", or %NULL for the latest
+ * atlas_corridor_status_entry_at:
+ * @day: "YYYY-MM-DD", or %NULL for all that is known
  *
- * Returns: the corridor's status on @day: the last change on or before it;
- *   %ATLAS_STATUS_NONE before the first change, %ATLAS_STATUS_UNKNOWN when the sources
- *   record none.
+ * Returns: (nullable): the status row that says what the corridor is on @day (see
+ *   atlas-as-of.c), or %NULL when nothing is known of it then
  */
+const AtlasStatusEntry *
+atlas_corridor_status_entry_at (const AtlasCorridorShape *corridor,
+                                const char               *day)
+{
+  return atlas_status_at ((const AtlasStatusEntry *) corridor->statuses->data,
+                          corridor->statuses->len, day);
+}
+
 AtlasStatus
 atlas_corridor_status_at (const AtlasCorridorShape *corridor,
                           const char               *day)
 {
-  AtlasStatus status = ATLAS_STATUS_NONE;
+  const AtlasStatusEntry *entry = atlas_corridor_status_entry_at (corridor, day);
 
-  if (corridor->changes->len == 0)
-    return ATLAS_STATUS_UNKNOWN;
-
-  for (guint i = 0; i < corridor->changes->len; i++)
-    {
-      const AtlasStatusChange *change = &g_array_index (corridor->changes, AtlasStatusChange, i);
-
-      if (day != NULL && strcmp (change->first_day, day) > 0)
-        break;
-      status = change->status;
-    }
-
-  return status;
-}
-
-const char *
-atlas_status_label (AtlasStatus status)
-{
-  AtlasVocabulary statuses = ATLAS_VOCABULARY_CORRIDOR_STATUSES;
-
-  if (status >= ATLAS_STATUS_PROPOSED && status <= ATLAS_STATUS_SUSPENDED)
-    return atlas_vocabulary_get_label (statuses,
-                                       atlas_vocabulary_get_term (statuses,
-                                                                  status - ATLAS_STATUS_PROPOSED));
-  if (status == ATLAS_STATUS_UNKNOWN)
-    return _("Status not given in the sources");
-  return _("Not yet proposed");
+  return entry != NULL ? entry->status : ATLAS_STATUS_NOT_KNOWN;
 }
 
 /* Whether the zone exists on @day ("YYYY-MM-DD"; %NULL for today). */

@@ -5,28 +5,12 @@
 
 #pragma once
 
+#include "atlas-as-of.h"
 #include "atlas-geo.h"
 #include "atlas-item.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  ATLAS_STATUS_NONE,       /* not yet in existence as of the date */
-  ATLAS_STATUS_UNKNOWN,    /* the sources give no status at all */
-  ATLAS_STATUS_PROPOSED,
-  ATLAS_STATUS_AGREED,
-  ATLAS_STATUS_UNDER_CONSTRUCTION,
-  ATLAS_STATUS_OPERATIONAL,
-  ATLAS_STATUS_SUSPENDED,
-} AtlasStatus;
-
-typedef struct
-{
-  char        first_day[11];
-  AtlasStatus status;
-} AtlasStatusChange;
 
 typedef struct
 {
@@ -36,7 +20,7 @@ typedef struct
   guint    first_point;
   guint    n_points;
   AtlasBox box;
-  GArray  *changes;     /* AtlasStatusChange, by date */
+  GArray  *statuses;    /* AtlasStatusEntry, in the order atlas_status_at() reads them */
 } AtlasCorridorShape;
 
 typedef struct
@@ -78,10 +62,10 @@ const AtlasPlaceMark     *atlas_features_find_place        (AtlasFeatures  *self
                                                             gint64          id);
 const AtlasPoint         *atlas_features_get_points        (AtlasFeatures  *self);
 
+const AtlasStatusEntry   *atlas_corridor_status_entry_at   (const AtlasCorridorShape *corridor,
+                                                            const char               *day);
 AtlasStatus               atlas_corridor_status_at         (const AtlasCorridorShape *corridor,
                                                             const char               *day);
-const char               *atlas_status_label               (AtlasStatus     status);
-AtlasStatus               atlas_status_from_string         (const char     *text);
 gboolean                  atlas_zone_valid_at              (const AtlasZoneShape     *zone,
                                                             const char               *day);
 

@@ -325,7 +325,6 @@ judge_name_place (AtlasMapFrame            *frame,
       const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
 
       if (corridor != own && atlas_geo_box_intersects (&corridor->box, &area) &&
-          atlas_corridor_status_at (corridor, state->day) != ATLAS_STATUS_NONE &&
           crosses_line (points + corridor->first_point, corridor->n_points, &area))
         return NAME_ON_OTHER_LINE;
     }
@@ -429,8 +428,7 @@ atlas_label_placer_name_corridors (AtlasMapFrame       *frame,
       const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
       LineInView line = { corridor };
 
-      if (atlas_corridor_status_at (corridor, state->day) == ATLAS_STATUS_NONE ||
-          corridor->n_points < 2 || !atlas_geo_box_intersects (&corridor->box, &frame->visible))
+      if (corridor->n_points < 2 || !atlas_geo_box_intersects (&corridor->box, &frame->visible))
         continue;
 
       line.spots = line_spots (frame, points + corridor->first_point, corridor->n_points);

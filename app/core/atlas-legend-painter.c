@@ -47,10 +47,9 @@ atlas_legend_flag_for_corridor (const char  *kind,
       return flags | ATLAS_LEGEND_OPERATIONAL;
     case ATLAS_STATUS_SUSPENDED:
       return flags | ATLAS_LEGEND_SUSPENDED;
-    case ATLAS_STATUS_NONE:
-    case ATLAS_STATUS_UNKNOWN:
+    case ATLAS_STATUS_NOT_KNOWN:
     default:
-      return flags | ATLAS_LEGEND_STATUS_UNKNOWN;
+      return flags | ATLAS_LEGEND_STATUS_NOT_KNOWN;
     }
 }
 
@@ -95,14 +94,14 @@ static const LegendRow legend_rows[] = {
   { ATLAS_LEGEND_UNDER_CONSTRUCTION, N_("Status on the date"), N_("Under construction"), SWATCH_LINE, NULL, ATLAS_STATUS_UNDER_CONSTRUCTION },
   { ATLAS_LEGEND_OPERATIONAL, N_("Status on the date"), N_("Operational"), SWATCH_LINE, NULL, ATLAS_STATUS_OPERATIONAL },
   { ATLAS_LEGEND_SUSPENDED, N_("Status on the date"), N_("Suspended"), SWATCH_LINE, NULL, ATLAS_STATUS_SUSPENDED },
-  { ATLAS_LEGEND_STATUS_UNKNOWN, N_("Status on the date"), N_("Not given in the sources"), SWATCH_LINE, NULL, ATLAS_STATUS_UNKNOWN },
+  { ATLAS_LEGEND_STATUS_NOT_KNOWN, N_("Status on the date"), N_("Not known"), SWATCH_LINE, NULL, ATLAS_STATUS_NOT_KNOWN },
   { ATLAS_LEGEND_EXCLAVE, N_("Areas"), N_("Exclave"), SWATCH_TINT, NULL, 0, { 0.0, 0.57, 0.74, 0.0 } },
   { ATLAS_LEGEND_PEACEKEEPING, N_("Areas"), N_("Peacekeeping zone"), SWATCH_TINT, NULL, 0, { 0.83, 0.33, 0.0, 0.18 } },
   { ATLAS_LEGEND_OTHER_ZONE, N_("Areas"), N_("Former oblast, corridor"), SWATCH_TINT, NULL, 0, { 0.55, 0.35, 0.65, 0.15 } },
   { ATLAS_LEGEND_EVENTS, N_("Events"), N_("Events (number at a place)"), SWATCH_GLYPH, NULL, 0, { 0.80, 0.14, 0.11, 1 } },
   { ATLAS_LEGEND_SELECTED, N_("Events"), N_("Selected"), SWATCH_GLYPH, NULL, 0, { 0.21, 0.52, 0.89, 1 } },
   { ATLAS_LEGEND_PLACES, N_("Boundaries"), N_("Capital, town"), SWATCH_DOT },
-  { 0, N_("Boundaries"), N_("International border"), SWATCH_LINE, NULL, ATLAS_STATUS_NONE, { 0.42, 0.37, 0.34, 0.9 } },
+  { 0, N_("Boundaries"), N_("International border"), SWATCH_LINE, NULL, ATLAS_STATUS_OPERATIONAL, { 0.42, 0.37, 0.34, 0.9 } },
   { ATLAS_LEGEND_PROVINCES, N_("Boundaries"), N_("Province"), SWATCH_LINE, NULL, ATLAS_STATUS_PROPOSED, { 0.45, 0.40, 0.36, 0.6 } },
 };
 
@@ -130,7 +129,8 @@ legend_swatch (cairo_t         *cr,
       dashes = atlas_map_painter_status_dashes (row->status, &n_dashes);
       cairo_set_dash (cr, dashes, n_dashes, 0);
       cairo_set_line_width (cr, row->rgba[3] > 0 ? 1.2 : 3.0);
-      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], row->status == ATLAS_STATUS_SUSPENDED ? 0.35 : 1);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2],
+                             atlas_map_painter_status_alpha (row->status));
       cairo_move_to (cr, x, y);
       cairo_line_to (cr, x + LEGEND_SWATCH, y);
       cairo_stroke (cr);

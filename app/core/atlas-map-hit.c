@@ -92,9 +92,6 @@ atlas_map_hit (const AtlasView     *view,
     {
       const AtlasCorridorShape *corridor = atlas_features_get_corridor (state->features, i);
 
-      if (atlas_corridor_status_at (corridor, state->day) == ATLAS_STATUS_NONE)
-        continue;
-
       for (guint k = 0; k + 1 < corridor->n_points; k++)
         {
           AtlasPoint a = points[corridor->first_point + k], b = points[corridor->first_point + k + 1];

@@ -68,7 +68,7 @@ atlas_map_painter_corridor_color (const char *kind,
 }
 
 /* Proposed: short dashes; agreed: long dashes; under construction: dash-dot; operational
- * and suspended: solid (suspended is faded instead). */
+ * and suspended: solid (suspended is faded instead); not known: dots, faded too. */
 const double *
 atlas_map_painter_status_dashes (AtlasStatus  status,
                                  guint       *n_dashes)
@@ -89,15 +89,34 @@ atlas_map_painter_status_dashes (AtlasStatus  status,
     case ATLAS_STATUS_UNDER_CONSTRUCTION:
       *n_dashes = G_N_ELEMENTS (construction);
       return construction;
-    case ATLAS_STATUS_UNKNOWN:
+    case ATLAS_STATUS_NOT_KNOWN:
       *n_dashes = G_N_ELEMENTS (unknown);
       return unknown;
-    case ATLAS_STATUS_NONE:
     case ATLAS_STATUS_OPERATIONAL:
     case ATLAS_STATUS_SUSPENDED:
     default:
       *n_dashes = 0;
       return NULL;
+    }
+}
+
+/* How strongly a corridor of @status is drawn: what no longer runs, or what nothing is known
+ * of on the day, stays on the map but recedes. */
+double
+atlas_map_painter_status_alpha (AtlasStatus status)
+{
+  switch (status)
+    {
+    case ATLAS_STATUS_SUSPENDED:
+      return 0.35;
+    case ATLAS_STATUS_NOT_KNOWN:
+      return 0.6;
+    case ATLAS_STATUS_PROPOSED:
+    case ATLAS_STATUS_AGREED:
+    case ATLAS_STATUS_UNDER_CONSTRUCTION:
+    case ATLAS_STATUS_OPERATIONAL:
+    default:
+      return 1.0;
     }
 }
 
@@ -193,10 +212,10 @@ paint_corridors (AtlasMapFrame       *frame,
       const double *dashes;
       guint n_dashes;
       double rgb[3];
-      double alpha = status == ATLAS_STATUS_SUSPENDED ? 0.35 : 1.0;
+      double alpha = atlas_map_painter_status_alpha (status);
       double width = frame->view->zoom < 6 ? 2.5 : 3.5;
 
-      if (status == ATLAS_STATUS_NONE || corridor->n_points < 2 ||
+      if (corridor->n_points < 2 ||
           !atlas_geo_box_intersects (&corridor->box, frame->shapes ? &frame->near : &frame->visible))
         continue;
 

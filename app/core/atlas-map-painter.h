@@ -84,6 +84,7 @@ GArray       *atlas_map_painter_place_labels   (const AtlasView     *view,
 double        atlas_map_painter_place_min_zoom (int                  rank);
 void          atlas_map_painter_corridor_color (const char          *kind,
                                                 double              *rgb);
+double        atlas_map_painter_status_alpha   (AtlasStatus          status);
 const double *atlas_map_painter_status_dashes  (AtlasStatus          status,
                                                 guint               *n_dashes);
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-as-of.h"
 #include "atlas-criteria.h"
 #include "atlas-date.h"
 #include "atlas-query.h"
@@ -720,6 +721,7 @@ atlas_status_row_free (AtlasStatusRow *row)
   g_free (row->date);
   g_free (row->status);
   g_free (row->note);
+  g_free (row->kind);
   g_free (row);
 }
 
@@ -732,13 +734,15 @@ read_status (sqlite3_stmt *stmt)
   row->date = atlas_store_dup_column (stmt, 1);
   row->status = atlas_store_dup_column (stmt, 2);
   row->note = atlas_store_dup_column (stmt, 3);
+  row->kind = atlas_store_dup_column (stmt, 4);
   return row;
 }
 
 /**
  * atlas_query_status_history:
  *
- * Returns: (transfer full) (element-type AtlasStatusRow): a corridor's status changes, by date
+ * Returns: (transfer full) (element-type AtlasStatusRow): a corridor's status changes and
+ *   reports, by date: one history of both kinds
  */
 GPtrArray *
 atlas_query_status_history (AtlasStore  *store,
@@ -749,7 +753,7 @@ atlas_query_status_history (AtlasStore  *store,
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  stmt = atlas_store_prepare (store, "SELECT id, date, status, note FROM corridor_status"
+  stmt = atlas_store_prepare (store, "SELECT id, date, status, note, kind FROM corridor_status"
                                      " WHERE corridor_id = ? ORDER BY first_day, id", error);
   if (stmt == NULL)
     return NULL;
@@ -757,6 +761,56 @@ atlas_query_status_history (AtlasStore  *store,
   sqlite3_bind_int64 (stmt, 1, corridor_id);
   return atlas_store_read_rows (store, stmt, read_status, (GDestroyNotify) atlas_status_row_free,
                                 _("Reading status changes"), error);
+}
+
+/**
+ * atlas_status_history_at:
+ * @history: (element-type AtlasStatusRow): a corridor's history
+ * @day: (nullable): "YYYY-MM-DD", or %NULL for all that is known
+ *
+ * Returns: (nullable): the row of @history that says what the corridor is on @day, by the
+ *   rule of atlas-as-of.c; %NULL when nothing is known of it then
+ */
+const AtlasStatusRow *
+atlas_status_history_at (GPtrArray  *history,
+                         const char *day)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (AtlasStatusEntry));
+  const AtlasStatusEntry *decides;
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      const AtlasStatusRow *row = g_ptr_array_index (history, i);
+      AtlasStatusEntry entry;
+
+      if (atlas_status_entry_init (&entry, row->date, row->status, row->kind, i))
+        g_array_append_val (entries, entry);
+    }
+  g_array_sort (entries, atlas_status_entry_compare);
+
+  decides = atlas_status_at ((const AtlasStatusEntry *) entries->data, entries->len, day);
+  return decides != NULL ? g_ptr_array_index (history, decides->id) : NULL;
+}
+
+/**
+ * atlas_query_status_excerpts:
+ *
+ * Returns: (transfer full): the excerpts behind a status row, in source order
+ */
+GArray *
+atlas_query_status_excerpts (AtlasStore  *store,
+                             gint64       status_id,
+                             GError     **error)
+{
+  AtlasCriteria criteria = { .id = status_id };
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  return atlas_sql_collect_ids (store,
+                                "SELECT x.id FROM excerpt_links l JOIN excerpts x"
+                                " ON x.id = l.excerpt_id JOIN sources s ON s.id = x.source_id"
+                                " WHERE l.status_id = :id ORDER BY s.date, s.id, x.position, x.id",
+                                &criteria, error);
 }
 
 void

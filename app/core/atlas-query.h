@@ -41,13 +41,14 @@ typedef struct
 
 void      atlas_relation_row_free    (AtlasRelationRow   *row);
 
-/* A dated change of a corridor's status. */
+/* A dated status of a corridor: a change, or a report (see atlas-as-of.c). */
 typedef struct
 {
   gint64  id;
   char   *date;
   char   *status;
   char   *note;
+  char   *kind;    /* "change" or "report" */
 } AtlasStatusRow;
 
 void      atlas_status_row_free      (AtlasStatusRow     *row);
@@ -134,6 +135,11 @@ GPtrArray *atlas_query_relations     (AtlasStore         *store,
                                       GError            **error);
 GPtrArray *atlas_query_status_history (AtlasStore        *store,
                                        gint64             corridor_id,
+                                       GError           **error);
+const AtlasStatusRow *atlas_status_history_at (GPtrArray  *history,
+                                               const char *day);
+GArray   *atlas_query_status_excerpts (AtlasStore        *store,
+                                       gint64             status_id,
                                        GError           **error);
 gint64    atlas_query_excerpt_event  (AtlasStore         *store,
                                       gint64              excerpt_id);

@@ -75,6 +75,32 @@ from_row (AtlasStore       *store,
   return summary;
 }
 
+/**
+ * atlas_summary_status_text:
+ * @row: (nullable): the status row that decides on a day, or %NULL when none does
+ *
+ * Returns: (transfer full): what a corridor is on that day, saying whether it changed to it
+ *   ("Operational since July 2006") or a source of a date says so ("Proposed at least by
+ *   25 July 2025, as reported"), or that nothing is known of it then
+ */
+char *
+atlas_summary_status_text (const AtlasStatusRow *row)
+{
+  const char *status;
+  g_autofree char *date = NULL;
+
+  if (row == NULL)
+    return g_strdup (_("Status not known on this date"));
+
+  status = atlas_status_label (atlas_status_from_string (row->status));
+  date = atlas_date_format (row->date);
+  if (g_strcmp0 (row->kind, "report") == 0)
+    /* Translators: a corridor's status and the date of the source that reports it */
+    return g_strdup_printf (_("%s at least by %s, as reported"), status, date);
+  /* Translators: a corridor's status and the date it changed to it */
+  return g_strdup_printf (_("%s since %s"), status, date);
+}
+
 /* "valid_from – valid_to" of the row @id for people, or %NULL when it has no start. */
 static char *
 valid_span (AtlasStore *store,
@@ -144,35 +170,13 @@ atlas_summary_load (AtlasStore       *store,
       if (summary != NULL)
         {
           g_autoptr(GPtrArray) history = atlas_query_status_history (store, item->id, NULL);
-          const AtlasStatusRow *since = NULL;
 
           replace (&summary->kicker,
                    g_strdup (atlas_vocabulary_get_label (ATLAS_VOCABULARY_CORRIDOR_KINDS,
                                                          summary->kicker)));
-
-          /* The status on the day, dated from the first of the changes that led to it. */
-          for (guint i = 0; history != NULL && i < history->len; i++)
-            {
-              const AtlasStatusRow *row = g_ptr_array_index (history, i);
-              g_autofree char *first = atlas_date_first_day (row->date);
-
-              if (day != NULL && g_strcmp0 (first, day) > 0)
-                break;
-              if (since == NULL || g_strcmp0 (since->status, row->status) != 0)
-                since = row;
-            }
-
-          if (since != NULL)
-            {
-              g_autofree char *date = atlas_date_format (since->date);
-
-              /* Translators: a corridor's status and the date the sources give for it */
-              replace (&summary->subtitle,
-                       g_strdup_printf (_("%s since %s"),
-                                        atlas_status_label (atlas_status_from_string (since->status)), date));
-            }
-          else
-            replace (&summary->subtitle, g_strdup (_("No status on this date in the sources")));
+          replace (&summary->subtitle,
+                   atlas_summary_status_text (history ? atlas_status_history_at (history, day)
+                                                      : NULL));
         }
       break;
 

@@ -7,6 +7,7 @@
 
 #include "atlas-filter.h"
 #include "atlas-item.h"
+#include "atlas-query.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ AtlasSummary *atlas_summary_load (AtlasStore       *store,
                                   GError          **error);
 void          atlas_summary_free (AtlasSummary     *summary);
 const char   *atlas_relation_kind_label (const char *kind);
+char         *atlas_summary_status_text (const AtlasStatusRow *row);
 char         *atlas_summary_describe_filter (AtlasStore        *store,
                                              const AtlasFilter *filter);
 
