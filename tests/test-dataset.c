@@ -154,6 +154,40 @@ test_dataset_dates (void)
                               "SELECT key FROM zones WHERE valid_to < valid_from"), ==, 0);
 }
 
+/* Statuses say whether they are changes or reports, and the changes the documents lack come
+ * from reference pages, whose words are our own notes. */
+static void
+test_dataset_statuses (void)
+{
+  /* The documents date one change, the Washington summit's; the rest of what they say of
+   * corridors are reports of the day they were written. */
+  g_assert_cmpint (count ("SELECT count(*) FROM corridor_status s JOIN excerpt_links l"
+                          " ON l.status_id = s.id JOIN excerpts x ON x.id = l.excerpt_id"
+                          " JOIN sources o ON o.id = x.source_id"
+                          " WHERE s.kind = 'change' AND o.kind = 'document'"), >=, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM corridor_status WHERE kind = 'report'"), >=, 10);
+  g_assert_cmpint (count ("SELECT count(*) FROM corridor_status WHERE key = "
+                          "'tripp-agreed-washington-2025-08-08' AND kind = 'change'"), ==, 1);
+  /* BTC has worked since 2006, not since the article that mentions it. */
+  g_assert_cmpint (count ("SELECT count(*) FROM corridor_status s JOIN corridors c"
+                          " ON c.id = s.corridor_id WHERE c.key = 'btc-pipeline'"
+                          " AND s.kind = 'change' AND s.status = 'operational'"
+                          " AND s.date LIKE '2006%'"), ==, 1);
+
+  /* A reference has an address and no document; each change it dates rests on it alone. */
+  g_assert_cmpint (count ("SELECT count(*) FROM sources WHERE kind = 'reference'"), >=, 5);
+  g_assert_cmpint (offenders ("reference without an address or with a document",
+                              "SELECT key FROM sources WHERE kind = 'reference' AND "
+                              "(url IS NULL OR document IS NOT NULL OR document_line IS NOT NULL)"),
+                   ==, 0);
+  g_assert_cmpint (offenders ("document without its file",
+                              "SELECT key FROM sources WHERE kind = 'document' AND "
+                              "(document IS NULL OR document_line IS NULL)"), ==, 0);
+  g_assert_cmpint (offenders ("note of a reference with a paragraph",
+                              "SELECT x.key FROM excerpts x JOIN sources s ON s.id = x.source_id"
+                              " WHERE s.kind = 'reference' AND x.position IS NOT NULL"), ==, 0);
+}
+
 /* Splits a document into its paragraphs (non-blank lines) from @first_line, whitespace
  * folded, as the dataset's position= counts them. */
 static GPtrArray *
@@ -194,7 +228,8 @@ test_dataset_excerpts_verbatim (void)
 
   stmt = atlas_store_prepare (bundled,
                               "SELECT x.key, x.text, x.position, s.document, s.document_line "
-                              "FROM excerpts x JOIN sources s ON s.id = x.source_id", &error);
+                              "FROM excerpts x JOIN sources s ON s.id = x.source_id "
+                              "WHERE s.kind = 'document'", &error);
   g_assert_no_error (error);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -261,6 +296,72 @@ test_dataset_errors (void)
   g_assert_false (atlas_dataset_load_directory (store, dir, &error));
   g_assert_nonnull (strstr (error->message, "[event:e]"));
   g_clear_error (&error);
+
+  /* A status says whether it is a change or a report. */
+  atlas_test_write_file (path,
+                         "[corridor:c]\nkind=rail\nname=C\nroute=1,2;3,4\n\n"
+                         "[source:s]\ntitle=T\npublication=P\ndocument=d.txt\nline=1\n\n"
+                         "[excerpt:x]\nsource=s\ntext=Quote.\nposition=1\n\n"
+                         "[status:st]\ncorridor=c\ndate=2025\nstatus=agreed\nexcerpts=x\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "[status:st]"));
+  g_assert_nonnull (strstr (error->message, "kind"));
+  g_clear_error (&error);
+
+  atlas_test_write_file (path,
+                         "[corridor:c]\nkind=rail\nname=C\nroute=1,2;3,4\n\n"
+                         "[source:s]\ntitle=T\npublication=P\ndocument=d.txt\nline=1\n\n"
+                         "[excerpt:x]\nsource=s\ntext=Quote.\nposition=1\n\n"
+                         "[status:st]\ncorridor=c\ndate=2025\nstatus=agreed\nkind=rumour\n"
+                         "excerpts=x\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "rumour"));
+  g_clear_error (&error);
+
+  /* A reference has an address, no document, and notes rather than quotations. */
+  atlas_test_write_file (path, "[source:r]\nkind=reference\ntitle=T\npublication=P\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "url"));
+  g_clear_error (&error);
+
+  atlas_test_write_file (path, "[source:r]\nkind=reference\ntitle=T\npublication=P\n"
+                               "url=https://example.org/t\ndocument=d.txt\nline=3\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "[source:r]"));
+  g_clear_error (&error);
+
+  atlas_test_write_file (path, "[source:r]\nkind=encyclopaedia\ntitle=T\npublication=P\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "encyclopaedia"));
+  g_clear_error (&error);
+
+  atlas_test_write_file (path, "[source:r]\nkind=reference\ntitle=T\npublication=P\n"
+                               "url=https://example.org/t\n\n"
+                               "[excerpt:n]\nsource=r\ntext=Opened in 2006.\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "[excerpt:n]"));
+  g_assert_nonnull (strstr (error->message, "note="));
+  g_clear_error (&error);
+
+  atlas_test_write_file (path, "[source:s]\ntitle=T\npublication=P\ndocument=d.txt\nline=1\n\n"
+                               "[excerpt:x]\nsource=s\nnote=Our words.\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "text"));
+  g_clear_error (&error);
+
+  /* And nothing of the failed loads stays. */
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM sources"), ==, 0);
+
+  /* As written, both load: the note is kept as the excerpt's words, its source a reference. */
+  atlas_test_write_file (path, "[source:r]\nkind=reference\ntitle=T\npublication=P\n"
+                               "url=https://example.org/t\n\n"
+                               "[excerpt:n]\nsource=r\nnote=Opened in 2006.\n", -1);
+  g_assert_true (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM excerpts x JOIN sources s"
+                                                " ON s.id = x.source_id WHERE s.kind = 'reference'"
+                                                " AND x.text = 'Opened in 2006.'"), ==, 1);
+  atlas_store_exec (store, "DELETE FROM sources", NULL);
 
   atlas_test_write_file (path, "[planet:mars]\nname=Mars\n", -1);
   g_assert_false (atlas_dataset_load_directory (store, dir, &error));
@@ -340,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/dataset/names", test_dataset_names);
   g_test_add_func ("/dataset/geography", test_dataset_geography);
   g_test_add_func ("/dataset/dates", test_dataset_dates);
+  g_test_add_func ("/dataset/statuses", test_dataset_statuses);
   g_test_add_func ("/dataset/excerpts-verbatim", test_dataset_excerpts_verbatim);
   g_test_add_func ("/dataset/errors", test_dataset_errors);
   g_test_add_func ("/dataset/empty-file", test_dataset_empty_file);

@@ -99,6 +99,25 @@ test_map_status_by_date (void)
   g_assert_cmpint (atlas_corridor_status_at (tripp, NULL), ==, ATLAS_STATUS_AGREED);
   g_assert_cmpint (atlas_corridor_status_at (corridor ("southern-gas-corridor"), NULL), ==,
                    ATLAS_STATUS_OPERATIONAL);
+  /* After the agreement a report of the same agreement leaves the change its date. */
+  g_assert_cmpint (atlas_corridor_status_entry_at (tripp, NULL)->kind, ==, ATLAS_STATUS_CHANGE);
+
+  /* As of 2021 the pipelines and the railway the documents speak of as working were working
+   * (the dates come from reference pages), and nothing was known of TRIPP. */
+  g_assert_cmpint (atlas_corridor_status_at (corridor ("btc-pipeline"), "2021-06-01"), ==,
+                   ATLAS_STATUS_OPERATIONAL);
+  g_assert_cmpint (atlas_corridor_status_at (corridor ("btc-pipeline"), "2006-07-12"), ==,
+                   ATLAS_STATUS_NOT_KNOWN);
+  g_assert_cmpint (atlas_corridor_status_at (corridor ("southern-gas-corridor"), "2021-06-01"), ==,
+                   ATLAS_STATUS_OPERATIONAL);
+  g_assert_cmpint (atlas_corridor_status_at (corridor ("middle-corridor"), "2021-06-01"), ==,
+                   ATLAS_STATUS_OPERATIONAL);
+  g_assert_cmpint (atlas_corridor_status_at (tripp, "2021-06-01"), ==, ATLAS_STATUS_NOT_KNOWN);
+  /* The INSTC, agreed in 2000, is reported under construction in 2025, never as working. */
+  g_assert_cmpint (atlas_corridor_status_at (corridor ("instc"), "2010-06-01"), ==,
+                   ATLAS_STATUS_AGREED);
+  g_assert_cmpint (atlas_corridor_status_at (corridor ("instc"), NULL), ==,
+                   ATLAS_STATUS_UNDER_CONSTRUCTION);
 
   /* The peacekeeping zone exists from November 2020 until the withdrawal in 2024. */
   g_assert_false (atlas_zone_valid_at (zone ("peacekeeping-zone"), "2020-11-09"));

@@ -64,17 +64,29 @@ FIELDS = {
     "actor": ({"kind", "name"}, {"role", "affiliation", "color", "description", "aliases"}),
     "place": ({"kind", "name", "lat", "lon"}, {"country", "approximate", "description", "aliases"}),
     "corridor": ({"kind", "name", "route"}, {"approximate", "description", "aliases"}),
-    "status": ({"corridor", "date", "status", "excerpts"}, {"note"}),
+    "status": ({"corridor", "date", "status", "kind", "excerpts"}, {"note"}),
     "zone": ({"kind", "name", "polygon"}, {"from", "to", "approximate", "description", "aliases"}),
-    "source": ({"title", "publication", "document", "line"}, {"author", "date", "approximate", "url"}),
-    "excerpt": ({"source", "text", "position"},
-                {"actors", "places", "corridors", "zones", "events", "relations"}),
+    # What a document or a reference needs besides is in SOURCE_KINDS.
+    "source": ({"title", "publication"},
+               {"kind", "author", "date", "approximate", "url", "document", "line"}),
+    "excerpt": ({"source"},
+                {"text", "note", "position", "actors", "places", "corridors", "zones", "events",
+                 "relations"}),
     "event": ({"kind", "title", "start", "excerpts"},
               {"end", "approximate", "when", "summary", "place", "actors", "corridors", "zones",
                "note"}),
     "relation": ({"a", "b", "kind", "excerpts"}, {"from", "to", "title", "description"}),
 }
 NAMED = {"actor", "place", "corridor", "zone"}
+
+# A source is a document (an article of the seed documents, quoted) or a reference (a public
+# reference page for a well-established fact the documents lack, whose excerpts are notes in
+# our own words). kind -> (source fields required, source fields forbidden, excerpt fields
+# required, excerpt fields forbidden).
+SOURCE_KINDS = {
+    "document": ({"document", "line"}, set(), {"text", "position"}, {"note"}),
+    "reference": ({"url"}, {"document", "line"}, {"note"}, {"text", "position"}),
+}
 
 # field -> kind of record its keys refer to
 REFS = {
@@ -247,6 +259,25 @@ def main():
                     if name == "route" and exists("place", item):
                         continue
                     problems.append(f"{where}: '{item}' is neither lat,lon nor a place key")
+        if r.kind == "source":
+            kind = r.fields.get("kind", ("document", 0))[0]
+            needed, forbidden, _, _ = SOURCE_KINDS.get(kind, (set(), set(), set(), set()))
+            for name in sorted(needed - set(r.fields)):
+                problems.append(f"{r.path}:{r.line}: source:{r.key} ({kind}) lacks {name}=")
+            for name in sorted(forbidden & set(r.fields)):
+                problems.append(f"{r.path}:{r.fields[name][1]}: a {kind} has no {name}=")
+            if "url" in r.fields and not re.match(r"^https?://\S+$", r.fields["url"][0]):
+                problems.append(f"{r.path}:{r.fields['url'][1]}: url is not a web address")
+        if r.kind == "excerpt" and "source" in r.fields:
+            src = index.get(("source", r.fields["source"][0]))
+            kind = src.fields.get("kind", ("document", 0))[0] if src else None
+            _, _, needed, forbidden = SOURCE_KINDS.get(kind, (set(), set(), set(), set()))
+            for name in sorted(needed - set(r.fields)):
+                problems.append(f"{r.path}:{r.line}: excerpt:{r.key} of a {kind} lacks {name}=")
+            hint = "a note in our own words" if kind == "reference" else "a quotation"
+            for name in sorted(forbidden & set(r.fields)):
+                problems.append(f"{r.path}:{r.fields[name][1]}: an excerpt of a {kind} has no "
+                                f"{name}= (it is {hint})")
         if r.kind == "excerpt" and "text" in r.fields:
             t = normalize(unescape(r.fields["text"][0]))
             if t in texts:

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-dataset-loader.h"
+#include "atlas-vocabulary.h"
 
 gboolean
 atlas_loader_load_place (Loader      *loader,
@@ -228,20 +229,27 @@ atlas_loader_load_status (Loader      *loader,
   g_autofree char *corridor = NULL;
   g_autofree char *date = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *kind = NULL;
   g_autofree char *note = NULL;
   gint64 corridor_id, id;
   sqlite3_stmt *stmt;
 
+  /* Whether a row is a change or a report is what the map's as-of rule turns on, so every
+   * row says which it is. */
   if (!(corridor = atlas_loader_get_string (loader, keys, "corridor", TRUE, error)) ||
       !(date = atlas_loader_get_string (loader, keys, "date", TRUE, error)) ||
       !(status = atlas_loader_get_string (loader, keys, "status", TRUE, error)) ||
+      !(kind = atlas_loader_get_string (loader, keys, "kind", TRUE, error)) ||
       !atlas_loader_resolve (loader, KIND_CORRIDOR, corridor, &corridor_id, error))
     return FALSE;
+  if (atlas_vocabulary_find (ATLAS_VOCABULARY_STATUS_KINDS, kind) < 0)
+    return atlas_loader_fail (loader, error, _("the kind “%s” is neither change nor report"),
+                              kind);
   note = atlas_loader_get_string (loader, keys, "note", FALSE, NULL);
 
   stmt = atlas_store_prepare (loader->store,
-                              "INSERT INTO corridor_status (key, corridor_id, date, status, note) "
-                              "VALUES (?, ?, ?, ?, ?)", error);
+                              "INSERT INTO corridor_status (key, corridor_id, date, status, note, "
+                              "kind) VALUES (?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -250,6 +258,7 @@ atlas_loader_load_status (Loader      *loader,
   atlas_loader_bind_text (stmt, 3, date);
   atlas_loader_bind_text (stmt, 4, status);
   atlas_loader_bind_text (stmt, 5, note);
+  atlas_loader_bind_text (stmt, 6, kind);
 
   return atlas_loader_insert_record (loader, stmt, KIND_STATUS, key, &id, error) &&
          atlas_loader_link_listed (loader, keys, "excerpts", KIND_EXCERPT, KIND_STATUS, id, TRUE,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-dataset-loader.h"
+#include "atlas-vocabulary.h"
 
 gboolean
 atlas_loader_load_actor (Loader      *loader,
@@ -77,6 +78,25 @@ atlas_loader_load_actor_affiliation (Loader      *loader,
   return atlas_loader_step (loader, stmt, error);
 }
 
+/* Whether the source is a reference page ("kind=reference"), not a document; anything else
+ * in kind= is an error. */
+static gboolean
+get_source_kind (Loader      *loader,
+                 GKeyFile    *keys,
+                 gboolean    *reference,
+                 GError     **error)
+{
+  g_autofree char *kind = atlas_loader_get_string (loader, keys, "kind", FALSE, NULL);
+
+  if (kind != NULL && atlas_vocabulary_find (ATLAS_VOCABULARY_SOURCE_KINDS, kind) < 0)
+    return atlas_loader_fail (loader, error, _("the kind “%s” is neither document nor reference"),
+                              kind);
+  *reference = g_strcmp0 (kind, "reference") == 0;
+  return TRUE;
+}
+
+/* A document is an article of the seed documents, found again by its file and line; a
+ * reference is a public page, found again by its address, and has neither. */
 gboolean
 atlas_loader_load_source (Loader      *loader,
                           GKeyFile    *keys,
@@ -90,24 +110,32 @@ atlas_loader_load_source (Loader      *loader,
   g_autofree char *date = NULL;
   g_autofree char *url = NULL;
   g_autofree char *line = NULL;
+  gboolean reference = FALSE;
   sqlite3_stmt *stmt;
   gint64 id;
 
-  if (!(title = atlas_loader_get_string (loader, keys, "title", TRUE, error)) ||
-      !(publication = atlas_loader_get_string (loader, keys, "publication", TRUE, error)) ||
-      !(document = atlas_loader_get_string (loader, keys, "document", TRUE, error)) ||
-      !(line = atlas_loader_get_string (loader, keys, "line", TRUE, error)))
+  if (!get_source_kind (loader, keys, &reference, error) ||
+      !(title = atlas_loader_get_string (loader, keys, "title", TRUE, error)) ||
+      !(publication = atlas_loader_get_string (loader, keys, "publication", TRUE, error)))
     return FALSE;
-  if (atoi (line) < 1)
+  document = atlas_loader_get_string (loader, keys, "document", FALSE, NULL);
+  line = atlas_loader_get_string (loader, keys, "line", FALSE, NULL);
+  url = atlas_loader_get_string (loader, keys, "url", FALSE, NULL);
+  if (reference ? url == NULL : document == NULL || line == NULL)
+    return atlas_loader_fail (loader, error, _("the field “%s” is missing"),
+                              reference ? "url" : document == NULL ? "document" : "line");
+  if (reference && (document != NULL || line != NULL))
+    return atlas_loader_fail (loader, error, _("a reference is not one of the documents: it has "
+                                               "no document or line"));
+  if (line != NULL && atoi (line) < 1)
     return atlas_loader_fail (loader, error, _("“%s” is not a line number"), line);
   author = atlas_loader_get_string (loader, keys, "author", FALSE, NULL);
   date = atlas_loader_get_string (loader, keys, "date", FALSE, NULL);
-  url = atlas_loader_get_string (loader, keys, "url", FALSE, NULL);
 
   stmt = atlas_store_prepare (loader->store,
                               "INSERT INTO sources (key, title, author, publication, date, "
-                              "date_approximate, url, document, document_line)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              "date_approximate, url, document, document_line, kind)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -120,7 +148,11 @@ atlas_loader_load_source (Loader      *loader,
   sqlite3_bind_int (stmt, 6, atlas_loader_get_boolean (keys, loader->group, "approximate"));
   atlas_loader_bind_text (stmt, 7, url);
   atlas_loader_bind_text (stmt, 8, document);
-  sqlite3_bind_int (stmt, 9, atoi (line));
+  if (line != NULL)
+    sqlite3_bind_int (stmt, 9, atoi (line));
+  else
+    sqlite3_bind_null (stmt, 9);
+  atlas_loader_bind_text (stmt, 10, reference ? "reference" : "document");
   return atlas_loader_insert_record (loader, stmt, KIND_SOURCE, key, &id, error);
 }
 
@@ -136,6 +168,33 @@ link_excerpt_to (Loader      *loader,
   return atlas_loader_link_listed (loader, keys, field, kind, KIND_EXCERPT, id, FALSE, error);
 }
 
+/* Whether the source @id, loaded before, is a reference. */
+static gboolean
+source_is_reference (Loader  *loader,
+                     gint64   id,
+                     gboolean *reference,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (loader->store,
+                                            "SELECT kind = 'reference' FROM sources WHERE id = ?",
+                                            error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return atlas_loader_fail_sql (loader, error);
+    }
+  *reference = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* An excerpt of a document quotes it (text=, at a paragraph); one of a reference is a note
+ * in our own words (note=), which is never taken for a quotation. Both are kept as the
+ * excerpt's text, and the source's kind tells them apart. */
 gboolean
 atlas_loader_load_excerpt (Loader      *loader,
                            GKeyFile    *keys,
@@ -145,12 +204,23 @@ atlas_loader_load_excerpt (Loader      *loader,
   g_autofree char *source = NULL;
   g_autofree char *text = NULL;
   g_autofree char *position = NULL;
+  const char *words_field;
+  gboolean reference = FALSE;
   gint64 source_id, id;
   sqlite3_stmt *stmt;
 
   if (!(source = atlas_loader_get_string (loader, keys, "source", TRUE, error)) ||
-      !(text = atlas_loader_get_string (loader, keys, "text", TRUE, error)) ||
-      !atlas_loader_resolve (loader, KIND_SOURCE, source, &source_id, error))
+      !atlas_loader_resolve (loader, KIND_SOURCE, source, &source_id, error) ||
+      !source_is_reference (loader, source_id, &reference, error))
+    return FALSE;
+  if (g_key_file_has_key (keys, loader->group, reference ? "text" : "note", NULL))
+    return atlas_loader_fail (loader, error,
+                              reference ? _("the excerpt of a reference is a note in our own "
+                                            "words (note=), not a quotation (text=)")
+                                        : _("the excerpt of a document is a quotation (text=), "
+                                            "not a note (note=)"));
+  words_field = reference ? "note" : "text";
+  if (!(text = atlas_loader_get_string (loader, keys, words_field, TRUE, error)))
     return FALSE;
   position = atlas_loader_get_string (loader, keys, "position", FALSE, NULL);
 
