@@ -340,7 +340,8 @@ atlas_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
-/* The sources the dataset quotes, "Author, Publication" each once, for the About dialog. */
+/* The sources the dataset quotes, "Author, Publication" each once, for the About dialog; the
+ * reference pages it adds facts from are marked as such. */
 static GStrv
 quoted_sources (GtkWindow *window)
 {
@@ -364,8 +365,16 @@ quoted_sources (GtkWindow *window)
   for (guint i = 0; i < sources->len; i++)
     {
       AtlasSourceRow *source = g_ptr_array_index (sources, i);
-      g_autofree char *line = source->author ? g_strdup_printf ("%s, %s", source->author, source->publication)
-                                             : g_strdup_printf ("“%s”, %s", source->title, source->publication);
+      g_autofree char *line = NULL;
+
+      if (source->reference)
+        /* Translators: a reference page's title and publisher, in the About dialog */
+        line = g_strdup_printf (_("“%s”, %s (reference, not from the documents)"), source->title,
+                                source->publication);
+      else if (source->author != NULL)
+        line = g_strdup_printf ("%s, %s", source->author, source->publication);
+      else
+        line = g_strdup_printf ("“%s”, %s", source->title, source->publication);
 
       g_strv_builder_add (lines, line);
     }

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-dataset.h"
+#include "atlas-excerpt.h"
 #include "atlas-test-util.h"
 
 static AtlasStore *bundled;
@@ -186,6 +187,39 @@ test_dataset_statuses (void)
   g_assert_cmpint (offenders ("note of a reference with a paragraph",
                               "SELECT x.key FROM excerpts x JOIN sources s ON s.id = x.source_id"
                               " WHERE s.kind = 'reference' AND x.position IS NOT NULL"), ==, 0);
+}
+
+/* A note backed by a reference is never shown as a quotation, and says where it comes from. */
+static void
+test_dataset_reference_notes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasExcerpt) note = atlas_excerpt_load (bundled,
+                                                     atlas_test_key_id (bundled, "excerpts",
+                                                                        "ref-btc-opened-2006"),
+                                                     &error);
+  g_autoptr(AtlasExcerpt) quotation = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *attribution = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_excerpt_get_reference (note));
+  words = atlas_excerpt_dup_words (note);
+  g_assert_cmpstr (words, ==, atlas_excerpt_get_text (note));
+  attribution = atlas_excerpt_dup_attribution (note);
+  g_assert_true (g_str_has_prefix (attribution, "Reference, not from the documents: "));
+  g_assert_true (g_str_has_suffix (attribution, atlas_excerpt_get_source_url (note)));
+  g_clear_pointer (&words, g_free);
+  g_clear_pointer (&attribution, g_free);
+
+  quotation = atlas_excerpt_load (bundled, atlas_test_key_id (bundled, "excerpts",
+                                                              "blank-clinton-pipeline"), &error);
+  g_assert_no_error (error);
+  g_assert_false (atlas_excerpt_get_reference (quotation));
+  words = atlas_excerpt_dup_words (quotation);
+  g_assert_true (g_str_has_prefix (words, "“") && g_str_has_suffix (words, "”"));
+  attribution = atlas_excerpt_dup_attribution (quotation);
+  g_assert_false (g_str_has_prefix (attribution, "Reference"));
 }
 
 /* Splits a document into its paragraphs (non-blank lines) from @first_line, whitespace
@@ -442,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/dataset/geography", test_dataset_geography);
   g_test_add_func ("/dataset/dates", test_dataset_dates);
   g_test_add_func ("/dataset/statuses", test_dataset_statuses);
+  g_test_add_func ("/dataset/reference-notes", test_dataset_reference_notes);
   g_test_add_func ("/dataset/excerpts-verbatim", test_dataset_excerpts_verbatim);
   g_test_add_func ("/dataset/errors", test_dataset_errors);
   g_test_add_func ("/dataset/empty-file", test_dataset_empty_file);

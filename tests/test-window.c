@@ -23,6 +23,7 @@
 #include "atlas-features.h"
 #include "atlas-map-panel.h"
 #include "atlas-settings.h"
+#include "atlas-status-card.h"
 #include "atlas-timeline-panel.h"
 #include "atlas-query.h"
 #include "atlas-memory-file.h"
@@ -1220,6 +1221,85 @@ wait_ms (guint ms)
 }
 
 static gboolean
+shows_text (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* A shown label below @widget whose text holds @text, or %NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return GTK_LABEL (find_first (widget, shows_text, text));
+}
+
+/* The status cards below @widget, and how many of them say they hold on the date. */
+static guint
+count_status_cards (GtkWidget *widget,
+                    guint     *deciding)
+{
+  guint n = 0;
+
+  if (ATLAS_IS_STATUS_CARD (widget))
+    {
+      *deciding += find_label (widget, "as of the date") != NULL;
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_status_cards (child, deciding);
+  return n;
+}
+
+/* Set back to 2021, the map draws the corridors as they were then (BTC working, nothing known
+ * of TRIPP: both drawn) and the peacekeeping zone; a corridor's details say what it was, from
+ * when, and mark the row of its history that holds. */
+static void
+test_window_as_of_2021 (void)
+{
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
+  GtkWidget *details = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_DETAILS_PANEL);
+  gint64 btc = atlas_test_key_id (store, "corridors", "btc-pipeline");
+  AtlasLegendFlags drawn;
+  guint deciding = 0;
+
+  atlas_session_set_map_view (session, 41.0, 44.0, 6);
+  atlas_session_set_date (session, "2021-06-01");
+  wait_ms (1500);
+  drawn = atlas_feature_layer_get_drawn (atlas_map_panel_get_feature_layer (panel));
+  g_assert_true (drawn & ATLAS_LEGEND_OPERATIONAL);
+  g_assert_true (drawn & ATLAS_LEGEND_STATUS_NOT_KNOWN);
+  g_assert_true (drawn & ATLAS_LEGEND_OIL_PIPELINE);
+  g_assert_true (drawn & ATLAS_LEGEND_PEACEKEEPING);
+
+  atlas_session_select (session, ATLAS_ITEM_CORRIDOR, btc);
+  iterate ();
+  g_assert_nonnull (find_label (details, "Operational since 13 July 2006"));
+  /* The opening (a change, from a reference page) and Blank's report of 2025, one history. */
+  g_assert_cmpuint (count_status_cards (details, &deciding), ==, 2);
+  g_assert_cmpuint (deciding, ==, 1);
+  g_assert_nonnull (find_label (details, "Reference, not from the documents: "));
+
+  /* Before the opening nothing is known, and the details follow the date. */
+  atlas_session_set_date (session, "2006-07-01");
+  iterate ();
+  g_assert_nonnull (find_label (details, "Status not known on this date"));
+  deciding = 0;
+  g_assert_cmpuint (count_status_cards (details, &deciding), ==, 2);
+  g_assert_cmpuint (deciding, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static gboolean
 view_contains (AtlasMapPanel *panel,
                double         lat,
                double         lon)
@@ -2310,6 +2390,7 @@ main (int   argc,
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
   g_test_add_func ("/window/selection-details-first", test_window_selection_details_first);
   g_test_add_func ("/window/details-tips", test_window_details_tips);
+  g_test_add_func ("/window/as-of-2021", test_window_as_of_2021);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
   g_test_add_func ("/window/large-ids", test_window_large_ids);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);

@@ -1,6 +1,10 @@
 /* atlas-excerpt.c: a quoted passage and where it comes from
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Most excerpts quote a document. Those of a reference source (a public reference page, for a
+ * fact the documents lack) are notes in our own words: they are never shown in quotation
+ * marks, and their attribution says "reference, not from the documents".
  */
 
 #define G_LOG_DOMAIN "atlas-excerpt"
@@ -23,6 +27,8 @@ struct _AtlasExcerpt
   char        *author;
   char        *publication;
   char        *source_date;
+  gboolean     reference;
+  char        *source_url;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasExcerpt, atlas_excerpt, ATLAS_TYPE_RECORD)
@@ -36,6 +42,8 @@ static const AtlasRecordField fields[] = {
   { "author", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, author) },
   { "publication", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, publication) },
   { "source-date", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, source_date) },
+  { "reference", ATLAS_RECORD_FIELD_BOOLEAN, G_STRUCT_OFFSET (AtlasExcerpt, reference) },
+  { "source-url", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasExcerpt, source_url) },
 };
 
 static void
@@ -56,7 +64,7 @@ atlas_excerpt_class_init (AtlasExcerptClass *klass)
   record_class->absent = N_("There is no excerpt with the id %s");
   atlas_record_class_set_query (record_class,
                                 "SELECT x.id, x.key, x.text, x.position, x.source_id, s.title,"
-                                " s.author, s.publication, s.date"
+                                " s.author, s.publication, s.date, s.kind = 'reference', s.url"
                                 " FROM excerpts x JOIN sources s ON s.id = x.source_id",
                                 "x.id", fields, G_N_ELEMENTS (fields));
 }
@@ -153,8 +161,38 @@ atlas_excerpt_get_source_date (AtlasExcerpt *self)
   return self->source_date;
 }
 
+/* Whether the excerpt is a note of ours backed by a reference page, not a quotation. */
+gboolean
+atlas_excerpt_get_reference (AtlasExcerpt *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXCERPT (self), FALSE);
+
+  return self->reference;
+}
+
+const char *
+atlas_excerpt_get_source_url (AtlasExcerpt *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXCERPT (self), NULL);
+
+  return self->source_url;
+}
+
+/* The excerpt's words as every view shows them: a quotation in quotation marks, a note of
+ * ours as it is. */
+char *
+atlas_excerpt_dup_words (AtlasExcerpt *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXCERPT (self), NULL);
+
+  if (self->reference)
+    return g_strdup (self->text);
+  return g_strdup_printf ("“%s”", self->text);
+}
+
 /* "Stephen Blank, “Trump Makes a Move in the Caucasus”, Central Asia-Caucasus Analyst,
- * 20 August 2025, ¶ 3": everything a reader needs to find the passage again. */
+ * 20 August 2025, ¶ 3": everything a reader needs to find the passage again. A note backed
+ * by a reference says so first, and ends with the page's address. */
 char *
 atlas_excerpt_dup_attribution (AtlasExcerpt *self)
 {
@@ -163,6 +201,9 @@ atlas_excerpt_dup_attribution (AtlasExcerpt *self)
   g_return_val_if_fail (ATLAS_IS_EXCERPT (self), NULL);
 
   text = g_string_new (NULL);
+  if (self->reference)
+    /* Translators: before the source of a fact the program adds from outside its documents */
+    g_string_append_printf (text, "%s: ", _("Reference, not from the documents"));
   if (self->author != NULL)
     g_string_append_printf (text, "%s, ", self->author);
   g_string_append_printf (text, "“%s”, %s", self->source_title, self->publication);
@@ -175,6 +216,8 @@ atlas_excerpt_dup_attribution (AtlasExcerpt *self)
   if (self->position > 0)
     /* Translators: the paragraph of an article a quotation comes from */
     g_string_append_printf (text, _(", ¶ %d"), self->position);
+  if (self->reference && self->source_url != NULL)
+    g_string_append_printf (text, ", %s", self->source_url);
 
   return g_string_free (text, FALSE);
 }

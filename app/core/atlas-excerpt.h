@@ -26,6 +26,9 @@ const char   *atlas_excerpt_get_source_title  (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_author        (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_publication   (AtlasExcerpt  *self);
 const char   *atlas_excerpt_get_source_date   (AtlasExcerpt  *self);
+gboolean      atlas_excerpt_get_reference     (AtlasExcerpt  *self);
+const char   *atlas_excerpt_get_source_url    (AtlasExcerpt  *self);
+char         *atlas_excerpt_dup_words         (AtlasExcerpt  *self);
 char         *atlas_excerpt_dup_attribution   (AtlasExcerpt  *self);
 
 G_END_DECLS

@@ -820,6 +820,7 @@ atlas_source_row_free (AtlasSourceRow *row)
   g_free (row->title);
   g_free (row->publication);
   g_free (row->date);
+  g_free (row->url);
   g_free (row);
 }
 
@@ -833,6 +834,8 @@ read_source (sqlite3_stmt *stmt)
   row->publication = atlas_store_dup_column (stmt, 2);
   row->date = atlas_store_dup_column (stmt, 3);
   row->n_excerpts = sqlite3_column_int (stmt, 4);
+  row->reference = sqlite3_column_int (stmt, 5) != 0;
+  row->url = atlas_store_dup_column (stmt, 6);
   return row;
 }
 
@@ -853,7 +856,8 @@ atlas_query_sources_of (AtlasStore    *store,
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  stmt = atlas_store_prepare (store, "SELECT s.author, s.title, s.publication, s.date, count (*)"
+  stmt = atlas_store_prepare (store, "SELECT s.author, s.title, s.publication, s.date, count (*),"
+                                     " s.kind = 'reference', s.url"
                                      " FROM json_each (?) j JOIN excerpts x ON x.id = j.value"
                                      " JOIN sources s ON s.id = x.source_id"
                                      " GROUP BY s.id ORDER BY s.date, s.title", error);

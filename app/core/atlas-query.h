@@ -61,6 +61,8 @@ typedef struct
   char  *publication;
   char  *date;         /* may be NULL */
   guint  n_excerpts;   /* of those asked about */
+  gboolean reference;  /* a reference page, not one of the documents */
+  char  *url;          /* may be NULL */
 } AtlasSourceRow;
 
 void      atlas_source_row_free      (AtlasSourceRow     *row);

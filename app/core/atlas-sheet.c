@@ -304,8 +304,19 @@ footnote_text (GPtrArray *sources,
       g_string_append_printf (text, _("“%s”, %s"), source->title, source->publication);
       if (date != NULL)
         g_string_append_printf (text, ", %s", date);
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " (%u excerpt)", " (%u excerpts)",
-                                                 source->n_excerpts), source->n_excerpts);
+      if (source->reference)
+        {
+          /* A fact added from outside the documents says so, and where to check it. */
+          if (source->url != NULL)
+            g_string_append_printf (text, ", %s", source->url);
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                     " (reference, not from the documents: %u note)",
+                                                     " (reference, not from the documents: %u notes)",
+                                                     source->n_excerpts), source->n_excerpts);
+        }
+      else
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " (%u excerpt)", " (%u excerpts)",
+                                                   source->n_excerpts), source->n_excerpts);
     }
   if (left_out > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "\n… and %u more source",

@@ -20,6 +20,7 @@
 #include "atlas-passage.h"
 #include "atlas-query.h"
 #include "atlas-record-list.h"
+#include "atlas-status-card.h"
 #include "atlas-summary.h"
 #include "atlas-text.h"
 
@@ -530,14 +531,18 @@ show_event (AtlasDetailsPanel *self,
   show_excerpts (self, item);
 }
 
-/* A corridor's status changes, each with its date and what the sources say of it. */
+/* A corridor's changes and reports in one history, each saying which it is, with the
+ * passages behind it; the one that holds on the session's date is marked. */
 static void
 show_status_history (AtlasDetailsPanel *self,
                      const AtlasItem   *item)
 {
   AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  AtlasStore *store = atlas_session_get_store (session);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = atlas_query_status_history (atlas_session_get_store (session), item->id, &error);
+  g_autoptr(GPtrArray) rows = atlas_query_status_history (store, item->id, &error);
+  const AtlasStatusRow *decides = NULL;
+  GtkWidget *caption;
 
   if (rows == NULL)
     atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the status history"), error);
@@ -545,21 +550,29 @@ show_status_history (AtlasDetailsPanel *self,
   gtk_label_set_text (self->relations_heading, _("Status History"));
   gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), rows != NULL && rows->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->relations_box), rows != NULL && rows->len > 0);
+  if (rows == NULL || rows->len == 0)
+    return;
 
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
+  caption = gtk_label_new (_("A change is the date the corridor became so; a report, the date "
+                             "of a source that says it is so."));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_margin_bottom (caption, 6);
+  gtk_box_append (self->relations_box, caption);
+
+  decides = atlas_status_history_at (rows, atlas_session_get_date (session));
+  for (guint i = 0; i < rows->len; i++)
     {
-      AtlasStatusRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *date = atlas_date_format (row->date);
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b> · %s%s%s", date,
-                                                         atlas_status_label (atlas_status_from_string (row->status)),
-                                                         row->note ? "\n" : "", row->note ? row->note : "");
-      GtkWidget *label = gtk_label_new (NULL);
+      const AtlasStatusRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GError) card_error = NULL;
 
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_box_append (self->relations_box, label);
+      gtk_box_append (self->relations_box,
+                      atlas_status_card_new (store, row, row == decides, &card_error));
+      if (card_error != NULL)
+        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the status history"),
+                                  card_error);
     }
 }
 
@@ -636,14 +649,25 @@ on_filter_clicked (AtlasDetailsPanel *self)
   atlas_session_set_filter (session, filter);
 }
 
-/* Only the relations depend on the date; the rest stays, scrolled where it was. */
+/* Only an actor's relations and a corridor's status depend on the date; the rest stays,
+ * scrolled where it was. */
 static void
 on_session_date (AtlasDetailsPanel *self)
 {
-  const AtlasItem *item = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  const AtlasItem *item = atlas_session_get_selection (session);
 
   if (item->kind == ATLAS_ITEM_ACTOR)
     show_relations (self, item);
+  else if (item->kind == ATLAS_ITEM_CORRIDOR)
+    {
+      g_autoptr(AtlasSummary) summary = atlas_summary_load (atlas_session_get_store (session), item,
+                                                            atlas_session_get_date (session), NULL);
+
+      if (summary != NULL)
+        set_optional_text (self->subtitle_label, summary->subtitle);
+      show_status_history (self, item);
+    }
 }
 
 static void

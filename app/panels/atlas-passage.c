@@ -107,16 +107,16 @@ atlas_passage_new (AtlasExcerpt *excerpt,
                    const char   *words)
 {
   AtlasPassage *self;
-  g_autofree char *quoted = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_val_if_fail (ATLAS_IS_EXCERPT (excerpt), NULL);
 
   self = g_object_new (ATLAS_TYPE_PASSAGE, NULL);
   self->excerpt = g_object_ref (excerpt);
-  quoted = g_strdup_printf ("“%s”", atlas_excerpt_get_text (excerpt));
-  self->markup = atlas_text_highlight_markup (quoted, words);
+  shown = atlas_excerpt_dup_words (excerpt);
+  self->markup = atlas_text_highlight_markup (shown, words);
   self->attribution = atlas_excerpt_dup_attribution (excerpt);
-  self->citation = g_strdup_printf ("%s (%s)", quoted, self->attribution);
+  self->citation = g_strdup_printf ("%s (%s)", shown, self->attribution);
   return self;
 }
 
