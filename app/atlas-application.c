@@ -19,6 +19,7 @@
 #include "atlas-application.h"
 #include "atlas-bench-probe.h"
 #include "atlas-dataset.h"
+#include "atlas-date.h"
 #include "atlas-export-command.h"
 #include "atlas-listing.h"
 #include "atlas-query.h"
@@ -42,8 +43,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the store FILE instead of the default one (created and filled if missing)"),
     N_("FILE") },
   { "list", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Print the records of KIND as CSV and exit: actors, places, corridors, events, "
-       "excerpts or sources"), N_("KIND") },
+    N_("Print the records of KIND as CSV and exit: actors, places, corridors, zones, statuses, "
+       "events, excerpts or sources"), N_("KIND") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the map to FILE as PNG, SVG or PDF (by its extension) and exit; needs no display"),
     N_("FILE") },
@@ -69,7 +70,8 @@ static const GOptionEntry option_entries[] = {
   { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export: the map's zoom, 0 to 20"),
     N_("Z") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: the \"as of\" day the map shows, YYYY-MM-DD (default today)"),
+    N_("With --export: the \"as of\" day the map shows, YYYY-MM-DD (default today); with "
+       "--list corridors or zones: the day they are listed as of (YYYY or YYYY-MM: its last day)"),
     N_("DATE") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --list or --export: only events that reach DATE or later (YYYY, YYYY-MM or "
@@ -157,14 +159,33 @@ print_listing (AtlasApplication *self,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *day = NULL;
   g_auto(GStrv) actors = NULL;
   AtlasListing listing;
 
   if (!atlas_listing_from_string (kind, &listing))
     {
-      g_printerr (_("caucasus-atlas: --list takes actors, places, corridors, events, excerpts "
-                    "or sources, not “%s”\n"), kind);
+      g_printerr (_("caucasus-atlas: --list takes actors, places, corridors, zones, statuses, "
+                    "events, excerpts or sources, not “%s”\n"), kind);
       return 2;
+    }
+
+  /* As of a year or a month is as things stood at its end. */
+  if (g_variant_dict_lookup (options, "date", "s", &date))
+    {
+      if (!atlas_listing_takes_date (listing))
+        {
+          g_printerr (_("caucasus-atlas: --date goes with --list corridors or zones, or with "
+                        "--export\n"));
+          return 2;
+        }
+      if ((day = atlas_date_last_day (date)) == NULL)
+        {
+          g_printerr (_("caucasus-atlas: --date takes YYYY, YYYY-MM or YYYY-MM-DD, not “%s”\n"),
+                      date);
+          return 2;
+        }
     }
 
   g_variant_dict_lookup (options, "from", "s", &from);
@@ -197,7 +218,7 @@ print_listing (AtlasApplication *self,
   /* Written as it is read, so that a million events start at once and take no more memory
    * than ten. */
   out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-  if (!atlas_listing_write (store, listing, filter, out, &error))
+  if (!atlas_listing_write (store, listing, filter, day, out, &error))
     {
       g_printerr ("caucasus-atlas: %s\n", error->message);
       return 1;

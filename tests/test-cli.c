@@ -106,10 +106,13 @@ test_cli_every_kind (void)
   static const struct { const char *kind; const char *columns; const char *table; } kinds[] = {
     { "actors", "id kind name", "actors" },
     { "places", "id kind name lat lon", "places" },
-    { "corridors", "id kind name status", "corridors" },
+    { "corridors", "id kind name status status_date status_kind", "corridors" },
+    { "zones", "id kind name from to in_force", "zones" },
+    { "statuses", "id corridor date status kind note excerpt source source_kind text",
+      "corridor_status s JOIN excerpt_links l ON l.status_id = s.id" },
     { "events", "id start end precision approximate kind title place actors", "events" },
     { "excerpts", "id source text events", "excerpts" },
-    { "sources", "id title author publication date", "sources" },
+    { "sources", "id title author publication date url excerpts kind", "sources" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -363,6 +366,144 @@ typedef struct
   const char *says;
 } ErrorCase;
 
+/* The listing of @kind as of @date, parsed back: a table of row id -> the CSV's fields. */
+static GHashTable *
+list_as_of (const char  *kind,
+            const char  *date,
+            GPtrArray  **header)
+{
+  g_auto(Run) run;
+  g_autoptr(GPtrArray) rows = NULL;
+  GHashTable *by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) g_ptr_array_unref);
+
+  run_program (&run, "--db", db_path, "--list", kind, "--date", date, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  rows = atlas_test_parse_csv (run.out);
+  g_assert_cmpuint (rows->len, >, 1);
+  *header = g_ptr_array_ref (g_ptr_array_index (rows, 0));
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *fields = g_ptr_array_index (rows, r);
+
+      g_assert_cmpuint (fields->len, ==, (*header)->len);
+      g_hash_table_insert (by_id, g_ptr_array_index (fields, 0), g_ptr_array_ref (fields));
+    }
+  return by_id;
+}
+
+static const char *
+field (GHashTable *rows,
+       GPtrArray  *header,
+       const char *id,
+       const char *name)
+{
+  GPtrArray *fields = g_hash_table_lookup (rows, id);
+
+  g_assert_nonnull (fields);
+  return g_ptr_array_index (fields, column (header, name));
+}
+
+/* --list corridors and zones --date say how things stood then, parsed back at four dates:
+ * before anything is known of TRIPP, and after; BTC working since 2006, by a dated change,
+ * not since the article of 2025 that reports it; the peacekeeping zone in force only from
+ * November 2020 until May 2024. */
+static void
+test_cli_as_of (void)
+{
+  static const struct {
+    const char *date;
+    const char *btc;             /* status, date, kind */
+    const char *tripp;
+    const char *instc;
+    const char *peacekeeping;    /* in force */
+  } cases[] = {
+    { "2010", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "no" },
+    { "2021", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "yes" },
+    { "2024-06", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "no" },
+    { "2025-12", "operational 2006-07-13 change", "agreed 2025-08-08 change",
+      "under-construction 2025-08-20 report", "no" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) header = NULL;
+      g_autoptr(GPtrArray) zone_header = NULL;
+      g_autoptr(GHashTable) corridors = list_as_of ("corridors", cases[i].date, &header);
+      g_autoptr(GHashTable) zones = list_as_of ("zones", cases[i].date, &zone_header);
+      const struct { const char *id; const char *expected; } checks[] = {
+        { "btc-pipeline", cases[i].btc },
+        { "tripp", cases[i].tripp },
+        { "instc", cases[i].instc },
+      };
+
+      g_test_message ("as of %s", cases[i].date);
+      for (guint j = 0; j < G_N_ELEMENTS (checks); j++)
+        {
+          g_autofree char *got = NULL;
+          const char *kind = field (corridors, header, checks[j].id, "status_kind");
+
+          if (g_str_equal (kind, "not-known"))
+            {
+              g_assert_cmpstr (field (corridors, header, checks[j].id, "status"), ==, "");
+              g_assert_cmpstr (field (corridors, header, checks[j].id, "status_date"), ==, "");
+              got = g_strdup_printf (" %s", kind);
+            }
+          else
+            got = g_strdup_printf ("%s %s %s", field (corridors, header, checks[j].id, "status"),
+                                   field (corridors, header, checks[j].id, "status_date"), kind);
+          g_assert_cmpstr (got, ==, checks[j].expected);
+        }
+      /* Every corridor has a row, drawn or not known. */
+      g_assert_cmpuint (g_hash_table_size (corridors), ==, count_rows ("SELECT count(*) FROM corridors"));
+
+      g_assert_cmpstr (field (zones, zone_header, "peacekeeping-zone", "in_force"), ==,
+                       cases[i].peacekeeping);
+      g_assert_cmpstr (field (zones, zone_header, "nakhchivan-exclave", "in_force"), ==, "yes");
+      g_assert_cmpstr (field (zones, zone_header, "nkao", "in_force"), ==, "no");
+    }
+}
+
+/* --list statuses: every status row, a line for each excerpt behind it, with its kind and
+ * whether the excerpt is a quotation of a document or a note backed by a reference. */
+static void
+test_cli_statuses (void)
+{
+  g_auto(Run) run;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *header;
+  guint references = 0, reports = 0;
+
+  run_program (&run, "--db", db_path, "--list", "statuses", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  rows = atlas_test_parse_csv (run.out);
+  header = g_ptr_array_index (rows, 0);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const char *kind = cell (rows, r, column (header, "kind"));
+      const char *source_kind = cell (rows, r, column (header, "source_kind"));
+
+      g_hash_table_add (seen, (char *) cell (rows, r, column (header, "id")));
+      g_assert_true (g_str_equal (kind, "change") || g_str_equal (kind, "report"));
+      g_assert_true (g_str_equal (source_kind, "document") || g_str_equal (source_kind, "reference"));
+      g_assert_cmpstr (cell (rows, r, column (header, "text")), !=, "");
+      references += g_str_equal (source_kind, "reference");
+      reports += g_str_equal (kind, "report");
+      /* What the documents report is never a change dated by a reference, nor the reverse. */
+      if (g_str_equal (cell (rows, r, column (header, "id")), "btc-operational-2006-07-13"))
+        {
+          g_assert_cmpstr (kind, ==, "change");
+          g_assert_cmpstr (source_kind, ==, "reference");
+          g_assert_cmpstr (cell (rows, r, column (header, "date")), ==, "2006-07-13");
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, count_rows ("SELECT count(*) FROM corridor_status"));
+  g_assert_cmpuint (references, >=, 5);
+  g_assert_cmpuint (reports, >=, 10);
+}
+
 static void
 test_cli_errors (void)
 {
@@ -376,6 +517,9 @@ test_cli_errors (void)
     { { "--list", "events", "--from", "2025-13" }, 1, "is not a date" },
     { { "--list", "places", "--text", "Baku" }, 2, "apply to events and excerpts" },
     { { "--text", "Baku" }, 2, "go with --list" },
+    { { "--list", "events", "--date", "2021" }, 2, "--date goes with" },
+    { { "--list", "corridors", "--date", "2021-13" }, 2, "YYYY, YYYY-MM or YYYY-MM-DD" },
+    { { "--list", "zones", "--date", "yesterday" }, 2, "“yesterday”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -866,6 +1010,8 @@ main (int   argc,
   g_test_add_func ("/cli/every-kind", test_cli_every_kind);
   g_test_add_func ("/cli/filters", test_cli_filters);
   g_test_add_func ("/cli/actors-alike", test_cli_actors_alike);
+  g_test_add_func ("/cli/as-of", test_cli_as_of);
+  g_test_add_func ("/cli/statuses", test_cli_statuses);
   g_test_add_func ("/cli/list-generated", test_cli_list_generated);
   g_test_add_func ("/cli/list-unwritable", test_cli_list_unwritable);
   g_test_add_func ("/cli/text", test_cli_text);

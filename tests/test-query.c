@@ -597,7 +597,7 @@ test_query_hostile_text (void)
   /* The one status, on no day, cannot be placed in time. */
   g_assert_cmpuint (atlas_features_get_corridor (features, 0)->statuses->len, ==, 0);
 
-  g_assert_true (atlas_listing_write (store, ATLAS_LISTING_PLACES, everything, csv, &error));
+  g_assert_true (atlas_listing_write (store, ATLAS_LISTING_PLACES, everything, NULL, csv, &error));
   g_assert_no_error (error);
   g_assert_true (g_utf8_validate (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (csv)),
                                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (csv)),

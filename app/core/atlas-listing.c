@@ -6,7 +6,9 @@
  * read, a chunk at a time, so that a listing of any length takes the same memory. Events,
  * which may be millions, are read by statements of their own (atlas-event-listing.c);
  * excerpts, a few thousand, go through atlas-query first and are then read in the order it
- * gave, through json_each().
+ * gave, through json_each(). What corridors and zones were on a day ("as of") is worked out
+ * by the rules the map uses (atlas-as-of.c, atlas_zone_valid_at()), row by row, into columns
+ * the statement leaves empty.
  */
 
 #define G_LOG_DOMAIN "atlas-listing"
@@ -17,17 +19,79 @@
 
 #include "atlas-listing.h"
 #include "atlas-listing-private.h"
+#include "atlas-as-of.h"
 #include "atlas-criteria.h"
+#include "atlas-date.h"
+#include "atlas-features.h"
 #include "atlas-query.h"
 
 #define MAX_COLUMNS 12
+
+/* Fills the columns of a row that the statement leaves empty, from the row and the day (or
+ * %NULL: all that is known); the strings it makes go into @owned, freed after the row. */
+typedef gboolean (*ComputeFunc) (AtlasStore    *store,
+                                 sqlite3_stmt  *stmt,
+                                 const char    *day,
+                                 const char   **fields,
+                                 GPtrArray     *owned,
+                                 GError       **error);
 
 typedef struct
 {
   const char *name;
   const char *header[MAX_COLUMNS];
   const char *sql;
+  ComputeFunc compute;   /* or NULL */
 } ListingSpec;
+
+/* The status, its date and its kind into the corridors' columns 3 to 5, from the corridor
+ * whose id the statement gives after the header, in column 9. */
+static gboolean
+compute_corridor_status (AtlasStore    *store,
+                         sqlite3_stmt  *stmt,
+                         const char    *day,
+                         const char   **fields,
+                         GPtrArray     *owned,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) history = atlas_query_status_history (store,
+                                                             sqlite3_column_int64 (stmt, 9),
+                                                             error);
+  const AtlasStatusRow *decides;
+
+  if (history == NULL)
+    return FALSE;
+
+  decides = atlas_status_history_at (history, day);
+  if (decides == NULL)
+    {
+      fields[5] = "not-known";
+      return TRUE;
+    }
+  g_ptr_array_add (owned, g_strdup (decides->status));
+  fields[3] = g_ptr_array_index (owned, owned->len - 1);
+  g_ptr_array_add (owned, g_strdup (decides->date));
+  fields[4] = g_ptr_array_index (owned, owned->len - 1);
+  fields[5] = g_strcmp0 (decides->kind, "report") == 0 ? "report" : "change";
+  return TRUE;
+}
+
+/* "yes" or "no" into the zones' column 5, from "from" and "to" in columns 3 and 4. */
+static gboolean
+compute_zone_in_force (AtlasStore    *store,
+                       sqlite3_stmt  *stmt,
+                       const char    *day,
+                       const char   **fields,
+                       GPtrArray     *owned,
+                       GError       **error)
+{
+  g_autofree char *first_day = atlas_date_first_day (fields[3]);
+  g_autofree char *last_day = atlas_date_last_day (fields[4]);
+  AtlasZoneShape zone = { .first_day = first_day, .last_day = last_day };
+
+  fields[5] = atlas_zone_valid_at (&zone, day) ? "yes" : "no";
+  return TRUE;
+}
 
 /* Other names of an item as "name (lang)" joined by "; ". */
 #define OTHER_NAMES(column) \
@@ -48,16 +112,40 @@ static const ListingSpec specs[] = {
     " p.approximate," OTHER_NAMES ("place_id = p.id")
     " FROM places p LEFT JOIN actors c ON c.id = p.country_id ORDER BY p.name",
   },
+  /* The status as of the day, the date of the row that says so, and whether that row is a
+   * change or a report, or "not-known"; the corridor's id last, beyond the header. */
   [ATLAS_LISTING_CORRIDORS] = {
     "corridors",
-    { "id", "kind", "name", "status", "status_date", "approximate", "points", "other_names",
-      NULL },
-    "SELECT c.key, c.kind, c.name, s.status, s.date, c.approximate,"
+    { "id", "kind", "name", "status", "status_date", "status_kind", "approximate", "points",
+      "other_names", NULL },
+    "SELECT c.key, c.kind, c.name, NULL, NULL, NULL, c.approximate,"
     " (SELECT count (*) FROM corridor_points WHERE corridor_id = c.id),"
-    OTHER_NAMES ("corridor_id = c.id")
-    " FROM corridors c LEFT JOIN corridor_status s ON s.id ="
-    "  (SELECT id FROM corridor_status WHERE corridor_id = c.id ORDER BY first_day DESC LIMIT 1)"
-    " ORDER BY c.name",
+    OTHER_NAMES ("corridor_id = c.id") ", c.id"
+    " FROM corridors c ORDER BY c.name",
+    compute_corridor_status,
+  },
+  /* Whether each zone is in force on the day: "yes" or "no". */
+  [ATLAS_LISTING_ZONES] = {
+    "zones",
+    { "id", "kind", "name", "from", "to", "in_force", "approximate", "points", "other_names",
+      NULL },
+    "SELECT z.key, z.kind, z.name, z.valid_from, z.valid_to, NULL, z.approximate,"
+    " (SELECT count (*) FROM zone_points WHERE zone_id = z.id),"
+    OTHER_NAMES ("zone_id = z.id")
+    " FROM zones z ORDER BY z.name",
+    compute_zone_in_force,
+  },
+  /* Every status row, a line for each excerpt behind it: whether it is a change or a
+   * report, and whether its source is a document or a reference page. */
+  [ATLAS_LISTING_STATUSES] = {
+    "statuses",
+    { "id", "corridor", "date", "status", "kind", "note", "excerpt", "source", "source_kind",
+      "text", NULL },
+    "SELECT s.key, c.key, s.date, s.status, s.kind, s.note, x.key, o.key, o.kind, x.text"
+    " FROM corridor_status s JOIN corridors c ON c.id = s.corridor_id"
+    " LEFT JOIN excerpt_links l ON l.status_id = s.id"
+    " LEFT JOIN excerpts x ON x.id = l.excerpt_id LEFT JOIN sources o ON o.id = x.source_id"
+    " ORDER BY c.name, s.first_day, s.id, o.date, x.position, x.id",
   },
   /* Read in the events' order as it goes, rather than by ids found first: see
    * atlas-event-listing.c. */
@@ -75,12 +163,14 @@ static const ListingSpec specs[] = {
   },
   [ATLAS_LISTING_SOURCES] = {
     "sources",
-    { "id", "title", "author", "publication", "date", "url", "excerpts", NULL },
+    { "id", "title", "author", "publication", "date", "url", "excerpts", "kind", NULL },
     "SELECT s.key, s.title, s.author, s.publication, s.date, s.url,"
-    " (SELECT count (*) FROM excerpts WHERE source_id = s.id)"
+    " (SELECT count (*) FROM excerpts WHERE source_id = s.id), s.kind"
     " FROM sources s ORDER BY s.date, s.title",
   },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (specs) == ATLAS_N_LISTINGS);
 
 gboolean
 atlas_listing_from_string (const char   *name,
@@ -101,6 +191,13 @@ gboolean
 atlas_listing_is_filtered (AtlasListing listing)
 {
   return listing == ATLAS_LISTING_EVENTS || listing == ATLAS_LISTING_EXCERPTS;
+}
+
+/* Whether the listing says how things stood on a day ("as of"). */
+gboolean
+atlas_listing_takes_date (AtlasListing listing)
+{
+  return listing < G_N_ELEMENTS (specs) && specs[listing].compute != NULL;
 }
 
 /**
@@ -129,6 +226,8 @@ atlas_listing_column_text (sqlite3_stmt *stmt,
 /**
  * atlas_listing_write:
  * @filter: (nullable): narrows events and excerpts
+ * @day: (nullable): "YYYY-MM-DD": the day corridors and zones are listed as of; %NULL for
+ *   all that is known
  * @out: where the CSV goes, header row first, as the rows are read
  *
  * A listing that fails partway leaves the rows before the failure written.
@@ -137,6 +236,7 @@ gboolean
 atlas_listing_write (AtlasStore         *store,
                      AtlasListing        listing,
                      const AtlasFilter  *filter,
+                     const char         *day,
                      GOutputStream      *out,
                      GError            **error)
 {
@@ -189,7 +289,9 @@ atlas_listing_write (AtlasStore         *store,
       g_ptr_array_set_size (repaired, 0);
       for (guint i = 0; i < n_columns; i++)
         fields[i] = atlas_listing_column_text (stmt, i, repaired);
-      written = atlas_csv_writer_add_row (writer, fields, n_columns, error);
+      written = (spec->compute == NULL ||
+                 spec->compute (store, stmt, day, fields, repaired, error)) &&
+                atlas_csv_writer_add_row (writer, fields, n_columns, error);
     }
 
   if (written && rc != SQLITE_DONE)

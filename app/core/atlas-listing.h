@@ -20,14 +20,19 @@ typedef enum
   ATLAS_LISTING_EVENTS,
   ATLAS_LISTING_EXCERPTS,
   ATLAS_LISTING_SOURCES,
+  ATLAS_LISTING_ZONES,
+  ATLAS_LISTING_STATUSES,
+  ATLAS_N_LISTINGS,
 } AtlasListing;
 
 gboolean atlas_listing_from_string (const char         *name,
                                     AtlasListing       *listing);
 gboolean atlas_listing_is_filtered (AtlasListing        listing);
+gboolean atlas_listing_takes_date  (AtlasListing        listing);
 gboolean atlas_listing_write       (AtlasStore         *store,
                                     AtlasListing        listing,
                                     const AtlasFilter  *filter,
+                                    const char         *day,
                                     GOutputStream      *out,
                                     GError            **error);
 
