@@ -44,7 +44,7 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "list", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the records of KIND as CSV and exit: actors, places, corridors, zones, statuses, "
-       "events, excerpts or sources"), N_("KIND") },
+       "relations, events, excerpts or sources"), N_("KIND") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the map to FILE as PNG, SVG or PDF (by its extension) and exit; needs no display"),
     N_("FILE") },
@@ -71,7 +71,8 @@ static const GOptionEntry option_entries[] = {
     N_("Z") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the \"as of\" day the map shows, YYYY-MM-DD (default today); with "
-       "--list corridors or zones: the day they are listed as of (YYYY or YYYY-MM: its last day)"),
+       "--list corridors, zones or relations: the day they are listed as of (YYYY or YYYY-MM: its "
+       "last day)"),
     N_("DATE") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --list or --export: only events that reach DATE or later (YYYY, YYYY-MM or "
@@ -167,7 +168,7 @@ print_listing (AtlasApplication *self,
   if (!atlas_listing_from_string (kind, &listing))
     {
       g_printerr (_("caucasus-atlas: --list takes actors, places, corridors, zones, statuses, "
-                    "events, excerpts or sources, not “%s”\n"), kind);
+                    "relations, events, excerpts or sources, not “%s”\n"), kind);
       return 2;
     }
 
@@ -176,8 +177,8 @@ print_listing (AtlasApplication *self,
     {
       if (!atlas_listing_takes_date (listing))
         {
-          g_printerr (_("caucasus-atlas: --date goes with --list corridors or zones, or with "
-                        "--export\n"));
+          g_printerr (_("caucasus-atlas: --date goes with --list corridors, zones or relations, "
+                        "or with --export\n"));
           return 2;
         }
       if ((day = atlas_date_last_day (date)) == NULL)

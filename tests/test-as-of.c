@@ -137,6 +137,42 @@ test_as_of_bad_rows (void)
   g_assert_cmpstr (atlas_status_label (ATLAS_STATUS_NOT_KNOWN), ==, "Status not known");
 }
 
+/* A relation holds between its known dates, each at its own precision. */
+static void
+test_as_of_relation_interval (void)
+{
+  /* An alliance from 2000 until December 2024. */
+  g_assert_false (atlas_relation_in_force ("2000", "2024-12", NULL, "1999-12-31"));
+  g_assert_true (atlas_relation_in_force ("2000", "2024-12", NULL, "2000-01-01"));
+  g_assert_true (atlas_relation_in_force ("2000", "2024-12", NULL, "2024-12-31"));
+  g_assert_false (atlas_relation_in_force ("2000", "2024-12", NULL, "2025-01-01"));
+  g_assert_false (atlas_relation_in_force ("2000", "2024-12", NULL, NULL));
+  /* Its reports do not move a known start. */
+  g_assert_true (atlas_relation_in_force ("2000", "2024-12", "2025-04", "2010-06-01"));
+  /* Open-ended, it still holds. */
+  g_assert_true (atlas_relation_in_force ("2025-08-08", NULL, NULL, NULL));
+  g_assert_false (atlas_relation_in_force ("2025-08-08", NULL, NULL, "2025-08-07"));
+}
+
+/* Lacking a start, a relation is known from its first report, never before, and until any
+ * known end; with nothing to date it, it always holds. */
+static void
+test_as_of_relation_reported (void)
+{
+  g_autofree char *first = atlas_first_report ("2025,2025-06-05,2025-06,nonsense");
+  g_autofree char *none = atlas_first_report ("nonsense,");
+
+  g_assert_cmpstr (first, ==, "2025-06-05");
+  g_assert_null (none);
+
+  g_assert_false (atlas_relation_in_force (NULL, NULL, "2025-06", "2021-06-01"));
+  g_assert_false (atlas_relation_in_force (NULL, NULL, "2025-06", "2025-06-29"));
+  g_assert_true (atlas_relation_in_force (NULL, NULL, "2025-06", "2025-06-30"));
+  g_assert_true (atlas_relation_in_force (NULL, NULL, "2025-06", NULL));
+  g_assert_false (atlas_relation_in_force (NULL, "2025-08", "2025-06", "2025-09-01"));
+  g_assert_true (atlas_relation_in_force (NULL, NULL, NULL, "1900-01-01"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +183,8 @@ main (int   argc,
   g_test_add_func ("/as-of/reports", test_as_of_reports);
   g_test_add_func ("/as-of/change-after-report", test_as_of_change_after_report);
   g_test_add_func ("/as-of/bad-rows", test_as_of_bad_rows);
+  g_test_add_func ("/as-of/relation-interval", test_as_of_relation_interval);
+  g_test_add_func ("/as-of/relation-reported", test_as_of_relation_reported);
 
   return g_test_run ();
 }

@@ -107,6 +107,7 @@ test_cli_every_kind (void)
     { "actors", "id kind name", "actors" },
     { "places", "id kind name lat lon", "places" },
     { "corridors", "id kind name status status_date status_kind", "corridors" },
+    { "relations", "id a b kind title from to reported in_force excerpts", "relations" },
     { "zones", "id kind name from to in_force", "zones" },
     { "statuses", "id corridor date status kind note excerpt source source_kind text",
       "corridor_status s JOIN excerpt_links l ON l.status_id = s.id" },
@@ -405,10 +406,12 @@ field (GHashTable *rows,
   return g_ptr_array_index (fields, column (header, name));
 }
 
-/* --list corridors and zones --date say how things stood then, parsed back at four dates:
- * before anything is known of TRIPP, and after; BTC working since 2006, by a dated change,
- * not since the article of 2025 that reports it; the peacekeeping zone in force only from
- * November 2020 until May 2024. */
+/* --list corridors, zones and relations --date say how things stood then, parsed back at
+ * four dates: before anything is known of TRIPP, and after; BTC working since 2006, by a
+ * dated change, not since the article of 2025 that reports it; the peacekeeping zone in force
+ * only from November 2020 until May 2024; Iran's alliance with Assad until his fall in
+ * December 2024, the US mediation only from 2025, and a partnership the documents only
+ * report from the day of its first report. */
 static void
 test_cli_as_of (void)
 {
@@ -418,12 +421,17 @@ test_cli_as_of (void)
     const char *tripp;
     const char *instc;
     const char *peacekeeping;    /* in force */
+    const char *relations;       /* in force: Assad alliance, US mediation, Section 907,
+                                  * Armenia-India partnership */
   } cases[] = {
-    { "2010", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "no" },
-    { "2021", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "yes" },
-    { "2024-06", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "no" },
+    { "2010", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "no",
+      "yes no yes no" },
+    { "2021", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "yes",
+      "yes no yes no" },
+    { "2024-06", "operational 2006-07-13 change", " not-known", "agreed 2000 change", "no",
+      "yes no yes no" },
     { "2025-12", "operational 2006-07-13 change", "agreed 2025-08-08 change",
-      "under-construction 2025-08-20 report", "no" },
+      "under-construction 2025-08-20 report", "no", "no yes yes yes" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -432,6 +440,9 @@ test_cli_as_of (void)
       g_autoptr(GPtrArray) zone_header = NULL;
       g_autoptr(GHashTable) corridors = list_as_of ("corridors", cases[i].date, &header);
       g_autoptr(GHashTable) zones = list_as_of ("zones", cases[i].date, &zone_header);
+      g_autoptr(GPtrArray) relation_header = NULL;
+      g_autoptr(GHashTable) relations = list_as_of ("relations", cases[i].date, &relation_header);
+      g_autofree char *in_force = NULL;
       const struct { const char *id; const char *expected; } checks[] = {
         { "btc-pipeline", cases[i].btc },
         { "tripp", cases[i].tripp },
@@ -462,7 +473,30 @@ test_cli_as_of (void)
                        cases[i].peacekeeping);
       g_assert_cmpstr (field (zones, zone_header, "nakhchivan-exclave", "in_force"), ==, "yes");
       g_assert_cmpstr (field (zones, zone_header, "nkao", "in_force"), ==, "no");
+
+      in_force = g_strdup_printf ("%s %s %s %s",
+                                  field (relations, relation_header, "iran-assad-alliance", "in_force"),
+                                  field (relations, relation_header, "trump-mediation-armenia-peace",
+                                         "in_force"),
+                                  field (relations, relation_header, "us-section-907", "in_force"),
+                                  field (relations, relation_header, "armenia-india-partnership-dipirro",
+                                         "in_force"));
+      g_assert_cmpstr (in_force, ==, cases[i].relations);
     }
+
+  /* Known dates at their own precision; lacking a start, the first report. */
+  {
+    g_autoptr(GPtrArray) header = NULL;
+    g_autoptr(GHashTable) relations = list_as_of ("relations", "2025", &header);
+
+    g_assert_cmpstr (field (relations, header, "iran-assad-alliance", "from"), ==, "2000");
+    g_assert_cmpstr (field (relations, header, "iran-assad-alliance", "to"), ==, "2024-12");
+    g_assert_cmpstr (field (relations, header, "iran-assad-alliance", "reported"), ==, "");
+    g_assert_cmpstr (field (relations, header, "armenia-india-partnership-dipirro", "from"), ==, "");
+    g_assert_cmpstr (field (relations, header, "armenia-india-partnership-dipirro", "reported"), ==,
+                     "2025-07-25");
+    g_assert_cmpuint (g_hash_table_size (relations), ==, count_rows ("SELECT count(*) FROM relations"));
+  }
 }
 
 /* --list statuses: every status row, a line for each excerpt behind it, with its kind and

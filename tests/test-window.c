@@ -1257,9 +1257,10 @@ count_status_cards (GtkWidget *widget,
 
 /* Set back to 2021, the map draws the corridors as they were then (BTC working, nothing known
  * of TRIPP: both drawn) and the peacekeeping zone; a corridor's details say what it was, from
- * when, and mark the row of its history that holds. */
+ * when, and mark the row of its history that holds; an actor's details list the relations
+ * that held then. */
 static void
-test_window_as_of_2021 (void)
+test_window_as_of (void)
 {
   g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
   AtlasWindow *window = open_window (store);
@@ -1294,6 +1295,25 @@ test_window_as_of_2021 (void)
   deciding = 0;
   g_assert_cmpuint (count_status_cards (details, &deciding), ==, 2);
   g_assert_cmpuint (deciding, ==, 0);
+
+  /* Relations too: Iran's alliance with Assad ended with his fall, and the US mediation
+   * between Armenia and Azerbaijan began in 2025. */
+  atlas_session_set_date (session, "2021-06-01");
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, atlas_test_key_id (store, "actors", "iran"));
+  iterate ();
+  g_assert_nonnull (find_label (details, "Alliance · Bashar al-Assad · 2000 – December 2024"));
+  atlas_session_set_date (session, "2025-12-01");
+  iterate ();
+  g_assert_null (find_label (details, "Bashar al-Assad"));
+  g_assert_nonnull (find_label (details, "Partnership · Azerbaijan · April 2025"));
+
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, atlas_test_key_id (store, "actors", "armenia"));
+  iterate ();
+  g_assert_nonnull (find_label (details, "Mediation · Donald Trump"));
+  atlas_session_set_date (session, "2021-06-01");
+  iterate ();
+  g_assert_null (find_label (details, "Donald Trump"));
+  g_assert_nonnull (find_label (details, "Conflict · Azerbaijan"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -2390,7 +2410,7 @@ main (int   argc,
   g_test_add_func ("/window/map-follows-selection", test_window_map_follows_selection);
   g_test_add_func ("/window/selection-details-first", test_window_selection_details_first);
   g_test_add_func ("/window/details-tips", test_window_details_tips);
-  g_test_add_func ("/window/as-of-2021", test_window_as_of_2021);
+  g_test_add_func ("/window/as-of", test_window_as_of);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
   g_test_add_func ("/window/large-ids", test_window_large_ids);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);

@@ -1,4 +1,4 @@
-/* atlas-as-of.c: what the sources let us say of a corridor's status on a day
+/* atlas-as-of.c: what the sources let us say of a corridor's status or a relation on a day
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -15,6 +15,11 @@
  * A row counts once its whole date is past: from the last day it can mean, so that a change
  * "in 2006" is not shown in March 2006 and a report "of June 2025" is not taken to speak for
  * 1 June. The map, the details, the legend and the command line all ask here.
+ *
+ * A relation holds between its known dates (from the first day of "from" to the last day of
+ * "to", each at its own precision). Lacking a start, it is known to hold from its first
+ * report, the earliest date of the sources behind it, and never before: a partnership the
+ * documents describe in 2025 is not shown in 2021. A known end ends it either way.
  */
 
 #define G_LOG_DOMAIN "atlas-as-of"
@@ -46,6 +51,59 @@ atlas_status_label (AtlasStatus status)
   return atlas_vocabulary_get_label (ATLAS_VOCABULARY_CORRIDOR_STATUSES,
                                      atlas_vocabulary_get_term (ATLAS_VOCABULARY_CORRIDOR_STATUSES,
                                                                 status - ATLAS_STATUS_PROPOSED));
+}
+
+/**
+ * atlas_first_report:
+ * @dates: (nullable): dates at any precision, separated by commas (as group_concat() joins)
+ *
+ * Returns: (transfer full) (nullable): the one of @dates by whose end something they report
+ *   is known soonest ("2025-06-05" before "2025"), or %NULL when none is a date
+ */
+char *
+atlas_first_report (const char *dates)
+{
+  g_auto(GStrv) items = g_strsplit (dates != NULL ? dates : "", ",", -1);
+  g_autofree char *earliest_day = NULL;
+  const char *earliest = NULL;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *last_day = atlas_date_last_day (items[i]);
+
+      if (last_day != NULL && (earliest_day == NULL || strcmp (last_day, earliest_day) < 0))
+        {
+          g_free (earliest_day);
+          earliest_day = g_steal_pointer (&last_day);
+          earliest = items[i];
+        }
+    }
+
+  return g_strdup (earliest);
+}
+
+/**
+ * atlas_relation_in_force:
+ * @from: (nullable): its known start, at any precision
+ * @to: (nullable): its known end
+ * @first_report: (nullable): the date of its first report, for a relation with no start
+ * @day: (nullable): "YYYY-MM-DD"; %NULL asks whether it still holds
+ *
+ * Returns: whether the relation holds on @day, by the rule above
+ */
+gboolean
+atlas_relation_in_force (const char *from,
+                         const char *to,
+                         const char *first_report,
+                         const char *day)
+{
+  g_autofree char *start = from != NULL ? atlas_date_first_day (from)
+                                        : atlas_date_last_day (first_report);
+  g_autofree char *end = atlas_date_last_day (to);
+
+  if (day == NULL)
+    return to == NULL;
+  return (start == NULL || strcmp (start, day) <= 0) && (end == NULL || strcmp (day, end) <= 0);
 }
 
 /**

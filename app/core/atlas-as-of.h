@@ -1,4 +1,4 @@
-/* atlas-as-of.h: what the sources let us say of a corridor's status on a day
+/* atlas-as-of.h: what the sources let us say of a corridor's status or a relation on a day
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +43,12 @@ int                     atlas_status_entry_compare (gconstpointer        a,
                                                     gconstpointer        b);
 const AtlasStatusEntry *atlas_status_at          (const AtlasStatusEntry *entries,
                                                   guint                   n_entries,
+                                                  const char             *day);
+
+char                   *atlas_first_report       (const char             *dates);
+gboolean                atlas_relation_in_force  (const char             *from,
+                                                  const char             *to,
+                                                  const char             *first_report,
                                                   const char             *day);
 
 AtlasStatus             atlas_status_from_string (const char             *text);

@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+/* The dates of the sources behind the relation @column, each once, joined by commas: when it
+ * was reported, for atlas_first_report(). */
+#define ATLAS_SQL_RELATION_REPORTS(column) \
+  " (SELECT group_concat (DISTINCT s.date) FROM excerpt_links l JOIN excerpts x" \
+  "  ON x.id = l.excerpt_id JOIN sources s ON s.id = x.source_id" \
+  "  WHERE l.relation_id = " column " AND s.date IS NOT NULL)"
+
 typedef struct
 {
   char *from;   /* first day of the filter's from date */

@@ -93,6 +93,26 @@ compute_zone_in_force (AtlasStore    *store,
   return TRUE;
 }
 
+/* The first report into the relations' column 7, and "yes" or "no" into column 8 from "from"
+ * and "to" in columns 5 and 6 and the dates of its sources in column 10. */
+static gboolean
+compute_relation_in_force (AtlasStore    *store,
+                           sqlite3_stmt  *stmt,
+                           const char    *day,
+                           const char   **fields,
+                           GPtrArray     *owned,
+                           GError       **error)
+{
+  g_autofree char *dates = atlas_store_dup_column (stmt, 10);
+  char *reported = fields[5] == NULL ? atlas_first_report (dates) : NULL;
+
+  if (reported != NULL)
+    g_ptr_array_add (owned, reported);
+  fields[7] = reported;
+  fields[8] = atlas_relation_in_force (fields[5], fields[6], reported, day) ? "yes" : "no";
+  return TRUE;
+}
+
 /* Other names of an item as "name (lang)" joined by "; ". */
 #define OTHER_NAMES(column) \
   " (SELECT group_concat (n.name || CASE WHEN n.lang IS NULL THEN '' ELSE ' (' || n.lang || ')' END, '; ')" \
@@ -146,6 +166,21 @@ static const ListingSpec specs[] = {
     " LEFT JOIN excerpt_links l ON l.status_id = s.id"
     " LEFT JOIN excerpts x ON x.id = l.excerpt_id LEFT JOIN sources o ON o.id = x.source_id"
     " ORDER BY c.name, s.first_day, s.id, o.date, x.position, x.id",
+  },
+  /* Relations with their known dates, or lacking a start the date of their first report,
+   * whether they hold on the day ("yes" or "no"), and the excerpts behind them; the dates of
+   * those excerpts' sources last, beyond the header. */
+  [ATLAS_LISTING_RELATIONS] = {
+    "relations",
+    { "id", "a", "b", "kind", "title", "from", "to", "reported", "in_force", "excerpts",
+      NULL },
+    "SELECT r.key, a.key, b.key, r.kind, r.title, r.valid_from, r.valid_to, NULL, NULL,"
+    " (SELECT group_concat (x.key, ';') FROM excerpt_links l JOIN excerpts x"
+    "  ON x.id = l.excerpt_id WHERE l.relation_id = r.id),"
+    ATLAS_SQL_RELATION_REPORTS ("r.id")
+    " FROM relations r JOIN actors a ON a.id = r.actor_a JOIN actors b ON b.id = r.actor_b"
+    " ORDER BY a.name, b.name, r.valid_from, r.key",
+    compute_relation_in_force,
   },
   /* Read in the events' order as it goes, rather than by ids found first: see
    * atlas-event-listing.c. */

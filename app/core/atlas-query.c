@@ -661,6 +661,7 @@ atlas_relation_row_free (AtlasRelationRow *row)
   g_free (row->other_name);
   g_free (row->from);
   g_free (row->to);
+  g_free (row->reported);
   g_free (row);
 }
 
@@ -676,12 +677,19 @@ read_relation (sqlite3_stmt *stmt)
   row->other_name = atlas_store_dup_column (stmt, 4);
   row->from = atlas_store_dup_column (stmt, 5);
   row->to = atlas_store_dup_column (stmt, 6);
+  if (row->from == NULL)
+    {
+      g_autofree char *dates = atlas_store_dup_column (stmt, 7);
+
+      row->reported = atlas_first_report (dates);
+    }
   return row;
 }
 
 /**
  * atlas_query_relations:
- * @day: (nullable): "YYYY-MM-DD": only relations in force then; %NULL for all
+ * @day: (nullable): "YYYY-MM-DD": only relations that hold then (see atlas-as-of.c), by
+ *   their known dates or, lacking a start, from their first report; %NULL for all
  *
  * Returns: (transfer full) (element-type AtlasRelationRow): the relations of an actor, with
  *   the other actor of each, by start
@@ -693,26 +701,31 @@ atlas_query_relations (AtlasStore  *store,
                        GError     **error)
 {
   sqlite3_stmt *stmt;
+  GPtrArray *rows;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
   stmt = atlas_store_prepare (store,
-                              "SELECT r.id, r.kind, r.title, o.id, o.name, r.valid_from, r.valid_to"
+                              "SELECT r.id, r.kind, r.title, o.id, o.name, r.valid_from, r.valid_to,"
+                              ATLAS_SQL_RELATION_REPORTS ("r.id")
                               " FROM relations r JOIN actors o"
                               "  ON o.id = CASE WHEN r.actor_a = ?1 THEN r.actor_b ELSE r.actor_a END"
-                              " WHERE (r.actor_a = ?1 OR r.actor_b = ?1)"
-                              " AND (?2 IS NULL OR ((r.valid_from IS NULL OR"
-                              "   date (substr (r.valid_from || '-01-01', 1, 10)) <= ?2)"
-                              "  AND (r.valid_to IS NULL OR substr (r.valid_to || '-12-31', 1, 10) >= ?2)))"
+                              " WHERE r.actor_a = ?1 OR r.actor_b = ?1"
                               " ORDER BY r.valid_from, o.name", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, actor_id);
-  if (day != NULL)
-    sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
-  return atlas_store_read_rows (store, stmt, read_relation, (GDestroyNotify) atlas_relation_row_free,
+  rows = atlas_store_read_rows (store, stmt, read_relation, (GDestroyNotify) atlas_relation_row_free,
                                 _("Reading relations"), error);
+  for (guint i = rows != NULL ? rows->len : 0; day != NULL && i-- > 0; )
+    {
+      const AtlasRelationRow *row = g_ptr_array_index (rows, i);
+
+      if (!atlas_relation_in_force (row->from, row->to, row->reported, day))
+        g_ptr_array_remove_index (rows, i);
+    }
+  return rows;
 }
 
 void

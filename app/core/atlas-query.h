@@ -37,6 +37,7 @@ typedef struct
   char   *other_name;
   char   *from;
   char   *to;
+  char   *reported;   /* the date of its first report, for a relation with no start */
 } AtlasRelationRow;
 
 void      atlas_relation_row_free    (AtlasRelationRow   *row);

@@ -101,6 +101,43 @@ atlas_summary_status_text (const AtlasStatusRow *row)
   return g_strdup_printf (_("%s since %s"), status, date);
 }
 
+/**
+ * atlas_summary_relation_when:
+ * @row: a relation
+ *
+ * Returns: (transfer full) (nullable): when it holds, for people: its known dates ("2000 –
+ *   December 2024"), or lacking a start when it was first reported ("reported June 2025"),
+ *   with its end if known; %NULL when nothing dates it
+ */
+char *
+atlas_summary_relation_when (const AtlasRelationRow *row)
+{
+  g_autofree char *reported = NULL;
+  g_autofree char *until = NULL;
+
+  if (row->from != NULL)
+    return atlas_date_format_span (row->from, row->to, FALSE);
+
+  if (row->reported != NULL)
+    {
+      g_autofree char *date = atlas_date_format (row->reported);
+
+      /* Translators: a relation with no known start: the date of the first source that
+       * reports it */
+      reported = g_strdup_printf (_("reported %s"), date);
+    }
+  if (row->to != NULL)
+    {
+      g_autofree char *date = atlas_date_format (row->to);
+
+      /* Translators: the known end of a relation */
+      until = g_strdup_printf (_("until %s"), date);
+    }
+  if (reported != NULL && until != NULL)
+    return g_strdup_printf ("%s, %s", reported, until);
+  return g_strdup (reported != NULL ? reported : until);
+}
+
 /* "valid_from – valid_to" of the row @id for people, or %NULL when it has no start. */
 static char *
 valid_span (AtlasStore *store,

@@ -27,6 +27,7 @@ AtlasSummary *atlas_summary_load (AtlasStore       *store,
 void          atlas_summary_free (AtlasSummary     *summary);
 const char   *atlas_relation_kind_label (const char *kind);
 char         *atlas_summary_status_text (const AtlasStatusRow *row);
+char         *atlas_summary_relation_when (const AtlasRelationRow *row);
 char         *atlas_summary_describe_filter (AtlasStore        *store,
                                              const AtlasFilter *filter);
 

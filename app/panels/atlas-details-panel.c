@@ -421,7 +421,7 @@ show_relations (AtlasDetailsPanel *self,
   for (guint i = 0; i < rows->len; i++)
     {
       AtlasRelationRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *span = row->from ? atlas_date_format_span (row->from, row->to, FALSE) : NULL;
+      g_autofree char *span = atlas_summary_relation_when (row);
       g_autofree char *text = NULL;
       GtkWidget *button, *label;
 
