@@ -598,6 +598,8 @@ start_store (gpointer data)
 static void
 test_store_first_start_race (void)
 {
+  g_autoptr(AtlasStore) alone = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+
   for (int trial = 0; trial < 5; trial++)
     {
       g_autofree char *dir = atlas_test_make_dir ();
@@ -620,8 +622,10 @@ test_store_first_start_race (void)
         }
       g_assert_cmpuint (created, ==, 1);
 
+      /* One whole bundled dataset, as a store made alone has it. */
       store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, NULL);
-      g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM events"), ==, 82);
+      g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM events"), ==,
+                       atlas_test_query_int (alone, "SELECT count(*) FROM events"));
       g_clear_object (&store);
       atlas_test_remove_dir (dir);
     }

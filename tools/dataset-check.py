@@ -168,6 +168,12 @@ def normalize(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+def unmark(text):
+    """A document's line as it reads, without its markdown: an escaped character ("\\$") as
+    itself and emphasis ("*Turkic World Vision*") as its words. Excerpts quote the words."""
+    return re.sub(r"\\([^\w\s])", r"\1", text.replace("*", ""))
+
+
 def paragraphs_from(document_lines, first_line):
     """Yield (paragraph number, line number, text) for non-blank lines from first_line on."""
     number = 0
@@ -175,7 +181,7 @@ def paragraphs_from(document_lines, first_line):
         text = document_lines[n - 1]
         if text.strip():
             number += 1
-            yield number, n, normalize(text)
+            yield number, n, normalize(unmark(text))
 
 
 def main():
