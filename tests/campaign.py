@@ -23,7 +23,7 @@ import time
 EVENTS_HEADER = ['id', 'start', 'end', 'precision', 'approximate', 'kind', 'title', 'place',
                  'actors', 'summary', 'excerpts']
 EXCERPTS_HEADER = ['id', 'source', 'text', 'events', 'author', 'title', 'publication', 'date',
-                   'position']
+                   'position', 'source_kind']
 APPLICATION_ID = 0x4341746c
 # The schema version the program makes: one migration a version, in data/schema.
 LATEST_VERSION = len([name for name in os.listdir(os.path.join(os.path.dirname(__file__), '..',

@@ -112,7 +112,8 @@ test_cli_every_kind (void)
     { "statuses", "id corridor date status kind note excerpt source source_kind text",
       "corridor_status s JOIN excerpt_links l ON l.status_id = s.id" },
     { "events", "id start end precision approximate kind title place actors", "events" },
-    { "excerpts", "id source text events", "excerpts" },
+    { "excerpts", "id source text events author title publication date position source_kind",
+      "excerpts" },
     { "sources", "id title author publication date url excerpts kind", "sources" },
   };
 

@@ -188,11 +188,11 @@ static const ListingSpec specs[] = {
   [ATLAS_LISTING_EXCERPTS] = {
     "excerpts",
     { "id", "source", "text", "events", "author", "title", "publication", "date", "position",
-      NULL },
+      "source_kind", NULL },
     "SELECT x.key, s.key, x.text,"
     " (SELECT group_concat (e.key, ';') FROM excerpt_links l JOIN events e"
     "  ON e.id = l.event_id WHERE l.excerpt_id = x.id),"
-    " s.author, s.title, s.publication, s.date, x.position"
+    " s.author, s.title, s.publication, s.date, x.position, s.kind"
     " FROM json_each (?) j JOIN excerpts x ON x.id = j.value"
     " JOIN sources s ON s.id = x.source_id ORDER BY j.key",
   },
