@@ -41,6 +41,11 @@ VOCAB_COLUMNS = {
 }
 
 
+# Words that judge rather than tell, kept out of event titles.
+CHARACTERISING = ("conquer", "defeat", "ethnic cleansing", "genocide", "aggression", "liberat",
+                  "massacre")
+
+
 def schema_vocabularies():
     """{(table, column): [terms]} from the CHECK (column IN (...)) constraints of the schema
     that the migrations make, applied in order as the program applies them."""
@@ -284,6 +289,14 @@ def main():
             for name in sorted(forbidden & set(r.fields)):
                 problems.append(f"{r.path}:{r.fields[name][1]}: an excerpt of a {kind} has no "
                                 f"{name}= (it is {hint})")
+        # A title says what happened in neutral words; a characterisation belongs to one
+        # author and goes in the summary, with "according to".
+        if r.kind == "event" and "title" in r.fields:
+            title, n = r.fields["title"]
+            for word in CHARACTERISING:
+                if word in title.lower():
+                    problems.append(f"{r.path}:{n}: event:{r.key}'s title characterises ('{word}'): "
+                                    "say it in the summary, with whose words they are")
         if r.kind == "excerpt" and "text" in r.fields:
             t = normalize(unescape(r.fields["text"][0]))
             if t in texts:
