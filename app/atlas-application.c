@@ -22,6 +22,7 @@
 #include "atlas-date.h"
 #include "atlas-export-command.h"
 #include "atlas-listing.h"
+#include "atlas-passages.h"
 #include "atlas-query.h"
 #include "atlas-store.h"
 #include "atlas-window.h"

@@ -34,6 +34,7 @@
 
 #include "atlas-application.h"
 #include "atlas-dataset.h"
+#include "atlas-passages.h"
 #include "atlas-session.h"
 #include "atlas-window.h"
 

@@ -15,6 +15,7 @@
 #include "atlas-dataset.h"
 #include "atlas-event.h"
 #include "atlas-excerpt.h"
+#include "atlas-passages.h"
 #include "atlas-query.h"
 #include "atlas-record-list.h"
 #include "atlas-store.h"

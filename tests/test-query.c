@@ -11,6 +11,7 @@
 #include "atlas-features.h"
 #include "atlas-links.h"
 #include "atlas-listing.h"
+#include "atlas-passages.h"
 #include "atlas-query.h"
 #include "atlas-record-list.h"
 #include "atlas-test-util.h"

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "atlas-passages.h"
 #include "atlas-query.h"
 #include "atlas-results.h"
 #include "atlas-session.h"
@@ -353,7 +354,7 @@ test_results_background (void)
   AtlasResults *dropped;
   guint changed = 0, before;
   guint64 statements;
-  gint64 event;
+  gint64 event, excerpt;
 
   /* A store in memory has no second connection: its results are found as before. */
   g_assert_false (atlas_results_find_in_background (in_memory));
@@ -422,6 +423,32 @@ test_results_background (void)
   check_against_queries (store, here, agreements, NULL);
   g_assert_cmpuint (atlas_results_get_actor_count (results, atlas_test_key_id (store, "actors", "armenia")), ==,
                     atlas_results_get_actor_count (here, atlas_test_key_id (store, "actors", "armenia")));
+
+  /* A passage quoted for the new event: the links kept beside the reader are read again. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO excerpts (key, source_id, text)"
+                                         " SELECT 'new-passage', min (id), 'Words on the new agreement.' FROM sources",
+                                   &error));
+  excerpt = sqlite3_last_insert_rowid (atlas_store_get_db (store));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO excerpt_links (excerpt_id, event_id)"
+                                         " SELECT id, (SELECT id FROM events WHERE key = 'new-agreement')"
+                                         " FROM excerpts WHERE key = 'new-passage'",
+                                   &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EXCERPT, excerpt);
+  g_assert_true (atlas_store_commit_change (store, &error));
+  g_assert_no_error (error);
+  wait_until_found (results);
+  g_assert_cmpuint (changed, ==, 3);
+  check_against_queries (store, here, agreements, NULL);
+  assert_same_ids (atlas_results_get_excerpt_ids (results), atlas_results_get_excerpt_ids (here));
+  {
+    GArray *passages = atlas_results_get_excerpt_ids (results);
+    gboolean shown = FALSE;
+
+    for (guint i = 0; i < passages->len; i++)
+      shown |= g_array_index (passages, gint64, i) == excerpt;
+    g_assert_true (shown);
+  }
 
   /* Dropped while finding, the results live until the finding returns, then go. */
   dropped = atlas_results_new (store);

@@ -23,6 +23,7 @@
 #include "atlas-criteria.h"
 #include "atlas-date.h"
 #include "atlas-features.h"
+#include "atlas-passages.h"
 #include "atlas-query.h"
 
 #define MAX_COLUMNS 12

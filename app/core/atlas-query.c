@@ -85,56 +85,6 @@ atlas_query_events (AtlasStore         *store,
   return ids;
 }
 
-/**
- * atlas_query_excerpts:
- *
- * Returns: (transfer full): the ids of the excerpts behind the events that meet @filter;
- *   with a text criterion, also the excerpts whose own text matches and that meet the actor
- *   criterion. With an empty filter, every excerpt. In order of source and position.
- */
-GArray *
-atlas_query_excerpts (AtlasStore         *store,
-                      const AtlasFilter  *filter,
-                      GError            **error)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-  AtlasCriteria criteria;
-  GArray *ids;
-
-  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
-
-  if (!atlas_criteria_init (&criteria, filter, error))
-    return NULL;
-
-  g_string_append (sql, "SELECT x.id FROM excerpts x JOIN sources s ON s.id = x.source_id");
-  if (!atlas_filter_is_empty (filter))
-    {
-      g_string_append (sql, " WHERE x.id IN (SELECT l.excerpt_id FROM excerpt_links l"
-                            " JOIN events e ON e.id = l.event_id WHERE 1");
-      atlas_criteria_append_event_terms (sql, &criteria);
-      g_string_append (sql, ")");
-
-      if (criteria.fts != NULL && criteria.from == NULL && criteria.to == NULL &&
-          criteria.kinds == NULL && criteria.corridors == NULL && criteria.places == NULL)
-        {
-          g_string_append (sql, " OR (x.id IN (SELECT rowid FROM excerpt_search"
-                                " WHERE excerpt_search MATCH :fts)");
-          if (criteria.actors != NULL)
-            g_string_append (sql, " AND x.id IN (SELECT l.excerpt_id FROM excerpt_links l"
-                                  " JOIN actors a ON a.id = l.actor_id"
-                                  " WHERE l.actor_id IN (SELECT value FROM json_each (:actors))"
-                                  " OR a.affiliation_id IN"
-                                  " (SELECT value FROM json_each (:actors)))");
-          g_string_append (sql, ")");
-        }
-    }
-  g_string_append (sql, " ORDER BY s.date, s.id, x.position, x.id");
-
-  ids = atlas_sql_collect_ids (store, sql->str, &criteria, error);
-  atlas_criteria_clear (&criteria);
-  return ids;
-}
-
 /* A LIKE pattern finding @text anywhere in a folded name; typed % and _ are letters, not
  * wildcards. An empty @text gives "%%", which finds everything. */
 static char *

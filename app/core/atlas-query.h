@@ -88,9 +88,6 @@ GArray   *atlas_query_events         (AtlasStore         *store,
 GPtrArray *atlas_query_sources_of    (AtlasStore         *store,
                                       const GArray       *excerpt_ids,
                                       GError            **error);
-GArray   *atlas_query_excerpts       (AtlasStore         *store,
-                                      const AtlasFilter  *filter,
-                                      GError            **error);
 GArray   *atlas_query_actors_named   (AtlasStore         *store,
                                       const char         *text,
                                       GError            **error);

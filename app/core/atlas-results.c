@@ -19,6 +19,7 @@
 
 #include "atlas-date.h"
 #include "atlas-id-index.h"
+#include "atlas-passages.h"
 #include "atlas-results.h"
 
 /* The second connection, shared by the results and their findings under way; a finding
@@ -27,8 +28,15 @@ typedef struct
 {
   GMutex      lock;
   AtlasStore *store;
-  int         stale;   /* atomic: the caches of who took part are older than the store */
+  int         stale;   /* atomic: StaleCaches older than the store */
 } Reader;
+
+/* What a reader keeps beside its connection, as read before a write. */
+typedef enum
+{
+  STALE_PARTICIPATION = 1 << 0,
+  STALE_PASSAGES      = 1 << 1,
+} StaleCaches;
 
 static void
 reader_clear (gpointer data)
@@ -226,14 +234,34 @@ on_store_changed (AtlasResults  *self,
                   GArray        *ids,
                   AtlasStore    *store)
 {
+  StaleCaches stale = 0;
+
+  switch (kind)
+    {
+    case ATLAS_ITEM_EVENT:
+      stale = STALE_PARTICIPATION | STALE_PASSAGES;
+      break;
+    case ATLAS_ITEM_ACTOR:
+      stale = STALE_PARTICIPATION;
+      break;
+    case ATLAS_ITEM_EXCERPT:
+    case ATLAS_ITEM_SOURCE:
+      stale = STALE_PASSAGES;
+      break;
+    default:
+      break;
+    }
+  if (stale & STALE_PARTICIPATION)
+    atlas_query_forget_participation (store);
+  if (stale & STALE_PASSAGES)
+    atlas_query_forget_passages (store);
+  if (stale != 0 && self->reader != NULL)
+    g_atomic_int_or (&self->reader->stale, stale);
+
   switch (kind)
     {
     case ATLAS_ITEM_EVENT:
     case ATLAS_ITEM_ACTOR:
-      atlas_query_forget_participation (store);
-      if (self->reader != NULL)
-        g_atomic_int_set (&self->reader->stale, TRUE);
-      G_GNUC_FALLTHROUGH;
     case ATLAS_ITEM_EXCERPT:
     case ATLAS_ITEM_SOURCE:
     case ATLAS_ITEM_PLACE:
@@ -337,15 +365,17 @@ finding_run (Finding    *finding,
   timeline_done = g_get_monotonic_time ();
   /* Read with the timeline's first actors: for the events list sorted by actors. */
   finding->event_actors = atlas_query_ref_event_actors (store, NULL);
-  finding->excerpt_ids = atlas_query_excerpts (store, finding->filter, &finding->error);
-  if (finding->excerpt_ids == NULL)
-    return;
-  excerpts_done = g_get_monotonic_time ();
 
   finding->event_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), finding->timeline->len);
   g_array_set_size (finding->event_ids, finding->timeline->len);
   for (guint i = 0; i < finding->timeline->len; i++)
     g_array_index (finding->event_ids, gint64, i) = g_array_index (finding->timeline, AtlasTimelineEvent, i).id;
+
+  finding->excerpt_ids = atlas_query_excerpts_behind (store, finding->filter, finding->event_ids,
+                                                      &finding->error);
+  if (finding->excerpt_ids == NULL)
+    return;
+  excerpts_done = g_get_monotonic_time ();
 
   finding->event_places = pairs_by_place (finding->timeline);
 
@@ -431,8 +461,12 @@ find_in_thread (GTask        *task,
   g_mutex_lock (&reader->lock);
   if (!g_cancellable_is_cancelled (cancellable))
     {
-      if (g_atomic_int_compare_and_exchange (&reader->stale, TRUE, FALSE))
+      StaleCaches stale = g_atomic_int_and (&reader->stale, 0);
+
+      if (stale & STALE_PARTICIPATION)
         atlas_query_forget_participation (reader->store);
+      if (stale & STALE_PASSAGES)
+        atlas_query_forget_passages (reader->store);
       atlas_store_set_cancellable (reader->store, cancellable);
       finding_run (finding, reader->store);
       atlas_store_set_cancellable (reader->store, NULL);

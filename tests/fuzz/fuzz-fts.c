@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "atlas-passages.h"
 #include "atlas-query.h"
 #include "fuzz-util.h"
 

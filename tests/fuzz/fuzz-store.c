@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "atlas-listing.h"
+#include "atlas-passages.h"
 #include "atlas-query.h"
 #include "atlas-saved-views.h"
 #include "../atlas-test-util.h"
