@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "atlas-kept-timeline.h"
 #include "atlas-passages.h"
 #include "atlas-query.h"
 #include "atlas-results.h"
@@ -154,6 +155,9 @@ test_results_every_filter (void)
   check_against_queries (store, results, filter, NULL);
   g_assert_cmpuint (atlas_results_get_n_events (results), ==,
                     atlas_test_query_int (store, "SELECT count (*) FROM events"));
+  /* Every event was found: the filters below are answered from that, in memory, and the
+   * queries they are checked against ask SQL. */
+  g_assert_true (atlas_query_has_kept_timeline (store));
   check_against_queries (store, results, filter, "2020-01-01");
 
   atlas_filter_set_from (filter, "2023");
@@ -184,6 +188,60 @@ test_results_every_filter (void)
   atlas_filter_clear_ids (filter, ATLAS_FILTER_PLACES);
   atlas_filter_set_with_excerpts (filter, TRUE);
   check_against_queries (store, results, filter, NULL);
+
+  /* Terms answered in memory with terms asked of the store. */
+  atlas_filter_set_from (filter, "2020");
+  atlas_filter_add_kind (filter, "agreement");
+  atlas_filter_add_kind (filter, "summit");
+  check_against_queries (store, results, filter, NULL);
+  atlas_filter_set_with_excerpts (filter, FALSE);
+  atlas_filter_add_actor (filter, atlas_test_key_id (store, "actors", "armenia"));
+  atlas_filter_set_to (filter, "2025-08-08");
+  check_against_queries (store, results, filter, NULL);
+  atlas_filter_clear_actors (filter);
+  atlas_filter_set_from (filter, NULL);
+  atlas_filter_set_to (filter, NULL);
+  atlas_filter_remove_kind (filter, "agreement");
+  atlas_filter_remove_kind (filter, "summit");
+  atlas_filter_set_text (filter, "corridor");
+  atlas_filter_add_id (filter, ATLAS_FILTER_PLACES, place);
+  check_against_queries (store, results, filter, NULL);
+  atlas_filter_clear_ids (filter, ATLAS_FILTER_PLACES);
+  /* Two lists of events, the words' made of two (events named so, and events behind
+   * passages named so: "Washington" is only in a passage), for every actor. */
+  atlas_filter_set_text (filter, "washington");
+  for (gint64 actor = 1; actor <= atlas_test_query_int (store, "SELECT max (id) FROM actors"); actor++)
+    {
+      atlas_filter_add_actor (filter, actor);
+      check_against_queries (store, results, filter, NULL);
+      atlas_filter_clear_actors (filter);
+    }
+  atlas_filter_set_text (filter, NULL);
+
+  /* Ids written by hand, too far apart for a bit each. */
+  g_assert_true (atlas_store_begin_change (store, &error));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO events (id, key, kind, title, start)"
+                                         " VALUES (10000000000, 'far-event', 'summit', 'A far summit', '2024-05-01')",
+                                   &error));
+  g_assert_true (atlas_store_exec (store, "INSERT INTO event_actors (event_id, actor_id)"
+                                         " SELECT 10000000000, id FROM actors WHERE key = 'armenia'",
+                                   &error));
+  atlas_store_note_change (store, ATLAS_ITEM_EVENT, 10000000000);
+  g_assert_true (atlas_store_commit_change (store, &error));
+  atlas_filter_set_with_excerpts (filter, FALSE);
+  check_against_queries (store, results, filter, NULL);
+  g_assert_true (atlas_query_has_kept_timeline (store));
+  atlas_filter_add_actor (filter, atlas_test_key_id (store, "actors", "armenia"));
+  check_against_queries (store, results, filter, NULL);
+  {
+    GArray *ids = atlas_results_get_event_ids (results);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < ids->len; i++)
+      found |= g_array_index (ids, gint64, i) == 10000000000;
+    g_assert_true (found);
+  }
+  atlas_filter_clear_actors (filter);
 
   /* A filter that finds nothing finds nothing everywhere. */
   atlas_filter_set_with_excerpts (filter, FALSE);

@@ -100,41 +100,89 @@ atlas_criteria_init (AtlasCriteria           *criteria,
   return TRUE;
 }
 
-/* Appends the WHERE terms an event must meet; parameters are named so the same text can be
- * used inside other queries. An actor stands for itself and for the people and bodies
- * affiliated with it, so "Azerbaijan" finds what its president did. */
-void
-atlas_criteria_append_event_terms (GString        *sql,
-                    const AtlasCriteria *criteria)
+/* The terms on an event's own columns, each appended as " AND term". */
+static void
+append_column_terms (GString             *sql,
+                     const AtlasCriteria *criteria)
 {
   if (criteria->from != NULL)
     g_string_append (sql, " AND e.last_day >= :from");
   if (criteria->to != NULL)
     g_string_append (sql, " AND e.first_day <= :to");
+  if (criteria->kinds != NULL)
+    g_string_append (sql, " AND e.kind IN (SELECT value FROM json_each (:kinds))");
+  if (criteria->places != NULL)
+    g_string_append (sql, " AND e.place_id IN (SELECT value FROM json_each (:places))");
+}
+
+/* The terms met by a list of events, each a query of event ids; returns how many. An actor
+ * stands for itself and for the people and bodies affiliated with it, so "Azerbaijan" finds
+ * what its president did. */
+static guint
+collect_id_queries (const AtlasCriteria *criteria,
+                    const char          *queries[4])
+{
+  guint n = 0;
+
   if (criteria->actors != NULL)
     /* Written as a list of actors first, so SQLite walks event_actors by its actor index
      * instead of scanning it to test each row's affiliation. */
-    g_string_append (sql,
-                     " AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN"
-                     " (SELECT value FROM json_each (:actors)"
-                     " UNION SELECT id FROM actors WHERE affiliation_id IN"
-                     " (SELECT value FROM json_each (:actors))))");
-  if (criteria->kinds != NULL)
-    g_string_append (sql, " AND e.kind IN (SELECT value FROM json_each (:kinds))");
+    queries[n++] = "SELECT event_id FROM event_actors WHERE actor_id IN"
+                   " (SELECT value FROM json_each (:actors)"
+                   " UNION SELECT id FROM actors WHERE affiliation_id IN"
+                   " (SELECT value FROM json_each (:actors)))";
   if (criteria->corridors != NULL)
-    g_string_append (sql, " AND e.id IN (SELECT event_id FROM event_corridors"
-                          " WHERE corridor_id IN (SELECT value FROM json_each (:corridors)))");
-  if (criteria->places != NULL)
-    g_string_append (sql, " AND e.place_id IN (SELECT value FROM json_each (:places))");
+    queries[n++] = "SELECT event_id FROM event_corridors"
+                   " WHERE corridor_id IN (SELECT value FROM json_each (:corridors))";
   if (criteria->with_excerpts)
-    g_string_append (sql, " AND e.id IN (SELECT event_id FROM excerpt_links"
-                          " WHERE event_id IS NOT NULL)");
+    queries[n++] = "SELECT event_id FROM excerpt_links WHERE event_id IS NOT NULL";
   if (criteria->fts != NULL)
-    g_string_append (sql,
-                     " AND (e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH :fts)"
-                     " OR e.id IN (SELECT l.event_id FROM excerpt_links l"
-                     " WHERE l.event_id IS NOT NULL AND l.excerpt_id IN"
-                     " (SELECT rowid FROM excerpt_search WHERE excerpt_search MATCH :fts)))");
+    queries[n++] = "SELECT rowid FROM event_search WHERE event_search MATCH :fts"
+                   " UNION SELECT l.event_id FROM excerpt_links l"
+                   " WHERE l.event_id IS NOT NULL AND l.excerpt_id IN"
+                   " (SELECT rowid FROM excerpt_search WHERE excerpt_search MATCH :fts)";
+  return n;
+}
+
+/* Appends the WHERE terms an event must meet; parameters are named so the same text can be
+ * used inside other queries. */
+void
+atlas_criteria_append_event_terms (GString             *sql,
+                                   const AtlasCriteria *criteria)
+{
+  const char *queries[4];
+  guint n = collect_id_queries (criteria, queries);
+
+  append_column_terms (sql, criteria);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, " AND e.id IN (%s)", queries[i]);
+}
+
+/**
+ * atlas_criteria_append_id_query:
+ *
+ * Where every term of @criteria is met by a list of events (actors, corridors, passages,
+ * words), appends one query of those events' ids that does not read the events table:
+ * nothing when there are no terms.
+ *
+ * Returns: %FALSE, appending nothing, when a term is on the events' own columns
+ */
+gboolean
+atlas_criteria_append_id_query (GString             *sql,
+                                const AtlasCriteria *criteria)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  const char *queries[4];
+  guint n = collect_id_queries (criteria, queries);
+
+  append_column_terms (columns, criteria);
+  if (columns->len > 0)
+    return FALSE;
+  /* Each in a query of its own: the words' is a UNION, and SQLite reads compound
+   * operators from left to right, all of the same rank. */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%sSELECT * FROM (%s)", i > 0 ? " INTERSECT " : "", queries[i]);
+  return TRUE;
 }
 
 void

@@ -39,6 +39,8 @@ gboolean  atlas_criteria_init               (AtlasCriteria       *criteria,
 void      atlas_criteria_clear              (AtlasCriteria       *criteria);
 void      atlas_criteria_append_event_terms (GString             *sql,
                                              const AtlasCriteria *criteria);
+gboolean  atlas_criteria_append_id_query    (GString             *sql,
+                                             const AtlasCriteria *criteria);
 void      atlas_criteria_bind               (sqlite3_stmt        *stmt,
                                              const AtlasCriteria *criteria);
 

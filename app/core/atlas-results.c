@@ -19,6 +19,7 @@
 
 #include "atlas-date.h"
 #include "atlas-id-index.h"
+#include "atlas-kept-timeline.h"
 #include "atlas-passages.h"
 #include "atlas-results.h"
 
@@ -36,7 +37,21 @@ typedef enum
 {
   STALE_PARTICIPATION = 1 << 0,
   STALE_PASSAGES      = 1 << 1,
+  STALE_TIMELINE      = 1 << 2,
 } StaleCaches;
+
+/* Drops what @store keeps of the parts @stale says are older than it. */
+static void
+forget_caches (AtlasStore  *store,
+               StaleCaches  stale)
+{
+  if (stale & STALE_PARTICIPATION)
+    atlas_query_forget_participation (store);
+  if (stale & STALE_PASSAGES)
+    atlas_query_forget_passages (store);
+  if (stale & STALE_TIMELINE)
+    atlas_query_forget_timeline (store);
+}
 
 static void
 reader_clear (gpointer data)
@@ -239,10 +254,14 @@ on_store_changed (AtlasResults  *self,
   switch (kind)
     {
     case ATLAS_ITEM_EVENT:
-      stale = STALE_PARTICIPATION | STALE_PASSAGES;
+      stale = STALE_PARTICIPATION | STALE_PASSAGES | STALE_TIMELINE;
       break;
     case ATLAS_ITEM_ACTOR:
-      stale = STALE_PARTICIPATION;
+      /* The kept timeline holds each event's first actor, and its place. */
+      stale = STALE_PARTICIPATION | STALE_TIMELINE;
+      break;
+    case ATLAS_ITEM_PLACE:
+      stale = STALE_TIMELINE;
       break;
     case ATLAS_ITEM_EXCERPT:
     case ATLAS_ITEM_SOURCE:
@@ -251,10 +270,7 @@ on_store_changed (AtlasResults  *self,
     default:
       break;
     }
-  if (stale & STALE_PARTICIPATION)
-    atlas_query_forget_participation (store);
-  if (stale & STALE_PASSAGES)
-    atlas_query_forget_passages (store);
+  forget_caches (store, stale);
   if (stale != 0 && self->reader != NULL)
     g_atomic_int_or (&self->reader->stale, stale);
 
@@ -359,7 +375,15 @@ finding_run (Finding    *finding,
   g_autoptr(GError) count_error = NULL;
   gint64 start = g_get_monotonic_time (), timeline_done, excerpts_done;
 
-  finding->timeline = atlas_query_timeline (store, finding->filter, &finding->error);
+  if (atlas_query_has_kept_timeline (store))
+    finding->timeline = atlas_query_filter_kept_timeline (store, finding->filter, &finding->error);
+  else
+    {
+      finding->timeline = atlas_query_timeline (store, finding->filter, &finding->error);
+      /* The window's first finding, as a rule: the arrays are shared, never changed. */
+      if (finding->timeline != NULL && atlas_filter_is_empty (finding->filter))
+        atlas_query_keep_timeline (store, finding->timeline);
+    }
   if (finding->timeline == NULL)
     return;
   timeline_done = g_get_monotonic_time ();
@@ -461,12 +485,7 @@ find_in_thread (GTask        *task,
   g_mutex_lock (&reader->lock);
   if (!g_cancellable_is_cancelled (cancellable))
     {
-      StaleCaches stale = g_atomic_int_and (&reader->stale, 0);
-
-      if (stale & STALE_PARTICIPATION)
-        atlas_query_forget_participation (reader->store);
-      if (stale & STALE_PASSAGES)
-        atlas_query_forget_passages (reader->store);
+      forget_caches (reader->store, g_atomic_int_and (&reader->stale, 0));
       atlas_store_set_cancellable (reader->store, cancellable);
       finding_run (finding, reader->store);
       atlas_store_set_cancellable (reader->store, NULL);
