@@ -374,26 +374,32 @@ finding_run (Finding    *finding,
 {
   g_autoptr(GError) count_error = NULL;
   gint64 start = g_get_monotonic_time (), timeline_done, excerpts_done;
+  gboolean every = atlas_filter_is_empty (finding->filter);
+  gboolean kept = every && atlas_query_ref_kept_events (store, &finding->timeline,
+                                                        &finding->event_ids,
+                                                        &finding->event_places);
 
-  if (atlas_query_has_kept_timeline (store))
+  /* Every event, as the window opens on, is kept with what is made from it; other filters
+   * are answered from that when it is there. */
+  if (kept)
+    g_debug ("Every event, as kept");
+  else if (atlas_query_has_kept_timeline (store))
     finding->timeline = atlas_query_filter_kept_timeline (store, finding->filter, &finding->error);
   else
-    {
-      finding->timeline = atlas_query_timeline (store, finding->filter, &finding->error);
-      /* The window's first finding, as a rule: the arrays are shared, never changed. */
-      if (finding->timeline != NULL && atlas_filter_is_empty (finding->filter))
-        atlas_query_keep_timeline (store, finding->timeline);
-    }
+    finding->timeline = atlas_query_timeline (store, finding->filter, &finding->error);
   if (finding->timeline == NULL)
     return;
   timeline_done = g_get_monotonic_time ();
   /* Read with the timeline's first actors: for the events list sorted by actors. */
   finding->event_actors = atlas_query_ref_event_actors (store, NULL);
 
-  finding->event_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), finding->timeline->len);
-  g_array_set_size (finding->event_ids, finding->timeline->len);
-  for (guint i = 0; i < finding->timeline->len; i++)
-    g_array_index (finding->event_ids, gint64, i) = g_array_index (finding->timeline, AtlasTimelineEvent, i).id;
+  if (finding->event_ids == NULL)
+    {
+      finding->event_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), finding->timeline->len);
+      g_array_set_size (finding->event_ids, finding->timeline->len);
+      for (guint i = 0; i < finding->timeline->len; i++)
+        g_array_index (finding->event_ids, gint64, i) = g_array_index (finding->timeline, AtlasTimelineEvent, i).id;
+    }
 
   finding->excerpt_ids = atlas_query_excerpts_behind (store, finding->filter, finding->event_ids,
                                                       &finding->error);
@@ -401,7 +407,10 @@ finding_run (Finding    *finding,
     return;
   excerpts_done = g_get_monotonic_time ();
 
-  finding->event_places = pairs_by_place (finding->timeline);
+  if (finding->event_places == NULL)
+    finding->event_places = pairs_by_place (finding->timeline);
+  if (every && !kept)
+    atlas_query_keep_timeline (store, finding->timeline, finding->event_ids, finding->event_places);
 
   /* The counts have a failure of their own: the rest is still worth showing. */
   if (!finding->count_later)
