@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "atlas-date.h"
 #include "atlas-kept-timeline.h"
 #include "atlas-passages.h"
 #include "atlas-query.h"
@@ -46,19 +47,44 @@ pairs_text (GArray *pairs)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Whatever the filter, the results hold what each query gave the views on its own. */
+/* The events of @filter's timeline that had begun by the end of @begun_by, one by one. */
+static GArray *
+events_begun_by (AtlasStore        *store,
+                 const AtlasFilter *filter,
+                 const char        *begun_by)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) timeline = atlas_query_timeline (store, filter, &error);
+  g_autofree char *last = atlas_date_last_day (begun_by);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      AtlasTimelineEvent *event = &g_array_index (timeline, AtlasTimelineEvent, i);
+
+      if (event->first_day <= atlas_date_to_number (last))
+        g_array_append_val (ids, event->id);
+    }
+  return ids;
+}
+
+/* Whatever the filter, the results hold what each query gave the views on its own; with
+ * @begun_by, only the events that had begun by that date, as the map found them on its own
+ * before the events followed the date. */
 static void
 check_against_queries (AtlasStore        *store,
                        AtlasResults      *results,
-                       const AtlasFilter *filter,
-                       const char        *until)
+                       const AtlasFilter *user_filter,
+                       const char        *begun_by)
 {
+  g_autoptr(AtlasFilter) filter = atlas_filter_copy (user_filter);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) events = atlas_query_events (store, filter, &error);
-  g_autoptr(GArray) timeline = atlas_query_timeline (store, filter, &error);
-  g_autoptr(GArray) excerpts = atlas_query_excerpts (store, filter, &error);
-  g_autoptr(GArray) places = atlas_query_event_places (store, filter, until, &error);
-  g_autoptr(GArray) places_found = NULL;
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GArray) timeline = NULL;
+  g_autoptr(GArray) excerpts = NULL;
+  g_autofree char *last_day = begun_by ? atlas_date_last_day (begun_by) : NULL;
+  g_autoptr(GArray) places = atlas_query_event_places (store, user_filter, last_day, &error);
   g_autoptr(GHashTable) counts = NULL;
   g_autofree char *expected_pairs = NULL;
   g_autofree char *found_pairs = NULL;
@@ -66,6 +92,17 @@ check_against_queries (AtlasStore        *store,
   gpointer key, value;
 
   g_assert_no_error (error);
+  atlas_filter_set_begun_by (filter, begun_by);
+  events = atlas_query_events (store, filter, &error);
+  timeline = atlas_query_timeline (store, filter, &error);
+  excerpts = atlas_query_excerpts (store, filter, &error);
+  g_assert_no_error (error);
+  if (begun_by != NULL)
+    {
+      g_autoptr(GArray) begun = events_begun_by (store, user_filter, begun_by);
+
+      assert_same_ids (events, begun);
+    }
   counts = atlas_query_actor_counts (store, events, &error);
   g_assert_no_error (error);
 
@@ -108,9 +145,8 @@ check_against_queries (AtlasStore        *store,
                        atlas_test_query_int (store, sql));
     }
 
-  places_found = atlas_results_dup_event_places_until (results, until);
   expected_pairs = pairs_text (places);
-  found_pairs = pairs_text (places_found);
+  found_pairs = pairs_text (atlas_results_get_event_places (results));
   g_assert_cmpstr (found_pairs, ==, expected_pairs);
 
   g_assert_true (atlas_results_has_counts (results));
@@ -158,20 +194,38 @@ test_results_every_filter (void)
   /* Every event was found: the filters below are answered from that, in memory, and the
    * queries they are checked against ask SQL. */
   g_assert_true (atlas_query_has_kept_timeline (store));
+
+  /* Only the events begun by a day, that day included (an event known to the year begins
+   * on its first day); at a year or a month, by its last day. */
+  check_against_queries (store, results, filter, "2019-12-31");
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 0);
   check_against_queries (store, results, filter, "2020-01-01");
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 1);
+  check_against_queries (store, results, filter, "2021-06-01");
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==,
+                    atlas_test_query_int (store, "SELECT count (*) FROM events WHERE first_day <= '2021-06-01'"));
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 1);
+  check_against_queries (store, results, filter, "2024-05");
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 3);
 
   atlas_filter_set_from (filter, "2023");
   atlas_filter_set_to (filter, "2025-06");
   check_against_queries (store, results, filter, NULL);
+  /* With a to date, the nearer of the two bounds. */
+  check_against_queries (store, results, filter, "2024-05-15");
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 2);
+  check_against_queries (store, results, filter, "2025-12-31");
 
   atlas_filter_set_from (filter, NULL);
   atlas_filter_set_to (filter, NULL);
   atlas_filter_add_actor (filter, atlas_test_key_id (store, "actors", "armenia"));
   check_against_queries (store, results, filter, NULL);
+  check_against_queries (store, results, filter, "2024-06-01");
 
   atlas_filter_clear_actors (filter);
   atlas_filter_set_text (filter, "corridor");
   check_against_queries (store, results, filter, NULL);
+  check_against_queries (store, results, filter, "2025-08-08");
 
   atlas_filter_set_text (filter, NULL);
   atlas_filter_add_kind (filter, "agreement");
@@ -188,6 +242,7 @@ test_results_every_filter (void)
   atlas_filter_clear_ids (filter, ATLAS_FILTER_PLACES);
   atlas_filter_set_with_excerpts (filter, TRUE);
   check_against_queries (store, results, filter, NULL);
+  check_against_queries (store, results, filter, "2025-08");
 
   /* Terms answered in memory with terms asked of the store. */
   atlas_filter_set_from (filter, "2020");
@@ -198,6 +253,8 @@ test_results_every_filter (void)
   atlas_filter_add_actor (filter, atlas_test_key_id (store, "actors", "armenia"));
   atlas_filter_set_to (filter, "2025-08-08");
   check_against_queries (store, results, filter, NULL);
+  check_against_queries (store, results, filter, "2024-06-01");
+  check_against_queries (store, results, filter, "2025-12");
   atlas_filter_clear_actors (filter);
   atlas_filter_set_from (filter, NULL);
   atlas_filter_set_to (filter, NULL);
@@ -341,11 +398,89 @@ test_results_statements (void)
   g_assert_cmpuint (atlas_store_get_statement_count (store) - before, <=, 3);
   g_assert_cmpuint (atlas_results_get_n_events (atlas_session_get_results (session)), >, 0);
 
-  /* Moving the "as of" date asks the store nothing. */
+  /* Moving the "as of" date asks the store nothing, unless the events follow it. */
   before = atlas_store_get_statement_count (store);
   atlas_session_set_date (session, "2021-06-01");
-  g_array_unref (atlas_results_dup_event_places_until (atlas_session_get_results (session), "2021-06-01"));
   g_assert_cmpuint (atlas_store_get_statement_count (store), ==, before);
+
+  /* Then the results hold the events begun by the date, and moving it finds again. */
+  atlas_session_set_events_as_of (session, TRUE);
+  g_assert_cmpstr (atlas_filter_get_begun_by (atlas_results_get_filter (atlas_session_get_results (session))),
+                   ==, "2021-06-01");
+  g_assert_null (atlas_filter_get_begun_by (atlas_session_get_filter (session)));
+  atlas_filter_set_to (filter, "2021-06-01");
+  {
+    g_autoptr(GArray) expected = atlas_query_events (store, filter, NULL);
+
+    assert_same_ids (atlas_results_get_event_ids (atlas_session_get_results (session)), expected);
+  }
+  before = atlas_store_get_statement_count (store);
+  atlas_session_set_date (session, "2024-05-31");
+  g_assert_cmpuint (atlas_store_get_statement_count (store) - before, <=, 3);
+  atlas_filter_set_to (filter, "2024-05-31");
+  {
+    g_autoptr(GArray) expected = atlas_query_events (store, filter, NULL);
+
+    g_assert_cmpuint (expected->len, >, 0);
+    assert_same_ids (atlas_results_get_event_ids (atlas_session_get_results (session)), expected);
+  }
+
+  /* Off again, every event the filter finds, whatever the date. */
+  atlas_session_set_events_as_of (session, FALSE);
+  atlas_filter_set_to (filter, NULL);
+  {
+    g_autoptr(GArray) expected = atlas_query_events (store, filter, NULL);
+
+    assert_same_ids (atlas_results_get_event_ids (atlas_session_get_results (session)), expected);
+  }
+}
+
+static void
+note_begun_by (AtlasResults *results,
+               GPtrArray    *days)
+{
+  g_ptr_array_add (days, g_strdup (atlas_filter_get_begun_by (atlas_results_get_filter (results))));
+}
+
+static void wait_until_found (AtlasResults *results);
+
+/* With the events as of the date, a date that moves while the results are being found is
+ * found once they are in, rather than overtaking them, so that playing the timeline over a
+ * large store shows the map filling up. */
+static void
+test_results_date_while_finding (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(AtlasStore) store = atlas_test_small_store_file (path);
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  AtlasResults *results;
+
+  atlas_session_find_in_background (session);
+  atlas_session_set_events_as_of (session, TRUE);
+  atlas_session_set_date (session, "2021-06-01");
+  results = atlas_session_get_results (session);
+  wait_until_found (results);
+  g_signal_connect (results, "changed", G_CALLBACK (note_begun_by), days);
+
+  atlas_session_set_date (session, "2024-06-01");
+  g_assert_true (atlas_results_get_busy (results));
+  atlas_session_set_date (session, "2025-01-01");
+  atlas_session_set_date (session, "2025-09-01");
+  wait_until_found (results);
+  if (days->len < 2)
+    wait_until_found (results);
+  /* Not one finding for each day: the first, then the last once the first was in. */
+  g_assert_cmpuint (days->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (days, 0), ==, "2024-06-01");
+  g_assert_cmpstr (g_ptr_array_index (days, 1), ==, "2025-09-01");
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==,
+                    atlas_test_query_int (store, "SELECT count (*) FROM events WHERE first_day <= '2025-09-01'"));
+
+  g_clear_object (&session);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
 }
 
 /* A committed write to the events finds again; a saved view does not. */
@@ -540,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/results/statements", test_results_statements);
   g_test_add_func ("/results/follow-store", test_results_follow_store);
   g_test_add_func ("/results/background", test_results_background);
+  g_test_add_func ("/results/date-while-finding", test_results_date_while_finding);
 
   return g_test_run ();
 }

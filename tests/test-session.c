@@ -76,6 +76,13 @@ test_session_filter (void)
   atlas_session_set_filter (session, filter);
   g_assert_cmpuint (count, ==, 1);
 
+  /* Whether the events follow the date is the session's own: a filter cannot say it. */
+  atlas_filter_set_begun_by (filter, "2021-06-01");
+  atlas_session_set_filter (session, filter);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_null (atlas_filter_get_begun_by (atlas_session_get_filter (session)));
+  atlas_filter_set_begun_by (filter, NULL);
+
   atlas_session_set_filter (session, NULL);
   g_assert_cmpuint (count, ==, 2);
   g_assert_true (atlas_filter_is_empty (atlas_session_get_filter (session)));
@@ -176,6 +183,7 @@ test_session_saved_views (void)
   atlas_session_set_filter (session, filter);
   atlas_session_select (session, ATLAS_ITEM_EVENT, 2);
   atlas_session_set_date (session, "2025-08-08");
+  atlas_session_set_events_as_of (session, TRUE);
   atlas_session_set_map_view (session, 39.2, 46.4, 9.5);
 
   g_assert_true (atlas_saved_views_save (session, "  Zangezur watch ", "actor", &error));
@@ -189,6 +197,7 @@ test_session_saved_views (void)
   g_assert_cmpint (atlas_session_get_selection (other)->kind, ==, ATLAS_ITEM_EVENT);
   g_assert_cmpint (atlas_session_get_selection (other)->id, ==, 2);
   g_assert_cmpstr (atlas_session_get_date (other), ==, "2025-08-08");
+  g_assert_true (atlas_session_get_events_as_of (other));
   atlas_session_get_map_view (other, &latitude, &longitude, &zoom);
   g_assert_cmpfloat (latitude, ==, 39.2);
   g_assert_cmpfloat (longitude, ==, 46.4);
@@ -197,9 +206,26 @@ test_session_saved_views (void)
 
   /* Saving again under the name replaces the view. */
   atlas_session_set_date (session, NULL);
+  atlas_session_set_events_as_of (session, FALSE);
   g_assert_true (atlas_saved_views_save (session, "Zangezur watch", NULL, NULL));
   g_assert_true (atlas_saved_views_open (other, "Zangezur watch", NULL, NULL));
   g_assert_null (atlas_session_get_date (other));
+  g_assert_false (atlas_session_get_events_as_of (other));
+
+  /* A view saved before the events could follow the date opens with them as they were
+   * then, whatever the session had. */
+  atlas_store_exec (store, "INSERT INTO saved_views (name, state) VALUES ('Old',"
+                           " '{''filter'': <{''from'': <''2024''>}>, ''date'': <''2021-06-01''>,"
+                           " ''map'': <(40.0, 45.0, 7.0)>}')", &error);
+  g_assert_no_error (error);
+  atlas_session_set_events_as_of (other, TRUE);
+  g_assert_true (atlas_saved_views_open (other, "Old", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_session_get_date (other), ==, "2021-06-01");
+  g_assert_cmpstr (atlas_filter_get_from (atlas_session_get_filter (other)), ==, "2024");
+  g_assert_false (atlas_session_get_events_as_of (other));
+  atlas_store_exec (store, "DELETE FROM saved_views WHERE name = 'Old'", &error);
+  g_assert_no_error (error);
   g_assert_true (atlas_saved_views_save (session, "Another", NULL, NULL));
   g_assert_cmpstr (changes->str, ==, "saved-view:1;saved-view:1;saved-view:2;");
   g_string_truncate (changes, 0);

@@ -59,31 +59,50 @@ atlas_criteria_clear (AtlasCriteria *criteria)
   g_clear_pointer (&criteria->kinds, g_free);
 }
 
+/* @date's first or last day into @day; FALSE with @error saying what a date is. */
+static gboolean
+filter_day (const char  *date,
+            gboolean     last,
+            char       **day,
+            GError     **error)
+{
+  if (date == NULL)
+    return TRUE;
+
+  *day = last ? atlas_date_last_day (date) : atlas_date_first_day (date);
+  if (*day == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"), date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 atlas_criteria_init (AtlasCriteria           *criteria,
                const AtlasFilter  *filter,
                GError            **error)
 {
+  g_autofree char *begun_by = NULL;
+
   memset (criteria, 0, sizeof *criteria);
   if (filter == NULL)
     return TRUE;
 
-  if (atlas_filter_get_from (filter) != NULL &&
-      (criteria->from = atlas_date_first_day (atlas_filter_get_from (filter))) == NULL)
+  if (!filter_day (atlas_filter_get_from (filter), FALSE, &criteria->from, error) ||
+      !filter_day (atlas_filter_get_to (filter), TRUE, &criteria->to, error) ||
+      !filter_day (atlas_filter_get_begun_by (filter), TRUE, &begun_by, error))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
-                   atlas_filter_get_from (filter));
-      return FALSE;
-    }
-  if (atlas_filter_get_to (filter) != NULL &&
-      (criteria->to = atlas_date_last_day (atlas_filter_get_to (filter))) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
-                   atlas_filter_get_to (filter));
       atlas_criteria_clear (criteria);
       return FALSE;
+    }
+  /* Begun by a day bounds the first day as the filter's to date does: the nearer of the
+   * two is all a query needs. */
+  if (begun_by != NULL && (criteria->to == NULL || strcmp (begun_by, criteria->to) < 0))
+    {
+      g_free (criteria->to);
+      criteria->to = g_steal_pointer (&begun_by);
     }
 
   criteria->fts = atlas_query_fts_expression (atlas_filter_get_text (filter));

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *from;   /* first day of the filter's from date */
-  char *to;     /* last day of the filter's to date */
+  char *to;     /* last day of the filter's to date, or the day the events began by if nearer */
   char *fts;
   char *actors;     /* JSON arrays, for json_each () */
   char *corridors;

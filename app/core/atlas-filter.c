@@ -17,6 +17,7 @@ struct _AtlasFilter
 {
   char      *from;    /* a date at any precision, or NULL */
   char      *to;
+  char      *begun_by;  /* the "as of" day, when the events follow it */
   char      *text;
   GArray    *ids[ATLAS_FILTER_N_SETS];  /* gint64 record ids */
   GPtrArray *kinds;   /* event kinds, NULL-terminated */
@@ -47,6 +48,7 @@ atlas_filter_copy (const AtlasFilter *filter)
   copy = atlas_filter_new ();
   copy->from = g_strdup (filter->from);
   copy->to = g_strdup (filter->to);
+  copy->begun_by = g_strdup (filter->begun_by);
   copy->text = g_strdup (filter->text);
   copy->with_excerpts = filter->with_excerpts;
   for (guint i = 0; i < ATLAS_FILTER_N_SETS; i++)
@@ -64,6 +66,7 @@ atlas_filter_free (AtlasFilter *filter)
 
   g_free (filter->from);
   g_free (filter->to);
+  g_free (filter->begun_by);
   g_free (filter->text);
   for (guint i = 0; i < ATLAS_FILTER_N_SETS; i++)
     g_array_unref (filter->ids[i]);
@@ -81,7 +84,8 @@ atlas_filter_is_empty (const AtlasFilter *filter)
     if (filter->ids[i]->len > 0)
       return FALSE;
 
-  return filter->from == NULL && filter->to == NULL && filter->text == NULL &&
+  return filter->from == NULL && filter->to == NULL && filter->begun_by == NULL &&
+         filter->text == NULL &&
          filter->kinds->len == 0 && !filter->with_excerpts;
 }
 
@@ -113,6 +117,7 @@ atlas_filter_equal (const AtlasFilter *a,
 
   return g_strcmp0 (a->from, b->from) == 0 &&
          g_strcmp0 (a->to, b->to) == 0 &&
+         g_strcmp0 (a->begun_by, b->begun_by) == 0 &&
          g_strcmp0 (a->text, b->text) == 0 &&
          a->with_excerpts == b->with_excerpts;
 }
@@ -149,6 +154,22 @@ atlas_filter_set_to (AtlasFilter *filter,
                      const char  *date)
 {
   replace (&filter->to, date);
+}
+
+const char *
+atlas_filter_get_begun_by (const AtlasFilter *filter)
+{
+  return filter->begun_by;
+}
+
+/* Only events that had begun by @date (their first day on or before it): the session sets
+ * it to its "as of" day when the events are to follow that day, apart from the dates the
+ * user filters by, which it leaves alone. */
+void
+atlas_filter_set_begun_by (AtlasFilter *filter,
+                           const char  *date)
+{
+  replace (&filter->begun_by, date);
 }
 
 const char *
@@ -307,6 +328,8 @@ atlas_filter_to_variant (const AtlasFilter *filter)
     g_variant_builder_add (&builder, "{sv}", "from", g_variant_new_string (filter->from));
   if (filter->to != NULL)
     g_variant_builder_add (&builder, "{sv}", "to", g_variant_new_string (filter->to));
+  if (filter->begun_by != NULL)
+    g_variant_builder_add (&builder, "{sv}", "begun-by", g_variant_new_string (filter->begun_by));
   if (filter->text != NULL)
     g_variant_builder_add (&builder, "{sv}", "text", g_variant_new_string (filter->text));
   g_variant_builder_add (&builder, "{sv}", "actors", ids_variant (filter->ids[ATLAS_FILTER_ACTORS]));
@@ -348,6 +371,8 @@ atlas_filter_new_from_variant (GVariant *variant)
     atlas_filter_set_from (filter, text);
   if (g_variant_dict_lookup (&dict, "to", "&s", &text))
     atlas_filter_set_to (filter, text);
+  if (g_variant_dict_lookup (&dict, "begun-by", "&s", &text))
+    atlas_filter_set_begun_by (filter, text);
   if (g_variant_dict_lookup (&dict, "text", "&s", &text))
     atlas_filter_set_text (filter, text);
   read_ids (&dict, "actors", filter->ids[ATLAS_FILTER_ACTORS]);

@@ -36,6 +36,9 @@ void          atlas_filter_set_from          (AtlasFilter       *filter,
 const char   *atlas_filter_get_to            (const AtlasFilter *filter);
 void          atlas_filter_set_to            (AtlasFilter       *filter,
                                               const char        *date);
+const char   *atlas_filter_get_begun_by      (const AtlasFilter *filter);
+void          atlas_filter_set_begun_by      (AtlasFilter       *filter,
+                                              const char        *date);
 const char   *atlas_filter_get_text          (const AtlasFilter *filter);
 void          atlas_filter_set_text          (AtlasFilter       *filter,
                                               const char        *text);

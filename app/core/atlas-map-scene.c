@@ -29,7 +29,7 @@ is_selected (const AtlasItem *selection,
  * atlas_map_scene_event_places:
  *
  * Returns: (transfer full) (element-type AtlasEventPlace): where the session's filtered
- *   events happened, up to its date, by place
+ *   events happened, by place; with the events as of the date, those begun by it
  */
 GArray *
 atlas_map_scene_event_places (AtlasSession  *session,
@@ -45,7 +45,7 @@ atlas_map_scene_event_places (AtlasSession  *session,
       g_propagate_error (error, g_error_copy (atlas_results_get_error (results)));
       return NULL;
     }
-  return atlas_results_dup_event_places_until (results, atlas_session_get_date (session));
+  return g_array_ref (atlas_results_get_event_places (results));
 }
 
 /**

@@ -6,7 +6,8 @@
  * and where it happened; the map's event–place pairs, the per-actor counts and the ids the
  * event list shows are derived from those rows in memory, and one more query finds the
  * passages behind them. Views read these arrays and listen to ::changed; none of them runs
- * the filter itself. The "as of" date only cuts the map's pairs, so moving it costs no SQL.
+ * the filter itself. The "as of" date is in the filter when the events follow it (see
+ * AtlasSession:events-as-of); otherwise moving it costs no SQL.
  *
  * A window finds in the background: each update starts a finding on a worker thread,
  * through a second connection to the store, and the arrays change (with ::changed) only
@@ -17,7 +18,6 @@
 
 #include "config.h"
 
-#include "atlas-date.h"
 #include "atlas-id-index.h"
 #include "atlas-kept-timeline.h"
 #include "atlas-passages.h"
@@ -723,41 +723,6 @@ atlas_results_get_event_places (AtlasResults *self)
   g_return_val_if_fail (ATLAS_IS_RESULTS (self), NULL);
 
   return self->event_places;
-}
-
-/**
- * atlas_results_dup_event_places_until:
- * @date: (nullable): "YYYY-MM-DD"; %NULL for no limit
- *
- * Returns: (transfer full) (element-type AtlasEventPlace): the event places of events that
- *   had begun by @date, in the same order; not to be changed, as it may be the results' own
- */
-GArray *
-atlas_results_dup_event_places_until (AtlasResults *self,
-                                      const char   *date)
-{
-  GArray *pairs;
-  int until;
-
-  g_return_val_if_fail (ATLAS_IS_RESULTS (self), NULL);
-
-  until = date != NULL ? atlas_date_to_number (date) : G_MAXINT;
-  /* Most often every event had begun (the timeline is by first day): the results' own pairs
-   * are shared rather than copied, which at a million events took longer than the rest of
-   * the map's update. */
-  if (self->timeline->len == 0 ||
-      g_array_index (self->timeline, AtlasTimelineEvent, self->timeline->len - 1).first_day <= until)
-    return g_array_ref (self->event_places);
-
-  pairs = g_array_sized_new (FALSE, FALSE, sizeof (AtlasEventPlace), self->event_places->len);
-  for (guint i = 0; i < self->event_places->len; i++)
-    {
-      const AtlasEventPlace *pair = &g_array_index (self->event_places, AtlasEventPlace, i);
-
-      if (pair->first_day <= until)
-        g_array_append_val (pairs, *pair);
-    }
-  return pairs;
 }
 
 /* Counts what the last finding left to count when first asked. */

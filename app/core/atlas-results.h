@@ -31,8 +31,6 @@ guint              atlas_results_get_n_events     (AtlasResults      *self);
 GArray            *atlas_results_get_event_ids    (AtlasResults      *self);
 GArray            *atlas_results_get_timeline     (AtlasResults      *self);
 GArray            *atlas_results_get_event_places (AtlasResults      *self);
-GArray            *atlas_results_dup_event_places_until (AtlasResults *self,
-                                                   const char        *date);
 gboolean           atlas_results_has_counts       (AtlasResults      *self);
 guint              atlas_results_get_actor_count  (AtlasResults      *self,
                                                    gint64             actor_id);

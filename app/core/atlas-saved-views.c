@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A view is what the session holds (filter, selection, "as of" date, map view) and the
- * timeline's lane mode, kept as the text form of one GVariant so that a later version can
+ * A view is what the session holds (filter, selection, "as of" date and whether the events
+ * follow it, map view) and the timeline's lane mode, kept as the text form of one GVariant so that a later version can
  * add to it and still read old views.
  */
 
@@ -35,6 +35,8 @@ capture (AtlasSession *session,
                          g_variant_new ("(ix)", selection->kind, selection->id));
   if (atlas_session_get_date (session) != NULL)
     g_variant_builder_add (&builder, "{sv}", "date", g_variant_new_string (atlas_session_get_date (session)));
+  g_variant_builder_add (&builder, "{sv}", "events-as-of",
+                         g_variant_new_boolean (atlas_session_get_events_as_of (session)));
   g_variant_builder_add (&builder, "{sv}", "map", g_variant_new ("(ddd)", latitude, longitude, zoom));
   if (lanes != NULL)
     g_variant_builder_add (&builder, "{sv}", "lanes", g_variant_new_string (lanes));
@@ -229,6 +231,7 @@ atlas_saved_views_open (AtlasSession  *session,
   g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
   sqlite3_stmt *stmt;
   const char *date = NULL;
+  gboolean events_as_of = FALSE;
   double latitude, longitude, zoom;
   gint32 kind;
   gint64 id;
@@ -263,6 +266,9 @@ atlas_saved_views_open (AtlasSession  *session,
   atlas_session_set_filter (session, filter);
   g_variant_dict_lookup (&dict, "date", "&s", &date);
   atlas_session_set_date (session, date);
+  /* Views saved before the events could follow the date have them as they were then. */
+  g_variant_dict_lookup (&dict, "events-as-of", "b", &events_as_of);
+  atlas_session_set_events_as_of (session, events_as_of);
   if (g_variant_dict_lookup (&dict, "map", "(ddd)", &latitude, &longitude, &zoom))
     atlas_session_set_map_view (session, latitude, longitude, zoom);
   if (g_variant_dict_lookup (&dict, "selection", "(ix)", &kind, &id))

@@ -32,6 +32,8 @@ struct _AtlasSession
   gboolean     in_background; /* whether results are found on another thread */
   AtlasItem   *selection;
   char        *date;
+  gboolean     events_as_of;  /* whether the events too are as of the date */
+  gboolean     find_when_found; /* the date moved while the results were being found */
   double       latitude;
   double       longitude;
   double       zoom;
@@ -45,6 +47,7 @@ enum {
   PROP_FILTER,
   PROP_SELECTION,
   PROP_DATE,
+  PROP_EVENTS_AS_OF,
   PROP_MAP_LATITUDE,
   PROP_MAP_LONGITUDE,
   PROP_MAP_ZOOM,
@@ -98,6 +101,9 @@ atlas_session_get_property (GObject    *object,
     case PROP_DATE:
       g_value_set_string (value, self->date);
       break;
+    case PROP_EVENTS_AS_OF:
+      g_value_set_boolean (value, self->events_as_of);
+      break;
     case PROP_MAP_LATITUDE:
       g_value_set_double (value, self->latitude);
       break;
@@ -133,6 +139,9 @@ atlas_session_set_property (GObject      *object,
       break;
     case PROP_DATE:
       atlas_session_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_EVENTS_AS_OF:
+      atlas_session_set_events_as_of (self, g_value_get_boolean (value));
       break;
     case PROP_MAP_LATITUDE:
       atlas_session_set_map_view (self, g_value_get_double (value), self->longitude, self->zoom);
@@ -175,6 +184,17 @@ atlas_session_class_init (AtlasSessionClass *klass)
     g_param_spec_string ("date", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * AtlasSession:events-as-of:
+   *
+   * Whether the events follow the "as of" day too: the results (the map, the lists, the
+   * counts) hold only the events that had begun by it, and the map sets the last month's
+   * apart from the older ones.
+   */
+  properties[PROP_EVENTS_AS_OF] =
+    g_param_spec_boolean ("events-as-of", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_MAP_LATITUDE] =
     g_param_spec_double ("map-latitude", NULL, NULL, -85.0, 85.0, DEFAULT_LATITUDE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -196,6 +216,32 @@ atlas_session_init (AtlasSession *self)
   self->latitude = DEFAULT_LATITUDE;
   self->longitude = DEFAULT_LONGITUDE;
   self->zoom = DEFAULT_ZOOM;
+}
+
+/* Finds what the filter finds, and with the events as of the date, only those begun by it:
+ * the results' filter is the session's with that one bound more. */
+static void
+find_results (AtlasSession *self)
+{
+  g_autoptr(AtlasFilter) wanted = atlas_filter_copy (self->filter);
+  g_autofree char *today = NULL;
+
+  if (self->events_as_of)
+    atlas_filter_set_begun_by (wanted, self->date != NULL
+                                       ? self->date
+                                       : (today = atlas_date_from_number (atlas_date_today_number ())));
+  self->find_when_found = FALSE;
+  atlas_results_update (self->results, wanted, NULL);
+}
+
+/* A date that moved while the results were being found is found once they are in, rather
+ * than overtaking them: playing the timeline over a large store then shows the events as
+ * fast as they can be found, instead of never. */
+static void
+on_results_busy (AtlasSession *self)
+{
+  if (self->find_when_found && !atlas_results_get_busy (self->results))
+    find_results (self);
 }
 
 AtlasSession *
@@ -227,17 +273,22 @@ void
 atlas_session_set_filter (AtlasSession      *self,
                           const AtlasFilter *filter)
 {
+  g_autoptr(AtlasFilter) copy = NULL;
+
   g_return_if_fail (ATLAS_IS_SESSION (self));
 
-  if (atlas_filter_equal (self->filter, filter))
+  copy = filter ? atlas_filter_copy (filter) : atlas_filter_new ();
+  /* Whether the events follow the date is the session's to say, not a filter's. */
+  atlas_filter_set_begun_by (copy, NULL);
+  if (atlas_filter_equal (self->filter, copy))
     return;
 
   atlas_filter_free (self->filter);
-  self->filter = filter ? atlas_filter_copy (filter) : atlas_filter_new ();
+  self->filter = g_steal_pointer (&copy);
   /* Found on this thread, the results are new before anyone hears of the filter, so that
    * every view reads results that match it; found in the background, they follow. */
   if (self->results_asked)
-    atlas_results_update (self->results, self->filter, NULL);
+    find_results (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
@@ -258,12 +309,14 @@ atlas_session_get_results (AtlasSession *self)
       self->results = atlas_results_new (self->store);
       if (self->in_background)
         atlas_results_find_in_background (self->results);
+      g_signal_connect_object (self->results, "notify::busy", G_CALLBACK (on_results_busy), self,
+                               G_CONNECT_SWAPPED);
     }
   if (!self->results_asked)
     {
       /* A session used for one export never runs a filter it is about to replace. */
       self->results_asked = TRUE;
-      atlas_results_update (self->results, self->filter, NULL);
+      find_results (self);
     }
   return self->results;
 }
@@ -337,7 +390,39 @@ atlas_session_set_date (AtlasSession *self,
 
   g_free (self->date);
   self->date = g_strdup (date);
+  if (self->events_as_of && self->results_asked)
+    {
+      if (atlas_results_get_busy (self->results))
+        self->find_when_found = TRUE;
+      else
+        find_results (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+/* See AtlasSession:events-as-of. */
+gboolean
+atlas_session_get_events_as_of (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
+
+  return self->events_as_of;
+}
+
+void
+atlas_session_set_events_as_of (AtlasSession *self,
+                                gboolean      events_as_of)
+{
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+
+  events_as_of = !!events_as_of;
+  if (self->events_as_of == events_as_of)
+    return;
+
+  self->events_as_of = events_as_of;
+  if (self->results_asked)
+    find_results (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENTS_AS_OF]);
 }
 
 void

@@ -31,6 +31,9 @@ void               atlas_session_select          (AtlasSession      *self,
 const char        *atlas_session_get_date        (AtlasSession      *self);
 void               atlas_session_set_date        (AtlasSession      *self,
                                                   const char        *date);
+gboolean           atlas_session_get_events_as_of (AtlasSession     *self);
+void               atlas_session_set_events_as_of (AtlasSession     *self,
+                                                  gboolean           events_as_of);
 void               atlas_session_get_map_view    (AtlasSession      *self,
                                                   double            *latitude,
                                                   double            *longitude,

@@ -90,6 +90,15 @@ as_of_words (AtlasSession *session)
   return atlas_date_format (day);
 }
 
+/* The filter in words, as the results found it: with the events as of the date, saying
+ * so. */
+static char *
+filter_words (AtlasSession *session)
+{
+  return atlas_summary_describe_filter (atlas_session_get_store (session),
+                                        atlas_results_get_filter (atlas_session_get_results (session)));
+}
+
 /* The filtered events on a timeline @width wide, over the days asked for or all of them. */
 static gboolean
 load_timeline (AtlasSession              *session,
@@ -151,8 +160,7 @@ static char *
 timeline_caption (AtlasSession *session,
                   guint         n_events)
 {
-  g_autofree char *filter = atlas_summary_describe_filter (atlas_session_get_store (session),
-                                                           atlas_session_get_filter (session));
+  g_autofree char *filter = filter_words (session);
   g_autofree char *as_of = as_of_words (session);
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events",
                                                          n_events), n_events);
@@ -429,7 +437,7 @@ atlas_sheet_paint (cairo_t                   *cr,
   AtlasStore *store = atlas_session_get_store (session);
   double margin = CLAMP (MIN (width, height) * 0.03, 16, 40), inner = width - 2 * margin;
   g_autofree char *as_of = as_of_words (session);
-  g_autofree char *filter = atlas_summary_describe_filter (store, atlas_session_get_filter (session));
+  g_autofree char *filter = filter_words (session);
   g_autofree char *subtitle = NULL;
   g_autofree char *today = NULL;
   g_autofree char *credits = NULL;

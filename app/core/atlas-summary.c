@@ -323,7 +323,8 @@ filter_set_names (AtlasStore        *store,
  * atlas_summary_describe_filter:
  *
  * Returns: (transfer full): @filter in words, for the caption of an export:
- *   "8 August 2025 – 2026 · Actors: Armenia, Azerbaijan · Summit · “peace”", or
+ *   "8 August 2025 – 2026 · Actors: Armenia, Azerbaijan · Summit · “peace”", ending with
+ *   "Only events begun by 1 June 2021" when the events follow the "as of" day; or
  *   "All events" when it is empty
  */
 char *
@@ -375,6 +376,12 @@ atlas_summary_describe_filter (AtlasStore        *store,
     g_ptr_array_add (parts, g_strdup_printf (_("Words: “%s”"), atlas_filter_get_text (filter)));
   if (atlas_filter_get_with_excerpts (filter))
     g_ptr_array_add (parts, g_strdup (_("Only events with sources")));
+  if (atlas_filter_get_begun_by (filter) != NULL)
+    {
+      g_autofree char *day = atlas_date_format (atlas_filter_get_begun_by (filter));
+
+      g_ptr_array_add (parts, g_strdup_printf (_("Only events begun by %s"), day));
+    }
 
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
