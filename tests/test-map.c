@@ -15,6 +15,7 @@
 #include "atlas-map-hit.h"
 #include "atlas-map-lookup.h"
 #include "atlas-map-painter.h"
+#include "atlas-map-scene.h"
 #include "atlas-painter.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
@@ -459,6 +460,159 @@ test_map_cluster_cells (void)
   g_assert_cmpuint (not_a_zoom->len, >=, 1);
 }
 
+/* The glyph at @place_id among @glyphs, or %NULL. */
+static const AtlasEventGlyph *
+glyph_at (GArray *glyphs,
+          gint64  place_id)
+{
+  for (guint i = 0; i < glyphs->len; i++)
+    if (g_array_index (glyphs, AtlasEventGlyph, i).place_id == place_id)
+      return &g_array_index (glyphs, AtlasEventGlyph, i);
+  return NULL;
+}
+
+/* The red of the pixel at (@x, @y), BGRA, and how far the pixel is from grey. */
+static int
+redness (cairo_surface_t *surface,
+         double           x,
+         double           y)
+{
+  guchar *pixel;
+
+  cairo_surface_flush (surface);
+  pixel = cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface) +
+          (int) x * 4;
+  return pixel[2] - pixel[1];
+}
+
+/* With the events as of the date, each place's glyph counts the events begun by it, and
+ * says whether one began in the month up to it (it stands out) or all earlier (quieter);
+ * clusters stand out when any of theirs does, and the legend says which were drawn.
+ * Without, every glyph is alike and later events are there too. */
+static void
+test_map_events_as_of (void)
+{
+  g_autoptr(AtlasSession) session = atlas_session_new (store);
+  g_autoptr(GArray) places = NULL;
+  g_autoptr(GArray) glyphs = NULL;
+  g_autoptr(GArray) clusters = NULL;
+  g_autoptr(GError) error = NULL;
+  guint recent = 0, earlier = 0, counted = 0;
+  sqlite3_stmt *stmt;
+
+  atlas_session_set_date (session, "2025-10-15");
+  atlas_session_set_events_as_of (session, TRUE);
+  places = atlas_map_scene_event_places (session, &error);
+  g_assert_no_error (error);
+  glyphs = atlas_map_scene_glyphs (session, features, places, NULL);
+
+  stmt = atlas_store_prepare (store, "SELECT place_id, count (*), max (first_day) >= '2025-09-15'"
+                                     " FROM events WHERE place_id IS NOT NULL"
+                                     " AND first_day <= '2025-10-15' GROUP BY place_id", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const AtlasEventGlyph *glyph = glyph_at (glyphs, sqlite3_column_int64 (stmt, 0));
+      gboolean stands_out = sqlite3_column_int (stmt, 2);
+
+      if (glyph == NULL)
+        continue;  /* a place the map has no mark for */
+      g_assert_cmpuint (glyph->count, ==, sqlite3_column_int (stmt, 1));
+      g_assert_cmpint (glyph->age, ==, stands_out ? ATLAS_EVENT_AGE_RECENT : ATLAS_EVENT_AGE_EARLIER);
+      recent += stands_out;
+      earlier += !stands_out;
+      counted += glyph->count;
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (recent, >, 0);
+  g_assert_cmpuint (earlier, >, 0);
+  for (guint i = 0; i < glyphs->len; i++)
+    counted -= g_array_index (glyphs, AtlasEventGlyph, i).count;
+  g_assert_cmpuint (counted, ==, 0);
+
+  /* Zoomed out to one cluster, it stands out for its recent glyphs; the legend says both. */
+  clusters = atlas_event_glyph_cluster (glyphs, 0);
+  for (guint i = 0; i < clusters->len; i++)
+    if (g_array_index (clusters, AtlasEventGlyph, i).count > 1 &&
+        g_array_index (clusters, AtlasEventGlyph, i).age == ATLAS_EVENT_AGE_RECENT)
+      recent = G_MAXUINT;
+  g_assert_cmpuint (recent, ==, G_MAXUINT);
+  {
+    AtlasMapState state = { NULL, features, "2025-10-15", glyphs, { ATLAS_ITEM_NONE, 0 } };
+    AtlasView view = view_at (40.6, 47.5, 7);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+    cairo_t *cr = cairo_create (surface);
+    AtlasLegendFlags drawn = 0;
+
+    atlas_map_painter_paint (cr, &view, &state, &drawn);
+    g_assert_true (drawn & ATLAS_LEGEND_EVENTS_RECENT);
+    g_assert_true (drawn & ATLAS_LEGEND_EVENTS_EARLIER);
+    g_assert_false (drawn & ATLAS_LEGEND_EVENTS);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  /* Without, all alike, and what began later is there. */
+  atlas_session_set_events_as_of (session, FALSE);
+  g_clear_pointer (&places, g_array_unref);
+  g_clear_pointer (&glyphs, g_array_unref);
+  places = atlas_map_scene_event_places (session, &error);
+  glyphs = atlas_map_scene_glyphs (session, features, places, NULL);
+  g_assert_cmpuint (places->len, ==, atlas_test_query_int (store, "SELECT count (*) FROM events"
+                                                                  " WHERE place_id IS NOT NULL"));
+  for (guint i = 0; i < glyphs->len; i++)
+    g_assert_cmpint (g_array_index (glyphs, AtlasEventGlyph, i).age, ==, ATLAS_EVENT_AGE_ANY);
+}
+
+/* An earlier event's glyph is smaller and paler than one that stands out, which is ringed;
+ * selected, it is as strong as any. */
+static void
+test_map_glyph_ages (void)
+{
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (AtlasEventGlyph));
+  AtlasMapState state = { NULL, features, NULL, glyphs, { ATLAS_ITEM_NONE, 0 } };
+  AtlasView view = view_at (40.41, 49.87, 8);
+  AtlasEventGlyph glyph = { atlas_geo_project (40.41, 49.87), id_of ("places", "baku"), 42, 1, FALSE };
+  double x, y, radius, strong_radius = 0, red[3];
+  AtlasLegendFlags drawn;
+
+  for (AtlasEventAge age = ATLAS_EVENT_AGE_ANY; age <= ATLAS_EVENT_AGE_EARLIER; age++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+      cairo_t *cr = cairo_create (surface);
+
+      glyph.age = age;
+      g_array_set_size (glyphs, 0);
+      g_array_append_val (glyphs, glyph);
+      atlas_map_painter_paint (cr, &view, &state, &drawn);
+      atlas_event_glyph_position (&glyph, &view, &x, &y, &radius);
+      red[age] = redness (surface, x, y);
+      if (age == ATLAS_EVENT_AGE_ANY)
+        strong_radius = radius;
+      if (age == ATLAS_EVENT_AGE_RECENT)
+        {
+          /* The ring, outside the glyph. */
+          g_assert_cmpint (redness (surface, x + radius + 3.5, y), >, 40);
+          g_assert_true (drawn & ATLAS_LEGEND_EVENTS_RECENT);
+        }
+      if (age == ATLAS_EVENT_AGE_EARLIER)
+        {
+          g_assert_cmpfloat (radius, <, strong_radius);
+          g_assert_true (drawn & ATLAS_LEGEND_EVENTS_EARLIER);
+          g_assert_false (drawn & (ATLAS_LEGEND_EVENTS | ATLAS_LEGEND_EVENTS_RECENT));
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpfloat (red[ATLAS_EVENT_AGE_RECENT], ==, red[ATLAS_EVENT_AGE_ANY]);
+  g_assert_cmpfloat (red[ATLAS_EVENT_AGE_EARLIER], <, red[ATLAS_EVENT_AGE_ANY] * 0.8);
+
+  /* Selected, an earlier glyph is full size. */
+  glyph.selected = TRUE;
+  atlas_event_glyph_position (&glyph, &view, &x, &y, &radius);
+  g_assert_cmpfloat (radius, ==, strong_radius);
+}
+
 static AtlasItem
 country_at (double lat,
             double lon)
@@ -695,6 +849,8 @@ main (int   argc,
   g_test_add_func ("/map/corridor-names", test_map_corridor_names);
   g_test_add_func ("/map/tile-colour", test_map_tile_colour);
   g_test_add_func ("/map/cluster-cells", test_map_cluster_cells);
+  g_test_add_func ("/map/events-as-of", test_map_events_as_of);
+  g_test_add_func ("/map/glyph-ages", test_map_glyph_ages);
   g_test_add_func ("/map/label-cache-key", test_map_label_cache_key);
   g_test_add_func ("/map/lookup-resolve-country", test_map_lookup_resolve_country);
   g_test_add_func ("/map/lookup-resolve-country-failure", test_map_lookup_resolve_country_failure);

@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "atlas-date.h"
 #include "atlas-event-glyph.h"
 
 /* Glyphs closer than this, in pixels, are drawn as one. */
@@ -27,7 +28,11 @@ atlas_event_glyph_position (const AtlasEventGlyph *glyph,
 {
   double size = atlas_geo_world_size (view->zoom);
 
-  *radius = glyph->count > 1 ? 9 + floor (MIN (log2 (glyph->count), 4)) : 6;
+  if (glyph->count > 1)
+    *radius = 9 + floor (MIN (log2 (glyph->count), 4));
+  else
+    *radius = glyph->age == ATLAS_EVENT_AGE_EARLIER && !glyph->selected
+              ? ATLAS_EVENT_GLYPH_EARLIER_RADIUS : 6;
   *x = glyph->point.x * size - view->x;
   *y = glyph->point.y * size - view->y - *radius - 4;
 }
@@ -86,6 +91,9 @@ atlas_event_glyph_cluster (GArray *glyphs,
           cluster->point.y += (glyph->point.y - cluster->point.y) * w;
           cluster->count += glyph->count;
           cluster->selected |= glyph->selected;
+          /* A cluster stands out when any of its glyphs does. */
+          if (glyph->age == ATLAS_EVENT_AGE_RECENT)
+            cluster->age = ATLAS_EVENT_AGE_RECENT;
           cluster->several_places |= cluster->place_id != glyph->place_id;
         }
       else
@@ -96,4 +104,36 @@ atlas_event_glyph_cluster (GArray *glyphs,
     }
 
   return clusters;
+}
+
+/**
+ * atlas_event_glyph_recent_from:
+ * @day: (nullable): the "as of" day, YYYY-MM-DD; %NULL for today
+ *
+ * Returns: the first day (a day number) of the month up to @day, the same day a month
+ *   before: events that began on it or later, and by @day, stand out
+ */
+int
+atlas_event_glyph_recent_from (const char *day)
+{
+  GDate date;
+
+  atlas_date_number_to_gdate (day != NULL ? atlas_date_to_number (day) : atlas_date_today_number (),
+                              &date);
+  g_date_subtract_months (&date, 1);
+  return atlas_date_gdate_to_number (&date);
+}
+
+/* The ring round a glyph that stands out, under the glyph itself, here and in the legend. */
+void
+atlas_event_glyph_paint_halo (cairo_t *cr,
+                              double   x,
+                              double   y,
+                              double   radius)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius + 3.5, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0.80, 0.14, 0.11, 0.35);
+  cairo_set_line_width (cr, 3);
+  cairo_stroke (cr);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "atlas-event-glyph.h"
 #include "atlas-legend-painter.h"
 #include "atlas-map-painter.h"
 
@@ -70,6 +71,8 @@ typedef enum
   SWATCH_TINT,
   SWATCH_DOT,
   SWATCH_GLYPH,
+  SWATCH_GLYPH_RECENT,
+  SWATCH_GLYPH_EARLIER,
 } SwatchKind;
 
 typedef struct
@@ -99,6 +102,8 @@ static const LegendRow legend_rows[] = {
   { ATLAS_LEGEND_PEACEKEEPING, N_("Areas"), N_("Peacekeeping zone"), SWATCH_TINT, NULL, 0, { 0.83, 0.33, 0.0, 0.18 } },
   { ATLAS_LEGEND_OTHER_ZONE, N_("Areas"), N_("Former oblast, corridor"), SWATCH_TINT, NULL, 0, { 0.55, 0.35, 0.65, 0.15 } },
   { ATLAS_LEGEND_EVENTS, N_("Events"), N_("Events (number at a place)"), SWATCH_GLYPH, NULL, 0, { 0.80, 0.14, 0.11, 1 } },
+  { ATLAS_LEGEND_EVENTS_RECENT, N_("Events"), N_("Begun in the month before the date"), SWATCH_GLYPH_RECENT, NULL, 0, { 0.80, 0.14, 0.11, 1 } },
+  { ATLAS_LEGEND_EVENTS_EARLIER, N_("Events"), N_("Begun earlier"), SWATCH_GLYPH_EARLIER, NULL, 0, { 0.80, 0.14, 0.11, ATLAS_EVENT_GLYPH_EARLIER_ALPHA } },
   { ATLAS_LEGEND_SELECTED, N_("Events"), N_("Selected"), SWATCH_GLYPH, NULL, 0, { 0.21, 0.52, 0.89, 1 } },
   { ATLAS_LEGEND_PLACES, N_("Boundaries"), N_("Capital, town"), SWATCH_DOT },
   { 0, N_("Boundaries"), N_("International border"), SWATCH_LINE, NULL, ATLAS_STATUS_OPERATIONAL, { 0.42, 0.37, 0.34, 0.9 } },
@@ -158,9 +163,21 @@ legend_swatch (cairo_t         *cr,
       cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
       break;
+    case SWATCH_GLYPH_EARLIER:
+      cairo_arc (cr, x + LEGEND_SWATCH / 2.0, y, ATLAS_EVENT_GLYPH_EARLIER_RADIUS, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, row->rgba[0], row->rgba[1], row->rgba[2], row->rgba[3]);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_GLYPH_RECENT:
+      atlas_event_glyph_paint_halo (cr, x + LEGEND_SWATCH / 2.0, y, 4.5);
+      G_GNUC_FALLTHROUGH;
     case SWATCH_GLYPH:
     default:
-      cairo_arc (cr, x + LEGEND_SWATCH / 2.0, y, 6, 0, 2 * G_PI);
+      cairo_arc (cr, x + LEGEND_SWATCH / 2.0, y, row->swatch == SWATCH_GLYPH_RECENT ? 4.5 : 6,
+                 0, 2 * G_PI);
       cairo_set_source_rgb (cr, row->rgba[0], row->rgba[1], row->rgba[2]);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);

@@ -32,6 +32,8 @@ typedef enum
   ATLAS_LEGEND_PLACES             = 1 << 15,
   ATLAS_LEGEND_PROVINCES          = 1 << 16,
   ATLAS_LEGEND_SELECTED           = 1 << 17,
+  ATLAS_LEGEND_EVENTS_RECENT      = 1 << 18,  /* with the events as of the date */
+  ATLAS_LEGEND_EVENTS_EARLIER     = 1 << 19,
 } AtlasLegendFlags;
 
 AtlasLegendFlags atlas_legend_flag_for_corridor (const char       *kind,

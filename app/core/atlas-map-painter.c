@@ -300,6 +300,26 @@ paint_places (AtlasMapFrame       *frame,
       }
 }
 
+/* What the legend says of @glyph's look. */
+static AtlasLegendFlags
+glyph_legend_flags (const AtlasEventGlyph *glyph)
+{
+  AtlasLegendFlags flags = glyph->selected ? ATLAS_LEGEND_SELECTED : 0;
+
+  switch (glyph->age)
+    {
+    case ATLAS_EVENT_AGE_RECENT:
+      return flags | ATLAS_LEGEND_EVENTS_RECENT;
+    case ATLAS_EVENT_AGE_EARLIER:
+      return flags | ATLAS_LEGEND_EVENTS_EARLIER;
+    case ATLAS_EVENT_AGE_ANY:
+    default:
+      return flags | ATLAS_LEGEND_EVENTS;
+    }
+}
+
+/* The glyphs; with the events as of the date, those begun in the month up to it ringed and
+ * the earlier ones quieter, unless selected. */
 static void
 paint_events (AtlasMapFrame       *frame,
               const AtlasMapState *state)
@@ -310,26 +330,33 @@ paint_events (AtlasMapFrame       *frame,
   for (guint i = 0; i < state->events->len; i++)
     {
       const AtlasEventGlyph *glyph = &g_array_index (state->events, AtlasEventGlyph, i);
+      gboolean earlier = glyph->age == ATLAS_EVENT_AGE_EARLIER && !glyph->selected;
       double radius, x, y;
 
       if (!atlas_geo_box_contains (frame->shapes ? &frame->near : &frame->visible, glyph->point))
         continue;
 
       atlas_event_glyph_position (glyph, frame->view, &x, &y, &radius);
-      frame->drawn |= ATLAS_LEGEND_EVENTS | (glyph->selected ? ATLAS_LEGEND_SELECTED : 0);
+      frame->drawn |= glyph_legend_flags (glyph);
       if (!frame->shapes)
         continue;
 
+      if (glyph->age == ATLAS_EVENT_AGE_RECENT)
+        atlas_event_glyph_paint_halo (frame->cr, x, y, radius);
       if (glyph->count > 1)
         {
-          AtlasMark mark = glyph->selected ? ATLAS_MARK_CLUSTER_SELECTED : ATLAS_MARK_CLUSTER;
+          AtlasMark mark = glyph->selected ? ATLAS_MARK_CLUSTER_SELECTED
+                           : earlier ? ATLAS_MARK_CLUSTER_EARLIER
+                           : ATLAS_MARK_CLUSTER;
 
           atlas_sprite_cache_paint_mark (frame->sprites, frame->cr, mark + (int) (radius - 9), x, y);
-          atlas_sprite_cache_paint_count (frame->sprites, frame->cr, glyph->count, x, y);
+          atlas_sprite_cache_paint_count (frame->sprites, frame->cr, glyph->count, earlier, x, y);
         }
       else
         atlas_sprite_cache_paint_mark (frame->sprites, frame->cr,
-                                       glyph->selected ? ATLAS_MARK_EVENT_SELECTED : ATLAS_MARK_EVENT,
+                                       glyph->selected ? ATLAS_MARK_EVENT_SELECTED
+                                       : earlier ? ATLAS_MARK_EVENT_EARLIER
+                                       : ATLAS_MARK_EVENT,
                                        x, y);
     }
 }

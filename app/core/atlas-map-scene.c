@@ -53,7 +53,8 @@ atlas_map_scene_event_places (AtlasSession  *session,
  * @event_places: (element-type AtlasEventPlace): from atlas_map_scene_event_places()
  * @selected_box: (out) (optional): where the selection's events are, unit Mercator
  *
- * Gathers the events by place into glyphs, marking those the selection stands for.
+ * Gathers the events by place into glyphs, marking those the selection stands for and,
+ * with the events as of the date, whether any began in the month up to it.
  *
  * Returns: (transfer full) (element-type AtlasEventGlyph): one glyph per place
  */
@@ -68,6 +69,8 @@ atlas_map_scene_glyphs (AtlasSession  *session,
   GHashTable *actor_events = NULL;
   const AtlasPlaceMark *place = NULL;
   gint64 place_id = 0;
+  gboolean by_age = atlas_session_get_events_as_of (session);
+  int recent_from = by_age ? atlas_event_glyph_recent_from (atlas_session_get_date (session)) : 0;
   AtlasBox box;
 
   if (selection->kind == ATLAS_ITEM_ACTOR)
@@ -87,6 +90,9 @@ atlas_map_scene_glyphs (AtlasSession  *session,
       AtlasEventGlyph *last = glyphs->len ? &g_array_index (glyphs, AtlasEventGlyph, glyphs->len - 1)
                                           : NULL;
       gboolean selected = is_selected (selection, actor_events, pair->event_id);
+      AtlasEventAge age = !by_age ? ATLAS_EVENT_AGE_ANY
+                          : pair->first_day >= recent_from ? ATLAS_EVENT_AGE_RECENT
+                          : ATLAS_EVENT_AGE_EARLIER;
 
       /* The pairs come by place: a place is looked for once, not once for each of its
        * events, which at a million events took seconds. */
@@ -104,10 +110,13 @@ atlas_map_scene_glyphs (AtlasSession  *session,
         {
           last->count++;
           last->selected |= selected;
+          if (age == ATLAS_EVENT_AGE_RECENT)
+            last->age = age;
         }
       else
         {
-          AtlasEventGlyph glyph = { place->point, pair->place_id, pair->event_id, 1, selected };
+          AtlasEventGlyph glyph = { place->point, pair->place_id, pair->event_id, 1, selected,
+                                    FALSE, age };
 
           g_array_append_val (glyphs, glyph);
         }

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "atlas-event-glyph.h"
 #include "atlas-sprite-cache.h"
 
 /* Sprites are drawn at the target's own scale (1 on screen, 2 or 3 for a sharp export),
@@ -113,10 +114,12 @@ draw_mark (AtlasMark  mark,
 {
   gboolean dot = mark == ATLAS_MARK_CAPITAL || mark == ATLAS_MARK_TOWN;
   gboolean cluster = mark >= ATLAS_MARK_CLUSTER;
-  gboolean selected = mark == ATLAS_MARK_EVENT_SELECTED || mark >= ATLAS_MARK_CLUSTER_SELECTED;
+  gboolean selected = mark == ATLAS_MARK_EVENT_SELECTED ||
+                      (mark >= ATLAS_MARK_CLUSTER_SELECTED && mark < ATLAS_MARK_CLUSTER_EARLIER);
+  gboolean earlier = mark == ATLAS_MARK_EVENT_EARLIER || mark >= ATLAS_MARK_CLUSTER_EARLIER;
   int step = cluster ? (mark - ATLAS_MARK_CLUSTER) % 5 : 0;
-  double radius = cluster ? 9 + step : 6;
-  double line = selected ? 3 : 1.5;
+  double radius = cluster ? 9 + step : earlier ? ATLAS_EVENT_GLYPH_EARLIER_RADIUS : 6;
+  double line = selected ? 3 : earlier ? 1.2 : 1.5;
   cairo_surface_t *surface;
   cairo_t *cr;
   int size;
@@ -134,12 +137,12 @@ draw_mark (AtlasMark  mark,
   else if (selected)
     cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
   else
-    cairo_set_source_rgb (cr, 0.80, 0.14, 0.11);
+    cairo_set_source_rgba (cr, 0.80, 0.14, 0.11, earlier ? ATLAS_EVENT_GLYPH_EARLIER_ALPHA : 1);
   cairo_fill_preserve (cr);
   if (dot)
     cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
   else
-    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_set_source_rgba (cr, 1, 1, 1, earlier ? 0.8 : 1);
   cairo_set_line_width (cr, line);
   cairo_stroke (cr);
   cairo_destroy (cr);
@@ -177,10 +180,12 @@ atlas_sprite_cache_paint_mark (AtlasSpriteCache *self,
   cairo_fill (cr);
 }
 
-/* The number on a glyph, drawn once per number, without a halo. */
+/* The number on a glyph, drawn once per number, without a halo: white on a glyph, dark red
+ * on an earlier one's paler fill. */
 static AtlasLabelSprite *
-draw_count (guint count,
-            int   scale)
+draw_count (guint    count,
+            gboolean earlier,
+            int      scale)
 {
   AtlasLabelSprite *sprite = g_new0 (AtlasLabelSprite, 1);
   cairo_text_extents_t extents;
@@ -196,7 +201,10 @@ draw_count (guint count,
   cairo_set_font_size (cr, 10);
   cairo_text_extents (cr, text, &extents);
   cairo_move_to (cr, 20 - extents.width / 2 - extents.x_bearing, 8 - extents.height / 2 - extents.y_bearing);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  if (earlier)
+    cairo_set_source_rgb (cr, 0.45, 0.06, 0.04);
+  else
+    cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_show_text (cr, text);
   cairo_destroy (cr);
   sprite->width = 40;
@@ -207,12 +215,15 @@ draw_count (guint count,
 /**
  * atlas_sprite_cache_paint_count:
  *
+ * @earlier: for the quieter glyph of events begun well before the "as of" day
+ *
  * Copies the number @count onto @cr centred on (@x, @y), as on a cluster's glyph.
  */
 void
 atlas_sprite_cache_paint_count (AtlasSpriteCache *self,
                                 cairo_t          *cr,
                                 guint             count,
+                                gboolean          earlier,
                                 double            x,
                                 double            y)
 {
@@ -223,10 +234,10 @@ atlas_sprite_cache_paint_count (AtlasSpriteCache *self,
   g_return_if_fail (ATLAS_IS_SPRITE_CACHE (self));
 
   scale = atlas_sprite_scale (cr);
-  key = count * (MAX_SPRITE_SCALE + 1) + scale;
+  key = (count * (MAX_SPRITE_SCALE + 1) + scale) * 2 + !!earlier;
   if ((digits = g_hash_table_lookup (self->counts, GUINT_TO_POINTER (key))) == NULL)
     {
-      digits = draw_count (count, scale);
+      digits = draw_count (count, earlier, scale);
       g_hash_table_insert (self->counts, GUINT_TO_POINTER (key), digits);
     }
 

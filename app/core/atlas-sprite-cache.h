@@ -17,9 +17,11 @@ typedef enum
   ATLAS_MARK_TOWN,
   ATLAS_MARK_EVENT,
   ATLAS_MARK_EVENT_SELECTED,
+  ATLAS_MARK_EVENT_EARLIER,     /* begun more than a month before the "as of" day: quieter */
   ATLAS_MARK_CLUSTER,           /* + step: radius grows with the count, in five steps */
   ATLAS_MARK_CLUSTER_SELECTED = ATLAS_MARK_CLUSTER + 5,
-  ATLAS_N_MARKS = ATLAS_MARK_CLUSTER_SELECTED + 5,
+  ATLAS_MARK_CLUSTER_EARLIER = ATLAS_MARK_CLUSTER_SELECTED + 5,
+  ATLAS_N_MARKS = ATLAS_MARK_CLUSTER_EARLIER + 5,
 } AtlasMark;
 
 /* A label drawn with its halo (its text 2 px in from each edge), or a glyph's number; sizes
@@ -49,6 +51,7 @@ void                    atlas_sprite_cache_paint_mark  (AtlasSpriteCache *self,
 void                    atlas_sprite_cache_paint_count (AtlasSpriteCache *self,
                                                         cairo_t          *cr,
                                                         guint             count,
+                                                        gboolean          earlier,
                                                         double            x,
                                                         double            y);
 int                     atlas_sprite_scale             (cairo_t          *cr);
