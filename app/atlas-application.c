@@ -75,6 +75,9 @@ static const GOptionEntry option_entries[] = {
        "--list corridors, zones or relations: the day they are listed as of (YYYY or YYYY-MM: its "
        "last day)"),
     N_("DATE") },
+  { "events-as-of", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: only the events begun by the \"as of\" day, the last month's standing "
+       "out"), NULL },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --list or --export: only events that reach DATE or later (YYYY, YYYY-MM or "
        "YYYY-MM-DD)"), N_("DATE") },
@@ -170,6 +173,14 @@ print_listing (AtlasApplication *self,
     {
       g_printerr (_("caucasus-atlas: --list takes actors, places, corridors, zones, statuses, "
                     "relations, events, excerpts or sources, not “%s”\n"), kind);
+      return 2;
+    }
+
+  /* The events a listing is filtered to are all it prints, whatever "as of" day. */
+  if (g_variant_dict_contains (options, "events-as-of"))
+    {
+      g_printerr (_("caucasus-atlas: --events-as-of goes with --export; --list events --to DATE "
+                    "lists the events begun by DATE\n"));
       return 2;
     }
 
@@ -269,7 +280,7 @@ atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
   static const char *export_only[] = { "format", "size", "scale", "center", "zoom", "date", "sheet",
-                                       "timeline", "title", "paper", "landscape" };
+                                       "timeline", "title", "paper", "landscape", "events-as-of" };
   AtlasApplication *self = ATLAS_APPLICATION (application);
   g_autofree char *kind = NULL;
   g_autofree char *export_file = NULL;

@@ -4,7 +4,8 @@
  *
  * The view starts as the window would open it (the region, today, no filter) or as a saved
  * view has it, then the options change it: --center and --zoom the map, --date the "as of"
- * day, --from, --to, --actor and --text the filter. --sheet and --timeline choose what is
+ * day, --events-as-of whether the events follow it, --from, --to, --actor and --text the
+ * filter. --sheet and --timeline choose what is
  * exported instead of the map, --paper a page size. Errors go to standard error with a
  * non-zero exit: 2 for a bad option, 1 for a store or file that failed. Interrupted (Ctrl+C,
  * SIGTERM, a closed terminal), it removes its temporary file and leaves the target as it was.
@@ -377,6 +378,9 @@ atlas_export_command_run (const char   *db_path,
   atlas_session_set_filter (session, filter);
   if (date != NULL)
     atlas_session_set_date (session, date);
+  /* On, or as the saved view has it. */
+  if (g_variant_dict_contains (options, "events-as-of"))
+    atlas_session_set_events_as_of (session, TRUE);
 
   catch_fatal_signals ();
   written = atlas_export_write (session, features, &export, file, &error);

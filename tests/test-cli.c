@@ -13,6 +13,7 @@
 #include <cairo.h>
 
 #include "atlas-dataset.h"
+#include "atlas-geo.h"
 #include "atlas-query.h"
 #include "atlas-store.h"
 #include "atlas-test-util.h"
@@ -1030,6 +1031,119 @@ test_cli_check (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Pixels of an event glyph's red, strong or faded, in the box of @half pixels round where
+ * the glyph of @place_key goes on a map of @image centred on @centre at @zoom. */
+static guint
+glyph_pixels_at (AtlasStore      *store,
+                 cairo_surface_t *image,
+                 AtlasPoint       centre,
+                 double           zoom,
+                 const char      *place_key,
+                 int              half)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT lat * 1000000, lon * 1000000 FROM places"
+                                          " WHERE key = '%s'", place_key);
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, NULL);
+  double size = atlas_geo_world_size (zoom), x, y;
+  int width = cairo_image_surface_get_width (image), height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  guchar *data = cairo_image_surface_get_data (image);
+  AtlasPoint point;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  point = atlas_geo_project (sqlite3_column_double (stmt, 0) / 1e6, sqlite3_column_double (stmt, 1) / 1e6);
+  sqlite3_reset (stmt);
+  /* Glyphs sit just above their place's dot. */
+  x = (point.x - centre.x) * size + width / 2.0;
+  y = (point.y - centre.y) * size + height / 2.0 - 10;
+  for (int row = MAX (0, (int) y - half); row < MIN (height, (int) y + half); row++)
+    for (int col = MAX (0, (int) x - half); col < MIN (width, (int) x + half); col++)
+      {
+        guchar *pixel = data + row * stride + col * 4;  /* BGRA */
+        int red = pixel[2], green = pixel[1], blue = pixel[0];
+
+        n += red - green > 40 && ABS (green - blue) < 40;
+      }
+  return n;
+}
+
+/* --events-as-of with --date 2021-06-01: a map of the events begun by then alone (those
+ * about Karabakh), without the later ones (Baku's, Tehran's) that the same map shows
+ * without it. */
+static void
+test_cli_export_events_as_of (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *as_of = g_build_filename (dir, "as-of.png", NULL);
+  g_autofree char *every = g_build_filename (dir, "every.png", NULL);
+  g_autoptr(AtlasStore) store = NULL;
+  AtlasPoint centre = atlas_geo_project (39.0, 48.0);
+  cairo_surface_t *with, *without;
+
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--export", as_of, "--date", "2021-06-01", "--events-as-of",
+                 "--center", "39.0,48.0", "--zoom", "6", "--size", "1200x900", NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--export", every, "--date", "2021-06-01",
+                 "--center", "39.0,48.0", "--zoom", "6", "--size", "1200x900", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  store = atlas_store_open (db_path, ATLAS_STORE_FLAGS_READ_ONLY, NULL);
+  with = cairo_image_surface_create_from_png (as_of);
+  without = cairo_image_surface_create_from_png (every);
+  g_assert_cmpint (cairo_surface_status (with), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (with), ==, 1200);
+
+  g_test_message ("glyph pixels with and without: Shusha %u %u, Tehran %u %u, Baku %u %u",
+                  glyph_pixels_at (store, with, centre, 6, "shusha", 24),
+                  glyph_pixels_at (store, without, centre, 6, "shusha", 24),
+                  glyph_pixels_at (store, with, centre, 6, "tehran", 9),
+                  glyph_pixels_at (store, without, centre, 6, "tehran", 9),
+                  glyph_pixels_at (store, with, centre, 6, "baku", 12),
+                  glyph_pixels_at (store, without, centre, 6, "baku", 12));
+  /* It is the map's: a listing has --to, and the window a switch. */
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--list", "events", "--events-as-of", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--to DATE"));
+  }
+  {
+    g_auto(Run) run;
+
+    run_program (&run, "--db", db_path, "--events-as-of", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--events-as-of goes with --export"));
+  }
+
+  /* Karabakh's events (the war of 1993–94, the Second Karabakh War) are there, drawn
+   * quieter: none began in the month before the date. */
+  g_assert_cmpuint (glyph_pixels_at (store, with, centre, 6, "shusha", 24), >, 100);
+  /* Nothing of 2023 in Tehran or of 2025 in Baku, which the map without shows. */
+  g_assert_cmpuint (glyph_pixels_at (store, with, centre, 6, "tehran", 9), <, 20);
+  g_assert_cmpuint (glyph_pixels_at (store, without, centre, 6, "tehran", 9), >, 60);
+  g_assert_cmpuint (glyph_pixels_at (store, with, centre, 6, "baku", 12), <, 20);
+  g_assert_cmpuint (glyph_pixels_at (store, without, centre, 6, "baku", 12), >, 60);
+
+  cairo_surface_destroy (with);
+  cairo_surface_destroy (without);
+  if (g_getenv ("ATLAS_KEEP_EXPORTS") == NULL)
+    {
+      g_remove (as_of);
+      g_remove (every);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1053,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors", test_cli_errors);
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/export", test_cli_export);
+  g_test_add_func ("/cli/export-events-as-of", test_cli_export_events_as_of);
   g_test_add_func ("/cli/locale", test_cli_locale);
   g_test_add_func ("/cli/check", test_cli_check);
   g_test_add_func ("/cli/bad-options", test_cli_bad_options);
