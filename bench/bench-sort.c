@@ -219,7 +219,8 @@ bench_store (AtlasStore *store,
               atlas_results_get_timeline (results), atlas_results_get_event_actors (results));
   heavy = bench_query_int (store, "SELECT actor_id FROM event_actors GROUP BY actor_id"
                                  " ORDER BY count (*) DESC LIMIT 1");
-  actor_ids = atlas_results_get_actor_event_ids (results, heavy, &error);
+  actor_ids = atlas_results_get_item_event_ids (results, &(AtlasItem) { ATLAS_ITEM_ACTOR, heavy },
+                                                &error);
   if (actor_ids == NULL)
     g_error ("Could not find the actor's events: %s", error->message);
   g_print ("sort_%s_actor_events: %u events\n", name, actor_ids->len);

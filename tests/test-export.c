@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "atlas-dataset.h"
 #include "atlas-export.h"
@@ -21,6 +22,7 @@
 #include "atlas-png.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
+#include "atlas-timeline-painter.h"
 #include "bench-generate.h"
 
 static AtlasStore *store;
@@ -826,6 +828,89 @@ test_export_timeline (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Pixels of the selection's blue on the timeline of @session, as a sheet paints it. */
+static guint
+timeline_blue (AtlasSession *marking,
+               guint        *n_marked)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_surface_t *image;
+  AtlasTimelineScene scene;
+  static const double ink[] = { 0.2, 0.2, 0.2 };
+  double height;
+  guint blue = 0;
+  cairo_t *cr;
+
+  atlas_timeline_scene_init (&scene);
+  scene.width = 2400;
+  g_assert_true (atlas_timeline_scene_load (&scene, marking, ATLAS_TIMELINE_LANES_BY_KIND, &error));
+  g_assert_no_error (error);
+  atlas_timeline_scene_show_all (&scene);
+  *n_marked = 0;
+  for (guint i = 0; scene.marked != NULL && i < scene.marked->len; i++)
+    *n_marked += g_array_index (scene.marked, guint8, i);
+
+  height = atlas_timeline_scene_height (&scene);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene.width, height);
+  cr = cairo_create (image);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  layout = pango_cairo_create_layout (cr);
+  atlas_timeline_painter_paint (cr, layout, &scene, height, ink);
+  cairo_surface_flush (image);
+  for (int y = ATLAS_TIMELINE_AXIS_HEIGHT; y < height; y++)
+    for (int x = ATLAS_TIMELINE_GUTTER; x < scene.width; x++)
+      {
+        const guchar *pixel = pixel_at (image, x, y);
+
+        blue += pixel[0] > 180 && pixel[2] < 120;
+      }
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  atlas_timeline_scene_clear (&scene);
+  return blue;
+}
+
+/* The timeline outlines the selected actor's, corridor's or place's events in the
+ * selection's blue, on screen and in exports; nothing selected, none. */
+static void
+test_export_timeline_marks (void)
+{
+  g_autoptr(AtlasSession) marking = atlas_session_new (store);
+  static const struct { const char *table; AtlasItemKind kind; const char *key; const char *sql; } items[] = {
+    { "actors", ATLAS_ITEM_ACTOR, "iran",
+      "SELECT count (DISTINCT e.event_id) FROM event_actors e JOIN actors a ON a.id = e.actor_id"
+      " WHERE a.key = 'iran' OR a.affiliation_id = (SELECT id FROM actors WHERE key = 'iran')" },
+    { "corridors", ATLAS_ITEM_CORRIDOR, "tripp",
+      "SELECT count (*) FROM event_corridors WHERE corridor_id = (SELECT id FROM corridors WHERE key = 'tripp')" },
+    { "places", ATLAS_ITEM_PLACE, "baku",
+      "SELECT count (*) FROM events WHERE place_id = (SELECT id FROM places WHERE key = 'baku')" },
+  };
+  guint marked, unmarked_blue;
+
+  unmarked_blue = timeline_blue (marking, &marked);
+  g_assert_cmpuint (marked, ==, 0);
+  g_assert_cmpuint (unmarked_blue, <, 10);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      guint blue;
+
+      atlas_session_select (marking, items[i].kind, atlas_test_key_id (store, items[i].table, items[i].key));
+      blue = timeline_blue (marking, &marked);
+      g_assert_cmpuint (marked, ==, atlas_test_query_int (store, items[i].sql));
+      g_assert_cmpuint (marked, >, 0);
+      g_assert_cmpuint (blue, >, 20 + unmarked_blue);
+    }
+
+  /* An event is shown as selected, not as marks of others. */
+  atlas_session_select (marking, ATLAS_ITEM_EVENT,
+                        atlas_test_key_id (store, "events", "washington-summit-2025-08-08"));
+  timeline_blue (marking, &marked);
+  g_assert_cmpuint (marked, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -854,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/export/sheet-many-sources", test_export_sheet_many_sources);
   g_test_add_func ("/export/paper", test_export_paper);
   g_test_add_func ("/export/timeline", test_export_timeline);
+  g_test_add_func ("/export/timeline-marks", test_export_timeline_marks);
 
   status = g_test_run ();
   g_clear_object (&session);

@@ -308,7 +308,8 @@ test_results_every_filter (void)
   g_assert_cmpuint (atlas_results_get_event_places (results)->len, ==, 0);
 }
 
-/* An actor's events under the rest of the filter, found once for the list and the map. */
+/* An actor's, a corridor's or a place's events under the rest of the filter, found once for
+ * the list, the map and the timeline. */
 static void
 test_results_actor_events (void)
 {
@@ -318,6 +319,7 @@ test_results_actor_events (void)
   g_autoptr(AtlasFilter) expected_filter = NULL;
   g_autoptr(GArray) expected = NULL;
   gint64 armenia = atlas_test_key_id (store, "actors", "armenia"), azerbaijan = atlas_test_key_id (store, "actors", "azerbaijan");
+  AtlasItem armenia_item = { ATLAS_ITEM_ACTOR, armenia };
   GArray *ids;
   GHashTable *set;
   guint64 before;
@@ -332,9 +334,9 @@ test_results_actor_events (void)
   expected = atlas_query_events (store, expected_filter, NULL);
 
   before = atlas_store_get_statement_count (store);
-  ids = atlas_results_get_actor_event_ids (results, armenia, NULL);
+  ids = atlas_results_get_item_event_ids (results, &armenia_item, NULL);
   assert_same_ids (ids, expected);
-  set = atlas_results_get_actor_events (results, armenia, NULL);
+  set = atlas_results_get_item_events (results, &armenia_item, NULL);
   g_assert_cmpuint (g_hash_table_size (set), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     g_assert_true (g_hash_table_contains (set, &g_array_index (expected, gint64, i)));
@@ -346,7 +348,31 @@ test_results_actor_events (void)
   atlas_filter_set_from (expected_filter, NULL);
   g_clear_pointer (&expected, g_array_unref);
   expected = atlas_query_events (store, expected_filter, NULL);
-  assert_same_ids (atlas_results_get_actor_event_ids (results, armenia, NULL), expected);
+  assert_same_ids (atlas_results_get_item_event_ids (results, &armenia_item, NULL), expected);
+
+  /* A corridor's and a place's the same way; anything else has none. */
+  for (guint k = 0; k < 2; k++)
+    {
+      AtlasItem item = { k == 0 ? ATLAS_ITEM_CORRIDOR : ATLAS_ITEM_PLACE,
+                         atlas_test_query_int (store, k == 0 ? "SELECT min (corridor_id) FROM event_corridors"
+                                                             : "SELECT min (place_id) FROM events") };
+      g_autoptr(AtlasFilter) item_filter = atlas_filter_copy (filter);
+      g_autoptr(GArray) item_expected = NULL;
+
+      atlas_filter_add_id (item_filter, k == 0 ? ATLAS_FILTER_CORRIDORS : ATLAS_FILTER_PLACES, item.id);
+      item_expected = atlas_query_events (store, item_filter, NULL);
+      g_assert_cmpuint (item_expected->len, >, 0);
+      assert_same_ids (atlas_results_get_item_event_ids (results, &item, NULL), item_expected);
+      set = atlas_results_get_item_events (results, &item, NULL);
+      g_assert_cmpuint (g_hash_table_size (set), ==, item_expected->len);
+    }
+  {
+    AtlasItem event = { ATLAS_ITEM_EVENT, 1 };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (atlas_results_get_item_events (results, &event, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  }
 }
 
 static void

@@ -219,7 +219,8 @@ test_scale_responsive (void)
     g_assert_cmpuint (atlas_results_get_n_events (results), ==, expected->len);
   }
   g_assert_cmpuint (g_list_model_get_n_items (events), ==,
-                    atlas_results_get_actor_event_ids (results, actor, NULL)->len);
+                    atlas_results_get_item_event_ids (results, &(AtlasItem) { ATLAS_ITEM_ACTOR, actor },
+                                                      NULL)->len);
   g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
 
   g_signal_handler_disconnect (clock, painted);

@@ -353,6 +353,16 @@ assert_sorted_ends (GListModel     *rows,
 /* At scale, each header sorts the list as the core orders its column, both ways, and shows
  * the way in its sort indicator; the list reads the rows it shows, not all of them. So does
  * the list of an actor's events. */
+/* The events of @actor under the rest of the filter, as the events list shows them. */
+static GArray *
+actor_event_ids (AtlasResults *results,
+                 gint64        actor)
+{
+  AtlasItem item = { ATLAS_ITEM_ACTOR, actor };
+
+  return atlas_results_get_item_event_ids (results, &item, NULL);
+}
+
 static void
 test_window_sort_columns (void)
 {
@@ -386,7 +396,7 @@ test_window_sort_columns (void)
   /* An actor's events, sorted by the header the list was sorted by. */
   atlas_session_select (session, ATLAS_ITEM_ACTOR, actor);
   iterate ();
-  assert_sorted_ends (rows, store, atlas_results_get_actor_event_ids (results, actor, NULL),
+  assert_sorted_ends (rows, store, actor_event_ids (results, actor),
                       atlas_results_get_timeline (results), ATLAS_EVENT_SORT_PLACE, TRUE);
   assert_sort_indicator (view, ATLAS_EVENT_SORT_PLACE, TRUE);
 
@@ -403,7 +413,7 @@ test_window_sort_columns (void)
     g_assert_false (gtk_widget_has_css_class (place, "descending"));
   }
   {
-    GArray *ids = atlas_results_get_actor_event_ids (results, actor, NULL);
+    GArray *ids = actor_event_ids (results, actor);
 
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, ids->len);
     for (guint i = 0; i < ids->len; i++)
@@ -2138,8 +2148,8 @@ test_window_selection_details_first (void)
 
   atlas_session_select (session, ATLAS_ITEM_ACTOR, first);
   iterate ();
-  first_ids = g_array_ref (atlas_results_get_actor_event_ids (results, first, NULL));
-  second_ids = g_array_ref (atlas_results_get_actor_event_ids (results, second, NULL));
+  first_ids = g_array_ref (actor_event_ids (results, first));
+  second_ids = g_array_ref (actor_event_ids (results, second));
   /* More rows than GTK 4.8 binds, fewer than a list sorted anew at once. */
   g_assert_cmpuint (first_ids->len, >, 200);
   g_assert_cmpuint (second_ids->len, >, 200);

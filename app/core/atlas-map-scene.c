@@ -77,8 +77,8 @@ atlas_map_scene_glyphs (AtlasSession  *session,
     {
       g_autoptr(GError) error = NULL;
 
-      actor_events = atlas_results_get_actor_events (atlas_session_get_results (session),
-                                                     selection->id, &error);
+      actor_events = atlas_results_get_item_events (atlas_session_get_results (session),
+                                                    selection, &error);
       if (actor_events == NULL)
         g_warning ("Could not find the selected actor’s events: %s", error->message);
     }

@@ -101,9 +101,9 @@ struct _AtlasResults
   GArray      *excerpt_ids;    /* gint64, by source and position */
   AtlasEventActors *event_actors; /* as read by the finding, or NULL */
 
-  gint64       actor_id;         /* whose events the two below hold */
-  GArray      *actor_event_ids; /* gint64, by date */
-  GHashTable  *actor_events;    /* the same, as a set pointing into actor_event_ids */
+  AtlasItem    item;            /* whose events the two below hold: an actor, corridor or place */
+  GArray      *item_event_ids;  /* gint64, by date */
+  GHashTable  *item_events;     /* the same, as a set pointing into item_event_ids */
 
   /* Finding on another thread, through a connection of its own; without one (a store in
    * memory), updates find on the caller's thread. */
@@ -177,8 +177,8 @@ atlas_results_finalize (GObject *object)
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->excerpt_ids, g_array_unref);
   g_clear_pointer (&self->event_actors, atlas_event_actors_unref);
-  g_clear_pointer (&self->actor_events, g_hash_table_unref);
-  g_clear_pointer (&self->actor_event_ids, g_array_unref);
+  g_clear_pointer (&self->item_events, g_hash_table_unref);
+  g_clear_pointer (&self->item_event_ids, g_array_unref);
 
   G_OBJECT_CLASS (atlas_results_parent_class)->finalize (object);
 }
@@ -463,8 +463,8 @@ apply (AtlasResults *self,
   if (found)
     self->event_actors = g_steal_pointer (&finding->event_actors);
 
-  g_clear_pointer (&self->actor_events, g_hash_table_unref);
-  g_clear_pointer (&self->actor_event_ids, g_array_unref);
+  g_clear_pointer (&self->item_events, g_hash_table_unref);
+  g_clear_pointer (&self->item_event_ids, g_array_unref);
 
   self->ready = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
@@ -779,71 +779,106 @@ atlas_results_get_excerpt_ids (AtlasResults *self)
   return self->excerpt_ids;
 }
 
-/* Runs the filter with @actor_id for its actors, once for the last actor asked about. */
+/* The set of records the filter narrows by that @kind is, if any. */
 static gboolean
-ensure_actor_events (AtlasResults  *self,
-                     gint64         actor_id,
-                     GError       **error)
+filter_set_of (AtlasItemKind   kind,
+               AtlasFilterSet *set)
+{
+  switch (kind)
+    {
+    case ATLAS_ITEM_ACTOR:
+      *set = ATLAS_FILTER_ACTORS;
+      return TRUE;
+    case ATLAS_ITEM_CORRIDOR:
+      *set = ATLAS_FILTER_CORRIDORS;
+      return TRUE;
+    case ATLAS_ITEM_PLACE:
+      *set = ATLAS_FILTER_PLACES;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Runs the filter with @item for its actors, corridors or places, once for the last item
+ * asked about. */
+static gboolean
+ensure_item_events (AtlasResults     *self,
+                    const AtlasItem  *item,
+                    GError          **error)
 {
   g_autoptr(AtlasFilter) filter = NULL;
   g_autoptr(GArray) events = NULL;
+  AtlasFilterSet set;
 
-  if (self->actor_events != NULL && self->actor_id == actor_id)
+  if (self->item_events != NULL && atlas_item_equal (&self->item, item))
     return TRUE;
+  if (!filter_set_of (item->kind, &set))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Only an actor, a corridor or a place has events of its own");
+      return FALSE;
+    }
 
   filter = atlas_filter_copy (self->filter);
-  atlas_filter_clear_actors (filter);
-  atlas_filter_add_actor (filter, actor_id);
+  atlas_filter_clear_ids (filter, set);
+  atlas_filter_add_id (filter, set, item->id);
   events = atlas_query_events (self->store, filter, error);
   if (events == NULL)
     return FALSE;
 
-  g_clear_pointer (&self->actor_events, g_hash_table_unref);
-  g_clear_pointer (&self->actor_event_ids, g_array_unref);
-  self->actor_events = g_hash_table_new (g_int64_hash, g_int64_equal);
-  self->actor_event_ids = g_steal_pointer (&events);
-  self->actor_id = actor_id;
-  for (guint i = 0; i < self->actor_event_ids->len; i++)
-    g_hash_table_add (self->actor_events, &g_array_index (self->actor_event_ids, gint64, i));
+  g_clear_pointer (&self->item_events, g_hash_table_unref);
+  g_clear_pointer (&self->item_event_ids, g_array_unref);
+  self->item_events = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->item_event_ids = g_steal_pointer (&events);
+  self->item = *item;
+  for (guint i = 0; i < self->item_event_ids->len; i++)
+    g_hash_table_add (self->item_events, &g_array_index (self->item_event_ids, gint64, i));
   return TRUE;
 }
 
 /**
- * atlas_results_get_actor_event_ids:
+ * atlas_results_get_item_event_ids:
+ * @item: an actor, a corridor or a place
  *
- * The events of @actor_id (or of those affiliated with it) under the rest of the filter,
- * as a list of one actor shows them: the filter with this actor for its actors.
+ * The events of @item under the rest of the filter, as a list of its events shows them:
+ * the filter with this one for its actors, corridors or places (an actor's include those
+ * of the people and bodies affiliated with it).
  *
  * Returns: (transfer none) (nullable) (element-type gint64): by date, or %NULL on failure
  */
 GArray *
-atlas_results_get_actor_event_ids (AtlasResults  *self,
-                                   gint64         actor_id,
-                                   GError       **error)
+atlas_results_get_item_event_ids (AtlasResults     *self,
+                                  const AtlasItem  *item,
+                                  GError          **error)
 {
   g_return_val_if_fail (ATLAS_IS_RESULTS (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
 
-  return ensure_actor_events (self, actor_id, error) ? self->actor_event_ids : NULL;
+  return ensure_item_events (self, item, error) ? self->item_event_ids : NULL;
 }
 
 /**
- * atlas_results_get_actor_events:
+ * atlas_results_get_item_events:
+ * @item: an actor, a corridor or a place
  *
- * The same events as atlas_results_get_actor_event_ids(), as a set: among the events the
- * filter finds, these are those @actor_id takes part in. Kept for the last actor asked
- * about, so that the map marking them as the date moves asks the store once, and the list
- * of the actor's events and the map share one query.
+ * The same events as atlas_results_get_item_event_ids(), as a set: among the events the
+ * filter finds, these are @item's. Kept for the last item asked about, so that the map
+ * and the timeline marking them as the date moves ask the store once, and the list of an
+ * actor's events shares that one query.
  *
- * Returns: (transfer none) (nullable): a set of event ids (gint64 *), or %NULL on failure
+ * Returns: (transfer none) (nullable): a set of event ids (gint64 *), valid until the
+ *   results change or another item is asked about, or %NULL on failure
  */
 GHashTable *
-atlas_results_get_actor_events (AtlasResults  *self,
-                                gint64         actor_id,
-                                GError       **error)
+atlas_results_get_item_events (AtlasResults     *self,
+                               const AtlasItem  *item,
+                               GError          **error)
 {
   g_return_val_if_fail (ATLAS_IS_RESULTS (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
 
-  return ensure_actor_events (self, actor_id, error) ? self->actor_events : NULL;
+  return ensure_item_events (self, item, error) ? self->item_events : NULL;
 }
 
 /**

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "atlas-filter.h"
+#include "atlas-item.h"
 #include "atlas-participation.h"
 #include "atlas-query.h"
 #include "atlas-store.h"
@@ -35,11 +36,11 @@ gboolean           atlas_results_has_counts       (AtlasResults      *self);
 guint              atlas_results_get_actor_count  (AtlasResults      *self,
                                                    gint64             actor_id);
 GArray            *atlas_results_get_excerpt_ids  (AtlasResults      *self);
-GArray            *atlas_results_get_actor_event_ids (AtlasResults   *self,
-                                                   gint64             actor_id,
+GArray            *atlas_results_get_item_event_ids (AtlasResults    *self,
+                                                   const AtlasItem   *item,
                                                    GError           **error);
-GHashTable        *atlas_results_get_actor_events (AtlasResults      *self,
-                                                   gint64             actor_id,
+GHashTable        *atlas_results_get_item_events  (AtlasResults      *self,
+                                                   const AtlasItem   *item,
                                                    GError           **error);
 AtlasEventActors  *atlas_results_get_event_actors (AtlasResults      *self);
 

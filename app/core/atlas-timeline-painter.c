@@ -45,6 +45,7 @@ atlas_timeline_scene_clear (AtlasTimelineScene *scene)
   g_clear_pointer (&scene->events, g_array_unref);
   g_clear_pointer (&scene->lanes, g_ptr_array_unref);
   g_clear_pointer (&scene->event_lanes, g_array_unref);
+  g_clear_pointer (&scene->marked, g_array_unref);
 }
 
 static int
@@ -137,9 +138,13 @@ atlas_timeline_scene_set_events (AtlasTimelineScene *scene,
                                  AtlasTimelineLanes  mode,
                                  GHashTable         *actor_names)
 {
+  /* Marks belong to the events they were made for; new lanes for the same keep them. */
+  if (events == NULL || events != scene->events)
+    g_clear_pointer (&scene->marked, g_array_unref);
+  if (events != NULL)
+    g_array_ref (events);
   g_clear_pointer (&scene->events, g_array_unref);
-  scene->events = events != NULL ? g_array_ref (events)
-                                 : g_array_new (FALSE, FALSE, sizeof (AtlasTimelineEvent));
+  scene->events = events != NULL ? events : g_array_new (FALSE, FALSE, sizeof (AtlasTimelineEvent));
 
   g_ptr_array_set_size (scene->lanes, 0);
   g_array_set_size (scene->event_lanes, scene->events->len);
@@ -185,11 +190,56 @@ atlas_timeline_actor_names (AtlasStore *store)
 }
 
 /**
- * atlas_timeline_scene_load:
+ * atlas_timeline_scene_set_marked:
+ * @event_ids: (nullable): a set of event ids (gint64 *): the selected actor's, corridor's
+ *   or place's; %NULL marks none
  *
- * Fills @scene with the session's filtered events, its "as of" day, its filter's range
- * and its selected event, as the timeline panel shows them. The visible days are kept.
+ * Marks the scene's events that are in @event_ids, once, so that drawing looks nothing up.
  */
+void
+atlas_timeline_scene_set_marked (AtlasTimelineScene *scene,
+                                 GHashTable         *event_ids)
+{
+  g_clear_pointer (&scene->marked, g_array_unref);
+  if (event_ids == NULL)
+    return;
+
+  scene->marked = g_array_sized_new (FALSE, TRUE, sizeof (guint8), scene->events->len);
+  g_array_set_size (scene->marked, scene->events->len);
+  for (guint i = 0; i < scene->events->len; i++)
+    g_array_index (scene->marked, guint8, i) =
+      g_hash_table_contains (event_ids, &g_array_index (scene->events, AtlasTimelineEvent, i).id);
+}
+
+/**
+ * atlas_timeline_selection_events:
+ * @event_ids: (out) (transfer none) (nullable): the events the session's selection stands
+ *   for on the timeline, valid until its results change; %NULL when it is no actor,
+ *   corridor or place
+ *
+ * Returns: %FALSE when they could not be found, with @error saying why
+ */
+gboolean
+atlas_timeline_selection_events (AtlasSession  *session,
+                                 GHashTable   **event_ids,
+                                 GError       **error)
+{
+  const AtlasItem *selection = atlas_session_get_selection (session);
+
+  *event_ids = NULL;
+  switch (selection->kind)
+    {
+    case ATLAS_ITEM_ACTOR:
+    case ATLAS_ITEM_CORRIDOR:
+    case ATLAS_ITEM_PLACE:
+      *event_ids = atlas_results_get_item_events (atlas_session_get_results (session), selection,
+                                                  error);
+      return *event_ids != NULL;
+    default:
+      return TRUE;
+    }
+}
+
 /* The lane modes by the names that settings and saved views keep them under. */
 static const char *lanes_names[] = { "kind", "actor" };
 
@@ -219,6 +269,13 @@ atlas_timeline_lanes_from_name (const char         *name,
   return FALSE;
 }
 
+/**
+ * atlas_timeline_scene_load:
+ *
+ * Fills @scene with the session's filtered events, its "as of" day, its filter's range,
+ * its selected event and the selected actor's, corridor's or place's events, as the
+ * timeline panel shows them. The visible days are kept.
+ */
 gboolean
 atlas_timeline_scene_load (AtlasTimelineScene  *scene,
                            AtlasSession        *session,
@@ -232,6 +289,7 @@ atlas_timeline_scene_load (AtlasTimelineScene  *scene,
   g_autofree char *first = atlas_date_first_day (atlas_filter_get_from (filter));
   g_autofree char *last = atlas_date_last_day (atlas_filter_get_to (filter));
   GArray *events = atlas_results_get_timeline (results);
+  GHashTable *marked;
 
   if (atlas_results_get_error (results) != NULL)
     {
@@ -246,6 +304,9 @@ atlas_timeline_scene_load (AtlasTimelineScene  *scene,
   scene->range_first = atlas_date_to_number (first);
   scene->range_last = atlas_date_to_number (last);
   scene->selected = selection->kind == ATLAS_ITEM_EVENT ? selection->id : 0;
+  if (!atlas_timeline_selection_events (session, &marked, error))
+    return FALSE;
+  atlas_timeline_scene_set_marked (scene, marked);
   return TRUE;
 }
 
@@ -497,11 +558,13 @@ draw_events (const AtlasTimelineScene *scene,
   g_autoptr(GArray) vague = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  g_autofree double *last_x = g_new (double, 2 * MAX (scene->lanes->len, 1));
+  g_autoptr(GArray) marked_dots = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_autoptr(GArray) marked_spans = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g_autofree double *last_x = g_new (double, 4 * MAX (scene->lanes->len, 1));
   const AtlasTimelineEvent *chosen = NULL;
   int chosen_lane = 0;
 
-  for (guint l = 0; l < 2 * scene->lanes->len; l++)
+  for (guint l = 0; l < 4 * scene->lanes->len; l++)
     last_x[l] = -G_MAXDOUBLE;
 
   cairo_save (cr);
@@ -532,9 +595,24 @@ draw_events (const AtlasTimelineScene *scene,
         }
 
       /* One mark a lane a spot is all the eye can see: a dot within a couple of pixels of
-       * the last one, or a span over the same pixels as the last span, adds nothing. */
-      seen = &last_x[2 * lane + (dot ? 0 : 1)];
+       * the last one, or a span over the same pixels as the last span, adds nothing. The
+       * selected item's events are outlined too, seen apart from the rest. */
       key = dot ? floor (x1 / 2) : floor (x1) * 16384 + floor (x2);
+      if (scene->marked != NULL && g_array_index (scene->marked, guint8, i))
+        {
+          seen = &last_x[4 * lane + 2 + (dot ? 0 : 1)];
+          if (*seen != key)
+            {
+              *seen = key;
+              if (dot)
+                g_array_append_val (marked_dots,
+                                    ((cairo_rectangle_t) { x1, y + LANE_HEIGHT / 2.0, 0, 0 }));
+              else
+                g_array_append_val (marked_spans,
+                                    ((cairo_rectangle_t) { x1, y + 2, MAX (2, x2 - x1), LANE_HEIGHT - 4 }));
+            }
+        }
+      seen = &last_x[4 * lane + (dot ? 0 : 1)];
       if (*seen == key)
         continue;
       *seen = key;
@@ -562,6 +640,24 @@ draw_events (const AtlasTimelineScene *scene,
     }
   cairo_set_source_rgb (cr, 0.80, 0.14, 0.11);
   cairo_fill (cr);
+
+  /* The selected actor's, corridor's or place's events: ringed in the selection's blue. */
+  for (guint i = 0; i < marked_dots->len; i++)
+    {
+      const cairo_rectangle_t *d = &g_array_index (marked_dots, cairo_rectangle_t, i);
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, d->x, d->y, 6, 0, 2 * G_PI);
+    }
+  for (guint i = 0; i < marked_spans->len; i++)
+    {
+      const cairo_rectangle_t *r = &g_array_index (marked_spans, cairo_rectangle_t, i);
+
+      cairo_rectangle (cr, r->x - 1, r->y, r->width + 2, r->height);
+    }
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.95);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
 
   if (chosen != NULL)
     {

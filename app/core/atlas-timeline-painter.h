@@ -36,6 +36,7 @@ typedef struct
   int        range_first;  /* the filter's range, shaded; 0 for none */
   int        range_last;
   gint64     selected;
+  GArray    *marked;       /* whether each event (guint8) is the selected item's, or NULL */
 } AtlasTimelineScene;
 
 void     atlas_timeline_scene_init        (AtlasTimelineScene  *scene);
@@ -48,6 +49,8 @@ gboolean atlas_timeline_scene_load        (AtlasTimelineScene  *scene,
                                            AtlasSession        *session,
                                            AtlasTimelineLanes   mode,
                                            GError             **error);
+void     atlas_timeline_scene_set_marked  (AtlasTimelineScene  *scene,
+                                           GHashTable          *event_ids);
 void     atlas_timeline_scene_show_all    (AtlasTimelineScene  *scene);
 double   atlas_timeline_scene_height      (const AtlasTimelineScene *scene);
 int      atlas_timeline_scene_cursor_day  (const AtlasTimelineScene *scene);
@@ -61,6 +64,9 @@ gint64   atlas_timeline_scene_event_at    (const AtlasTimelineScene *scene,
                                            double               y);
 
 GHashTable *atlas_timeline_actor_names    (AtlasStore          *store);
+gboolean    atlas_timeline_selection_events (AtlasSession      *session,
+                                           GHashTable         **event_ids,
+                                           GError             **error);
 
 const char *atlas_timeline_lanes_to_name  (AtlasTimelineLanes   mode);
 gboolean    atlas_timeline_lanes_from_name (const char         *name,

@@ -137,7 +137,9 @@ show_events (AtlasEventsPanel *self,
 
   if (self->actor_id != 0)
     {
-      ids = atlas_results_get_actor_event_ids (results, self->actor_id, &error);
+      AtlasItem actor = { ATLAS_ITEM_ACTOR, self->actor_id };
+
+      ids = atlas_results_get_item_event_ids (results, &actor, &error);
       if (ids == NULL)
         atlas_panel_report_error (ATLAS_PANEL (self), _("Could not list the actor’s events"), error);
       else

@@ -323,6 +323,18 @@ update_count (AtlasTimelinePanel *self)
   gtk_spinner_set_spinning (self->busy_spinner, busy);
 }
 
+/* Outlines the events of the selected actor, corridor or place. */
+static void
+mark_selection (AtlasTimelinePanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTable *marked;
+
+  if (!atlas_timeline_selection_events (session_of (self), &marked, &error))
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not mark the selection’s events"), error);
+  atlas_timeline_set_marked (self->timeline, marked);
+}
+
 static void
 reload (AtlasTimelinePanel *self)
 {
@@ -337,6 +349,7 @@ reload (AtlasTimelinePanel *self)
                atlas_results_get_error (results)->message);
 
   atlas_timeline_set_events (self->timeline, events, self->actor_names);
+  mark_selection (self);
   first = atlas_date_first_day (atlas_filter_get_from (filter));
   last = atlas_date_last_day (atlas_filter_get_to (filter));
   atlas_timeline_set_range (self->timeline, atlas_date_to_number (first),
@@ -362,6 +375,7 @@ on_session_selection (AtlasTimelinePanel *self)
   const AtlasItem *item = atlas_session_get_selection (session_of (self));
 
   atlas_timeline_set_selected (self->timeline, item->kind == ATLAS_ITEM_EVENT ? item->id : 0);
+  mark_selection (self);
 }
 
 static void

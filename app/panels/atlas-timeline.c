@@ -443,6 +443,23 @@ atlas_timeline_set_selected (AtlasTimeline *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * atlas_timeline_set_marked:
+ * @event_ids: (nullable): a set of event ids (gint64 *) to outline, such as the selected
+ *   actor's; read now, not kept
+ *
+ * Outlines those of the timeline's events that are in @event_ids, until the events change.
+ */
+void
+atlas_timeline_set_marked (AtlasTimeline *self,
+                           GHashTable    *event_ids)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE (self));
+
+  atlas_timeline_scene_set_marked (&self->scene, event_ids);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* @day: the "as of" day number, or 0 for today */
 void
 atlas_timeline_set_cursor (AtlasTimeline *self,

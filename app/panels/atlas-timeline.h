@@ -24,6 +24,8 @@ AtlasTimelineLanes  atlas_timeline_get_lane_mode (AtlasTimeline      *self);
 guint               atlas_timeline_get_n_lanes   (AtlasTimeline      *self);
 void                atlas_timeline_set_selected  (AtlasTimeline      *self,
                                                   gint64              event_id);
+void                atlas_timeline_set_marked    (AtlasTimeline      *self,
+                                                  GHashTable         *event_ids);
 void                atlas_timeline_set_cursor    (AtlasTimeline      *self,
                                                   int                 day);
 int                 atlas_timeline_get_cursor    (AtlasTimeline      *self);
