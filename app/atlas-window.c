@@ -655,7 +655,8 @@ bind_window_settings (AtlasWindow *self)
   g_settings_bind (self->settings, "timeline-height", self->lower_paned, "position", G_SETTINGS_BIND_DEFAULT);
 }
 
-/* The map's view, the "as of" day, the timeline's lanes and the basemap, as they were left. */
+/* The map's view, the "as of" day and whether the events follow it, the timeline's lanes and
+ * the basemap, as they were left. */
 static void
 bind_view_settings (AtlasWindow *self)
 {
@@ -663,6 +664,7 @@ bind_view_settings (AtlasWindow *self)
   g_settings_bind (self->settings, "map-longitude", self->session, "map-longitude", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "map-zoom", self->session, "map-zoom", G_SETTINGS_BIND_DEFAULT);
   atlas_settings_bind_string (self->settings, "date", self->session, "date");
+  g_settings_bind (self->settings, "events-as-of", self->session, "events-as-of", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "online-tiles", self->map_panel, "online", G_SETTINGS_BIND_DEFAULT);
   atlas_timeline_panel_bind_settings (self->timeline_panel, self->settings);
 }

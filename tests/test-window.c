@@ -858,8 +858,8 @@ test_window_export_dialog (void)
   iterate ();
 }
 
-/* The window opens as it was left: size, panes, map view, "as of" day and lanes; and what
- * changes is kept for the next time. */
+/* The window opens as it was left: size, panes, map view, "as of" day and whether the events
+ * follow it, and lanes; and what changes is kept for the next time. */
 static void
 test_window_settings (void)
 {
@@ -881,6 +881,7 @@ test_window_settings (void)
   g_settings_set_double (settings, "map-longitude", 46.0);
   g_settings_set_double (settings, "map-zoom", 8.0);
   g_settings_set_string (settings, "date", "2024-05-01");
+  g_settings_set_boolean (settings, "events-as-of", TRUE);
   g_settings_set_enum (settings, "timeline-lanes", ATLAS_TIMELINE_LANES_BY_ACTOR);
 
   window = atlas_window_new (app, store, NULL);
@@ -898,15 +899,21 @@ test_window_settings (void)
   g_assert_cmpfloat_with_epsilon (longitude, 46.0, 1e-6);
   g_assert_cmpfloat_with_epsilon (zoom, 8.0, 1e-6);
   g_assert_cmpstr (atlas_session_get_date (session), ==, "2024-05-01");
+  g_assert_true (atlas_session_get_events_as_of (session));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (window), "events-as-of"))));
+  g_assert_cmpstr (atlas_filter_get_begun_by (atlas_results_get_filter (atlas_session_get_results (session))),
+                   ==, "2024-05-01");
   g_assert_cmpint (atlas_timeline_get_lane_mode (timeline), ==, ATLAS_TIMELINE_LANES_BY_ACTOR);
 
   /* Changes are kept. */
   atlas_session_set_date (session, NULL);
   atlas_session_set_map_view (session, 40.0, 44.5, 7.0);
   gtk_paned_set_position (outer, 280);
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (window), "events-as-of")), FALSE);
   iterate ();
   date = g_settings_get_string (settings, "date");
   g_assert_cmpstr (date, ==, "");
+  g_assert_false (g_settings_get_boolean (settings, "events-as-of"));
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-latitude"), 40.0, 1e-6);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-zoom"), 7.0, 1e-6);
   g_assert_cmpint (g_settings_get_int (settings, "actors-width"), ==, 280);
@@ -1329,6 +1336,143 @@ test_window_as_of (void)
   iterate ();
 }
 
+/* The events the map's glyphs count, wherever they are. */
+static guint
+glyph_events (AtlasMapPanel *panel)
+{
+  GArray *glyphs = atlas_feature_layer_get_events (atlas_map_panel_get_feature_layer (panel));
+  guint n = 0;
+
+  for (guint i = 0; glyphs != NULL && i < glyphs->len; i++)
+    n += g_array_index (glyphs, AtlasEventGlyph, i).count;
+  return n;
+}
+
+/* The status on @day of the corridor @key as the map draws it. */
+static AtlasStatus
+drawn_status (AtlasMapPanel *panel,
+              AtlasStore    *store,
+              const char    *key,
+              const char    *day)
+{
+  AtlasFeatures *features = atlas_map_panel_get_features (panel);
+  gint64 id = atlas_test_key_id (store, "corridors", key);
+
+  for (guint i = 0; i < atlas_features_get_n_corridors (features); i++)
+    if (atlas_features_get_corridor (features, i)->id == id)
+      return atlas_corridor_status_at (atlas_features_get_corridor (features, i), day);
+  g_assert_not_reached ();
+}
+
+/* The cursor moved to 2021 and the switch in the timeline's bar on: BTC drawn operational,
+ * TRIPP not known, the peacekeeping zone shown, and of the events only those begun by
+ * then, on the map (no glyph of 2025), in the list and in the counts, which follow the
+ * date as it moves. The selected actor's events are outlined on the timeline. */
+static void
+test_window_events_as_of (void)
+{
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
+  AtlasTimelinePanel *timeline_panel = ATLAS_TIMELINE_PANEL (find_descendant (GTK_WIDGET (window),
+                                                                              ATLAS_TYPE_TIMELINE_PANEL));
+  AtlasTimeline *timeline = atlas_timeline_panel_get_timeline (timeline_panel);
+  GtkWidget *events_switch = find_named (GTK_WIDGET (window), "events-as-of");
+  GtkWidget *events_panel = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_EVENTS_PANEL);
+  AtlasResults *results = atlas_session_get_results (session);
+  gint64 azerbaijan = atlas_test_key_id (store, "actors", "azerbaijan");
+  guint every_glyph, begun, azerbaijan_begun;
+  AtlasLegendFlags drawn;
+  g_autofree char *count = NULL;
+
+  g_assert_true (GTK_IS_SWITCH (events_switch));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (events_switch)));
+  atlas_session_set_map_view (session, 41.0, 45.5, 6);
+  g_signal_emit_by_name (timeline, "cursor-moved", atlas_date_to_number ("2021-06-01"));
+  wait_ms (800);
+  g_assert_cmpstr (atlas_session_get_date (session), ==, "2021-06-01");
+  /* Off, the map has every event's glyph, those of 2025 too, whatever the date. */
+  every_glyph = glyph_events (panel);
+  g_assert_cmpuint (every_glyph, ==, atlas_test_query_int (store, "SELECT count (*) FROM events e"
+                                                                  " JOIN places p ON p.id = e.place_id"));
+  g_assert_cmpuint (atlas_test_query_int (store, "SELECT count (*) FROM events WHERE place_id IS NOT NULL"
+                                                 " AND first_day >= '2025-01-01'"), >, 0);
+
+  gtk_switch_set_active (GTK_SWITCH (events_switch), TRUE);
+  wait_ms (1500);
+  g_assert_true (atlas_session_get_events_as_of (session));
+
+  /* The corridors and zones as they were then. */
+  g_assert_cmpint (drawn_status (panel, store, "btc-pipeline", "2021-06-01"), ==, ATLAS_STATUS_OPERATIONAL);
+  g_assert_cmpint (drawn_status (panel, store, "tripp", "2021-06-01"), ==, ATLAS_STATUS_NOT_KNOWN);
+  drawn = atlas_feature_layer_get_drawn (atlas_map_panel_get_feature_layer (panel));
+  g_assert_true (drawn & ATLAS_LEGEND_OPERATIONAL);
+  g_assert_true (drawn & ATLAS_LEGEND_STATUS_NOT_KNOWN);
+  g_assert_true (drawn & ATLAS_LEGEND_PEACEKEEPING);
+
+  /* The events begun by then alone: no glyph of 2025, nor any later than the date. */
+  begun = atlas_test_query_int (store, "SELECT count (*) FROM events e JOIN places p ON p.id = e.place_id"
+                                       " WHERE e.first_day <= '2021-06-01'");
+  g_assert_cmpuint (glyph_events (panel), ==, begun);
+  g_assert_cmpuint (glyph_events (panel), <, every_glyph);
+  for (guint i = 0; i < atlas_results_get_event_places (results)->len; i++)
+    g_assert_cmpint (g_array_index (atlas_results_get_event_places (results), AtlasEventPlace, i).first_day,
+                     <=, atlas_date_to_number ("2021-06-01"));
+  g_assert_true (drawn & ATLAS_LEGEND_EVENTS_EARLIER);
+  g_assert_false (drawn & ATLAS_LEGEND_EVENTS);
+
+  /* The list, its heading, the count in the bar and the actors' counts agree. */
+  begun = atlas_test_query_int (store, "SELECT count (*) FROM events WHERE first_day <= '2021-06-01'");
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, begun);
+  count = g_strdup_printf ("%u events", begun);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (window), "event-count"))), ==, count);
+  g_clear_pointer (&count, g_free);
+  count = g_strdup_printf ("Begun by 1 June 2021 · %u events", begun);
+  g_assert_nonnull (find_label (events_panel, count));
+  azerbaijan_begun = atlas_test_query_int (store, "SELECT count (DISTINCT ea.event_id) FROM event_actors ea"
+                                                  " JOIN actors a ON a.id = ea.actor_id JOIN events e ON e.id = ea.event_id"
+                                                  " WHERE (a.key = 'azerbaijan' OR a.affiliation_id ="
+                                                  " (SELECT id FROM actors WHERE key = 'azerbaijan'))"
+                                                  " AND e.first_day <= '2021-06-01'");
+  g_assert_cmpuint (atlas_results_get_actor_count (results, azerbaijan), ==, azerbaijan_begun);
+
+  /* The date moves on, and the events follow: played forward, the map fills up. */
+  g_signal_emit_by_name (timeline, "cursor-moved", atlas_date_to_number ("2025-09-01"));
+  wait_ms (1500);
+  g_assert_cmpuint (glyph_events (panel), ==,
+                    atlas_test_query_int (store, "SELECT count (*) FROM events e JOIN places p ON p.id = e.place_id"
+                                                 " WHERE e.first_day <= '2025-09-01'"));
+  g_assert_cmpuint (glyph_events (panel), >, begun);
+
+  /* The selected actor's events are outlined on the timeline, in any lanes. */
+  atlas_session_select (session, ATLAS_ITEM_ACTOR, azerbaijan);
+  wait_ms (500);
+  {
+    const AtlasTimelineScene *scene = atlas_timeline_get_scene (timeline);
+    GHashTable *expected = atlas_results_get_item_events (results, atlas_session_get_selection (session), NULL);
+    guint marked = 0;
+
+    g_assert_nonnull (scene->marked);
+    for (guint i = 0; i < scene->marked->len; i++)
+      marked += g_array_index (scene->marked, guint8, i);
+    g_assert_cmpuint (marked, ==, g_hash_table_size (expected));
+    g_assert_cmpuint (marked, >, 0);
+    atlas_timeline_panel_set_lanes (timeline_panel, "actor");
+    iterate ();
+    g_assert_nonnull (atlas_timeline_get_scene (timeline)->marked);
+  }
+
+  /* Off again, every event. */
+  gtk_switch_set_active (GTK_SWITCH (events_switch), FALSE);
+  wait_ms (1500);
+  g_assert_cmpuint (glyph_events (panel), ==, every_glyph);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, atlas_test_query_int (store, "SELECT count (*) FROM events"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static gboolean
 view_contains (AtlasMapPanel *panel,
                double         lat,
@@ -1517,9 +1661,11 @@ test_window_saved_views (void)
 
   atlas_session_select (session, ATLAS_ITEM_ACTOR, azerbaijan);
   atlas_session_set_map_view (session, 40.4, 49.9, 8);
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (window), "events-as-of")), TRUE);
   g_assert_true (atlas_window_save_view (window, "Baku"));
   atlas_session_set_selection (session, NULL);
   atlas_session_set_map_view (session, 41, 45, 6);
+  gtk_switch_set_active (GTK_SWITCH (find_named (GTK_WIDGET (window), "events-as-of")), FALSE);
   iterate ();
 
   /* The menu lists it, and its action brings it back. */
@@ -1537,6 +1683,8 @@ test_window_saved_views (void)
   iterate ();
   g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_ACTOR);
   g_assert_cmpint (atlas_session_get_selection (session)->id, ==, azerbaijan);
+  /* With the events as they followed the date, the switch showing it. */
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_named (GTK_WIDGET (window), "events-as-of"))));
 
   /* --view given to a second instance reaches this one as app.open-view. */
   atlas_session_set_selection (session, NULL);
@@ -2421,6 +2569,7 @@ main (int   argc,
   g_test_add_func ("/window/selection-details-first", test_window_selection_details_first);
   g_test_add_func ("/window/details-tips", test_window_details_tips);
   g_test_add_func ("/window/as-of", test_window_as_of);
+  g_test_add_func ("/window/events-as-of", test_window_events_as_of);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
   g_test_add_func ("/window/large-ids", test_window_large_ids);
   g_test_add_func ("/window/map-online-switch", test_window_map_online_switch);

@@ -382,6 +382,20 @@ atlas_feature_layer_set_events (AtlasFeatureLayer *self,
   queue_draw (self);
 }
 
+/**
+ * atlas_feature_layer_get_events:
+ *
+ * Returns: (transfer none) (nullable) (element-type AtlasEventGlyph): the glyphs last set,
+ *   one per place, before clustering
+ */
+GArray *
+atlas_feature_layer_get_events (AtlasFeatureLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FEATURE_LAYER (self), NULL);
+
+  return self->glyphs;
+}
+
 void
 atlas_feature_layer_set_selection (AtlasFeatureLayer *self,
                                    const AtlasItem   *selection)

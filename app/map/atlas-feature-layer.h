@@ -20,6 +20,7 @@ void               atlas_feature_layer_set_day     (AtlasFeatureLayer *self,
                                                     const char        *day);
 void               atlas_feature_layer_set_events  (AtlasFeatureLayer *self,
                                                     GArray            *glyphs);
+GArray            *atlas_feature_layer_get_events  (AtlasFeatureLayer *self);
 void               atlas_feature_layer_set_selection (AtlasFeatureLayer *self,
                                                     const AtlasItem   *selection);
 void               atlas_feature_layer_get_view    (AtlasFeatureLayer *self,

@@ -19,6 +19,7 @@
 
 #include "atlas-actor.h"
 #include "atlas-column-sorter.h"
+#include "atlas-date.h"
 #include "atlas-event.h"
 #include "atlas-event-sort.h"
 #include "atlas-events-panel.h"
@@ -56,12 +57,14 @@ static void scroll_to      (AtlasEventsPanel *self,
 static void
 update_heading (AtlasEventsPanel *self)
 {
+  AtlasResults *results = atlas_panel_get_results (ATLAS_PANEL (self));
+  const char *begun_by = atlas_filter_get_begun_by (atlas_results_get_filter (results));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   g_autofree char *heading = NULL;
 
   if (self->actor_id != 0)
     {
-      AtlasEventActors *known = atlas_results_get_event_actors (atlas_panel_get_results (ATLAS_PANEL (self)));
+      AtlasEventActors *known = atlas_results_get_event_actors (results);
       const char *name = known != NULL ? atlas_event_actors_get_name (known, self->actor_id) : NULL;
       g_autoptr(AtlasActor) actor = NULL;
 
@@ -80,8 +83,18 @@ update_heading (AtlasEventsPanel *self)
       heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u event", "%s · %u events", n),
                                  name, n);
     }
-  else if (!atlas_results_get_ready (atlas_panel_get_results (ATLAS_PANEL (self))))
+  else if (!atlas_results_get_ready (results))
     heading = g_strdup (_("All events"));
+  else if (begun_by != NULL)
+    {
+      g_autofree char *day = atlas_date_format (begun_by);
+
+      /* Translators: the events list's heading when only the events begun by the "as of"
+       * day are shown: the day, then how many */
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Begun by %s · %u event",
+                                              "Begun by %s · %u events", n),
+                                 day, n);
+    }
   else
     heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All events · %u", "All events · %u", n),
                                n);

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Everything here reads and writes the session: the filter (chips, words, a brushed range),
- * the "as of" date (the cursor, the date entry, play) and the selection (a click on an
- * event). The map and the other panels follow through the session.
+ * the "as of" date (the cursor, the date entry, play) and whether the events follow it (a
+ * switch), and the selection (a click on an event, whose actor's, corridor's or place's
+ * events are outlined). The map and the other panels follow through the session.
  */
 
 #define G_LOG_DOMAIN "atlas-timeline-panel"
@@ -41,6 +42,8 @@ struct _AtlasTimelinePanel
   GtkEntry       *date_entry;
   GtkToggleButton *play_button;
   GtkDropDown    *speed_dropdown;
+  GtkSwitch      *events_switch;
+  GBinding       *events_binding;  /* the switch to the session's events-as-of */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTimelinePanel, atlas_timeline_panel, ATLAS_TYPE_PANEL)
@@ -554,6 +557,9 @@ atlas_timeline_panel_session_changed (AtlasPanel *panel)
     return;
 
   load_actor_names (self);
+  g_clear_pointer (&self->events_binding, g_binding_unbind);
+  self->events_binding = g_object_bind_property (session, "events-as-of", self->events_switch, "active",
+                                                 G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (atlas_panel_get_results (panel), "changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (atlas_panel_get_results (panel), "notify::busy", G_CALLBACK (update_count), self);
   /* The chips show the filter as soon as it is set, before its results are in. */
@@ -573,6 +579,7 @@ atlas_timeline_panel_dispose (GObject *object)
   AtlasTimelinePanel *self = ATLAS_TIMELINE_PANEL (object);
 
   g_clear_handle_id (&self->play_id, g_source_remove);
+  g_clear_pointer (&self->events_binding, g_binding_unbind);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIMELINE_PANEL);
   g_clear_pointer (&self->actor_names, g_hash_table_unref);
 
@@ -602,6 +609,7 @@ atlas_timeline_panel_class_init (AtlasTimelinePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, date_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, play_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, events_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_text_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_text_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked);
