@@ -79,6 +79,7 @@ typedef struct
   GArray      *event_places;
   GHashTable  *counts;
   gboolean     count_later;  /* found on the caller's thread: counted when first asked */
+  gboolean     keep_every;   /* for the window: every event is read and kept first */
   GArray      *excerpt_ids;
   AtlasEventActors *event_actors;
   GError      *error;
@@ -367,6 +368,34 @@ pairs_by_place (GArray *timeline)
   return pairs;
 }
 
+static GArray *
+ids_of (GArray *timeline)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), timeline->len);
+
+  g_array_set_size (ids, timeline->len);
+  for (guint i = 0; i < timeline->len; i++)
+    g_array_index (ids, gint64, i) = g_array_index (timeline, AtlasTimelineEvent, i).id;
+  return ids;
+}
+
+/* Reads every event and keeps it, with what is made from it, for the findings to come. */
+static gboolean
+keep_every_event (AtlasStore  *store,
+                  GError     **error)
+{
+  g_autoptr(GArray) timeline = atlas_query_timeline (store, NULL, error);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) places = NULL;
+
+  if (timeline == NULL)
+    return FALSE;
+  ids = ids_of (timeline);
+  places = pairs_by_place (timeline);
+  atlas_query_keep_timeline (store, timeline, ids, places);
+  return TRUE;
+}
+
 /* Runs the filter through @store, on whichever thread the finding is made. */
 static void
 finding_run (Finding    *finding,
@@ -375,12 +404,16 @@ finding_run (Finding    *finding,
   g_autoptr(GError) count_error = NULL;
   gint64 start = g_get_monotonic_time (), timeline_done, excerpts_done;
   gboolean every = atlas_filter_is_empty (finding->filter);
-  gboolean kept = every && atlas_query_ref_kept_events (store, &finding->timeline,
-                                                        &finding->event_ids,
-                                                        &finding->event_places);
+  gboolean kept;
 
-  /* Every event, as the window opens on, is kept with what is made from it; other filters
-   * are answered from that when it is there. */
+  /* Every event is kept with what is made from it, and filters are answered from that:
+   * the window reads it first, also when it opens on a filter (a saved view, or the events
+   * following the date), and otherwise a finding of every event keeps what it read. */
+  if (finding->keep_every && !atlas_query_has_kept_timeline (store) &&
+      !keep_every_event (store, &finding->error))
+    return;
+  kept = every && atlas_query_ref_kept_events (store, &finding->timeline, &finding->event_ids,
+                                               &finding->event_places);
   if (kept)
     g_debug ("Every event, as kept");
   else if (atlas_query_has_kept_timeline (store))
@@ -394,12 +427,7 @@ finding_run (Finding    *finding,
   finding->event_actors = atlas_query_ref_event_actors (store, NULL);
 
   if (finding->event_ids == NULL)
-    {
-      finding->event_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), finding->timeline->len);
-      g_array_set_size (finding->event_ids, finding->timeline->len);
-      for (guint i = 0; i < finding->timeline->len; i++)
-        g_array_index (finding->event_ids, gint64, i) = g_array_index (finding->timeline, AtlasTimelineEvent, i).id;
-    }
+    finding->event_ids = ids_of (finding->timeline);
 
   finding->excerpt_ids = atlas_query_excerpts_behind (store, finding->filter, finding->event_ids,
                                                       &finding->error);
@@ -557,6 +585,7 @@ find (AtlasResults  *self,
     }
 
   finding->reader = g_atomic_rc_box_acquire (self->reader);
+  finding->keep_every = TRUE;
   self->finding = g_cancellable_new ();
   task = g_task_new (NULL, self->finding, on_found, g_object_ref (self));
   g_task_set_source_tag (task, find);
