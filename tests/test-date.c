@@ -81,6 +81,83 @@ test_date_numbers (void)
   g_assert_cmpint (atlas_date_to_number ("not a day"), ==, 0);
 }
 
+/* What the program writes reads back as the date it was written from, and ISO forms as they
+ * are, at their own precision. */
+static void
+test_date_read (void)
+{
+  static const struct { const char *text, *iso; } cases[] = {
+    { "8 August 2025", "2025-08-08" },
+    { "August 2025", "2025-08" },
+    { "2025", "2025" },
+    { "2025-08-08", "2025-08-08" },
+    { "2025-08", "2025-08" },
+    { "  8 August 2025 ", "2025-08-08" },
+    { "8 august 2025", "2025-08-08" },
+    { "8 Aug 2025", "2025-08-08" },
+    { "Aug 8, 2025", "2025-08-08" },
+    { "29 February 2024", "2024-02-29" },
+    { "1 January 1920", "1920-01-01" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = atlas_date_read (cases[i].text, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+}
+
+/* Every day of a leap year and a common one, written in words and read back. */
+static void
+test_date_read_round_trip (void)
+{
+  for (int day = atlas_date_to_number ("2023-01-01"); day <= atlas_date_to_number ("2024-12-31"); day++)
+    {
+      g_autofree char *iso = atlas_date_from_number (day);
+      g_autofree char *month = g_strndup (iso, 7);
+      g_autofree char *words = atlas_date_format (iso);
+      g_autofree char *month_words = atlas_date_format (month);
+      g_autofree char *back = atlas_date_read (words, NULL);
+      g_autofree char *month_back = atlas_date_read (month_words, NULL);
+
+      g_assert_cmpstr (back, ==, iso);
+      g_assert_cmpstr (month_back, ==, month);
+    }
+}
+
+/* What cannot be read is named in the error. */
+static void
+test_date_read_errors (void)
+{
+  static const struct { const char *text, *message; } cases[] = {
+    { "32 Foo", "“Foo” is not the name of a month" },
+    { "32 August 2025", "32 is not a day of August 2025" },
+    { "30 February 2025", "30 is not a day of February 2025" },
+    { "8 August", "“8 August” has no year" },
+    { "8 2025", "“8 2025” has a day but no month" },
+    { "August July 2025", "“July” is a second month" },
+    { "2025 2026", "“2026” is a second year" },
+    { "2025-13-01", "“2025-13-01” is not a date of the form YYYY-MM-DD" },
+    { "123456", "“123456” is neither a day nor a year" },
+    { "0 August 2025", "“0” is not a day" },
+    { "", "No date was given" },
+    { "   ", "No date was given" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = atlas_date_read (cases[i].text, &error);
+
+      g_assert_null (iso);
+      g_assert_error (error, ATLAS_DATE_ERROR, ATLAS_DATE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* A number that is none, or beyond every calendar, still gives a day GDate can use. */
 static void
 test_date_not_a_number (void)
@@ -131,6 +208,19 @@ test_date_locale (void)
   g_assert_cmpstr (span, ==, "Mai – Juli 2025");
   g_assert_cmpint (atlas_date_to_number ("2025-08-08"), ==, 2460895);
 
+  /* German words read back, with the German translation's full stop after the day. */
+  {
+    g_autofree char *read = atlas_date_read ("8 März 2025", NULL);
+    g_autofree char *dotted = atlas_date_read ("8. März 2025", NULL);
+    g_autofree char *month = atlas_date_read ("Mai 2025", NULL);
+    g_autofree char *english = atlas_date_read ("8 March 2025", NULL);
+
+    g_assert_cmpstr (read, ==, "2025-03-08");
+    g_assert_cmpstr (dotted, ==, "2025-03-08");
+    g_assert_cmpstr (month, ==, "2025-05");
+    g_assert_cmpstr (english, ==, "2025-03-08");
+  }
+
   setlocale (LC_ALL, saved);
   g_unsetenv ("LOCPATH");
 }
@@ -143,6 +233,9 @@ main (int   argc,
 
   g_test_add_func ("/date/parse", test_date_parse);
   g_test_add_func ("/date/format", test_date_format);
+  g_test_add_func ("/date/read", test_date_read);
+  g_test_add_func ("/date/read-round-trip", test_date_read_round_trip);
+  g_test_add_func ("/date/read-errors", test_date_read_errors);
   g_test_add_func ("/date/numbers", test_date_numbers);
   g_test_add_func ("/date/not-a-number", test_date_not_a_number);
   g_test_add_func ("/date/locale", test_date_locale);

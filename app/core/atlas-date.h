@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+#define ATLAS_DATE_ERROR (atlas_date_error_quark ())
+
+typedef enum
+{
+  ATLAS_DATE_ERROR_INVALID,
+} AtlasDateError;
+
 typedef enum
 {
   ATLAS_DATE_INVALID,
@@ -24,6 +31,9 @@ const char         *atlas_date_precision_name  (AtlasDatePrecision precision);
 char               *atlas_date_first_day       (const char *text);
 char               *atlas_date_last_day        (const char *text);
 char               *atlas_date_format          (const char *text);
+GQuark              atlas_date_error_quark     (void);
+char               *atlas_date_read            (const char  *text,
+                                                GError     **error);
 char               *atlas_date_format_span     (const char *start,
                                                 const char *end,
                                                 gboolean    approximate);
