@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 
 #include "atlas-actor.h"
 #include "atlas-actor-entry.h"
@@ -24,6 +25,7 @@
 #include "atlas-map-panel.h"
 #include "atlas-settings.h"
 #include "atlas-status-card.h"
+#include "atlas-timeline-overview.h"
 #include "atlas-timeline-panel.h"
 #include "atlas-query.h"
 #include "atlas-memory-file.h"
@@ -1815,6 +1817,21 @@ test_window_saved_view_lanes (void)
   iterate ();
 }
 
+/* Shows the two months around @day and finds the lane where a click on @day hits @id,
+ * or G_MAXUINT. */
+static guint
+find_event_lane (AtlasTimeline *timeline,
+                 gint64         id,
+                 int            day)
+{
+  atlas_timeline_set_visible (timeline, day - 60, 120);
+  for (guint l = 0; l < atlas_timeline_get_n_lanes (timeline); l++)
+    if (atlas_timeline_event_at (timeline, atlas_timeline_day_to_x (timeline, day),
+                                 atlas_timeline_lane_y (timeline, l)) == id)
+      return l;
+  return G_MAXUINT;
+}
+
 static void
 test_window_timeline (void)
 {
@@ -1834,12 +1851,8 @@ test_window_timeline (void)
   g_assert_cmpuint (kinds, >=, 10);
 
   /* A click on the summit's dot finds it: it is in the lane of summits. */
-  atlas_timeline_set_visible (timeline, day - 60, 120);
-  for (guint l = 0; l < kinds && lane == G_MAXUINT; l++)
-    if (atlas_timeline_event_at (timeline, atlas_timeline_day_to_x (timeline, day),
-                                 atlas_timeline_lane_y (timeline, l)) == washington)
-      lane = l;
-  g_assert_cmpuint (lane, !=, G_MAXUINT);
+  lane = find_event_lane (timeline, washington, day);
+  g_assert_cmpuint (lane, <, kinds);
   g_signal_emit_by_name (timeline, "event-activated", washington);
   iterate ();
   g_assert_cmpint (atlas_session_get_selection (session)->kind, ==, ATLAS_ITEM_EVENT);
@@ -2535,6 +2548,208 @@ test_window_first_focus (void)
   iterate ();
 }
 
+/* The first of @widget's controllers of @type. */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+                         keyval, 0, 0, &handled);
+  return handled;
+}
+
+/* The timeline in the hand: it opens on the recent years, zooms around the pointer, pans
+ * only within its events' range, takes the keyboard when clicked and shows it. */
+static void
+test_window_timeline_view (void)
+{
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasTimelinePanel *panel = ATLAS_TIMELINE_PANEL (find_descendant (GTK_WIDGET (window),
+                                                                     ATLAS_TYPE_TIMELINE_PANEL));
+  AtlasTimeline *timeline = atlas_timeline_panel_get_timeline (panel);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  const AtlasTimelineScene *scene = atlas_timeline_get_scene (timeline);
+  double start, span, first, last, x, day;
+  gboolean handled = FALSE;
+
+  /* The first view: the dense recent years, 2025 a readable part of it, not a sliver. */
+  atlas_timeline_get_visible (timeline, &start, &span);
+  g_assert_cmpfloat (start, <=, atlas_date_to_number ("2025-01-01"));
+  g_assert_cmpfloat (start + span, >=, atlas_date_to_number ("2026-01-01"));
+  g_assert_cmpfloat (span, <=, 365.25 * 10);
+
+  /* A scroll zooms in around the pointer: the day under it stays where it is. */
+  x = scene->gutter + (gtk_widget_get_width (widget) - scene->gutter) * 0.8;
+  day = atlas_timeline_get_scene (timeline)->start +
+        (x - scene->gutter) / (gtk_widget_get_width (widget) - scene->gutter) * span;
+  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion", x, 60.0);
+  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_SCROLL), "scroll", 0.0, -2.0,
+                         &handled);
+  g_assert_true (handled);
+  atlas_timeline_get_visible (timeline, &start, NULL);
+  atlas_timeline_get_visible (timeline, NULL, &span);
+  g_assert_cmpfloat (span, <, 365.25 * 10 * 0.8);
+  g_assert_cmpfloat (fabs (atlas_timeline_day_to_x (timeline, day) - x), <, 0.5);
+
+  /* Panning and zooming out stop at the events' range and a margin: 1920 to about now. */
+  atlas_timeline_get_bounds (timeline, &first, &last);
+  g_assert_cmpfloat (first, >, atlas_date_to_number ("1915-01-01"));
+  g_assert_cmpfloat (first, <=, atlas_date_to_number ("1920-01-01"));
+  g_assert_cmpfloat (last, <, atlas_date_today_number () + 366 * 2);
+  for (int i = 0; i < 200; i++)
+    press_key (widget, GDK_KEY_Right);
+  atlas_timeline_get_visible (timeline, &start, &span);
+  g_assert_cmpfloat (start + span, <=, last + 0.001);
+  for (int i = 0; i < 20; i++)
+    press_key (widget, GDK_KEY_minus);
+  atlas_timeline_get_visible (timeline, &start, &span);
+  g_assert_cmpfloat (start, >=, first - 0.001);
+  g_assert_cmpfloat (start + span, <=, last + 0.001);
+  atlas_timeline_set_visible (timeline, atlas_date_to_number ("2100-01-01"), 365);
+  atlas_timeline_get_visible (timeline, &start, &span);
+  g_assert_cmpfloat (start + span, <=, last + 0.001);
+
+  /* A click gives the timeline the keyboard, and keys show its focus ring. */
+  g_assert_true (gtk_widget_get_focusable (widget));
+  gtk_widget_grab_focus (find_named (GTK_WIDGET (window), "clear-filters"));
+  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_GESTURE_DRAG), "drag-begin", x, 60.0);
+  g_signal_emit_by_name (find_controller (widget, GTK_TYPE_GESTURE_DRAG), "drag-end", 0.0, 0.0);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == widget);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  g_assert_true (press_key (widget, GDK_KEY_Left));
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (window)));
+
+  /* The overview strip: a click on the 1920s moves the view there, a drag moves it on. */
+  {
+    AtlasTimelineOverview *overview = ATLAS_TIMELINE_OVERVIEW (find_descendant (GTK_WIDGET (panel),
+                                                                                ATLAS_TYPE_TIMELINE_OVERVIEW));
+    GtkEventController *drag = find_controller (GTK_WIDGET (overview), GTK_TYPE_GESTURE_DRAG);
+    int twenties = atlas_date_to_number ("1925-01-01");
+    double overview_x = atlas_timeline_overview_day_to_x (overview, twenties), moved;
+
+    g_assert_true (atlas_timeline_overview_get_timeline (overview) == timeline);
+    atlas_timeline_set_visible (timeline, atlas_date_to_number ("2024-01-01"), 365.25 * 3);
+    g_signal_emit_by_name (drag, "drag-begin", overview_x, 10.0);
+    atlas_timeline_get_visible (timeline, &start, &span);
+    g_assert_cmpfloat (start, <=, twenties);
+    g_assert_cmpfloat (start + span, >=, twenties);
+    g_assert_cmpfloat (span, ==, 365.25 * 3);
+    g_signal_emit_by_name (drag, "drag-update", 40.0, 0.0);
+    atlas_timeline_get_visible (timeline, &moved, NULL);
+    g_assert_cmpfloat (moved, >, start + 365.25);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* Every glyph names its event in a tooltip; lanes by actor can all be scrolled to, their
+ * titles whole; the "as of" entry reads dates as the program writes them. */
+static void
+test_window_timeline_lanes_and_date (void)
+{
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasTimelinePanel *panel = ATLAS_TIMELINE_PANEL (find_descendant (GTK_WIDGET (window),
+                                                                     ATLAS_TYPE_TIMELINE_PANEL));
+  AtlasTimeline *timeline = atlas_timeline_panel_get_timeline (panel);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  gint64 washington = atlas_test_query_int (store, "SELECT id FROM events WHERE key = 'washington-summit-2025-08-08'");
+  g_autoptr(AtlasEvent) summit = atlas_event_load (store, washington, NULL);
+  int day = atlas_date_to_number ("2025-08-08");
+  g_autofree char *tip = NULL;
+  GtkAdjustment *lanes;
+  guint n, lane;
+
+  /* The summit's dot names it, its day and its kind. */
+  lane = find_event_lane (timeline, washington, day);
+  g_assert_cmpuint (lane, !=, G_MAXUINT);
+  tip = atlas_timeline_tooltip_at (timeline, atlas_timeline_day_to_x (timeline, day),
+                                   atlas_timeline_lane_y (timeline, lane));
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, atlas_event_get_title (summit)));
+  g_assert_nonnull (strstr (tip, "8 August 2025"));
+  g_assert_nonnull (strstr (tip, "Summit"));
+  g_assert_true (gtk_widget_get_has_tooltip (widget));
+
+  /* Lanes by actor: every lane can be scrolled into sight, and no title is cut. */
+  atlas_timeline_panel_set_lanes (panel, "actor");
+  iterate ();
+  n = atlas_timeline_get_n_lanes (timeline);
+  lanes = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline));
+  g_assert_nonnull (lanes);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (lanes), >=, n * ATLAS_TIMELINE_LANE_HEIGHT);
+  gtk_adjustment_set_value (lanes, gtk_adjustment_get_upper (lanes));
+  iterate ();
+  g_assert_cmpfloat (atlas_timeline_lane_y (timeline, n - 1), <, gtk_widget_get_height (widget));
+  g_assert_cmpfloat (atlas_timeline_lane_y (timeline, n - 1), >, ATLAS_TIMELINE_AXIS_HEIGHT);
+  {
+    const AtlasTimelineScene *scene = atlas_timeline_get_scene (timeline);
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+
+    for (guint l = 0; l < n; l++)
+      {
+        int width;
+
+        pango_layout_set_text (layout, g_ptr_array_index (scene->lanes, l), -1);
+        pango_layout_get_pixel_size (layout, &width, NULL);
+        g_assert_cmpfloat (width, <=, scene->gutter - 12);
+      }
+  }
+
+  /* The "as of" entry reads "8 August 2025" and says what it cannot read in "32 Foo",
+   * keeping the last good date. */
+  {
+    GtkEntry *entry = GTK_ENTRY (find_named (GTK_WIDGET (panel), "as-of-date"));
+    g_autofree char *why = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "8 August 2025");
+    g_signal_emit_by_name (entry, "activate");
+    iterate ();
+    g_assert_cmpstr (atlas_session_get_date (session), ==, "2025-08-08");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "8 August 2025");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "32 Foo");
+    g_signal_emit_by_name (entry, "activate");
+    iterate ();
+    g_assert_cmpstr (atlas_session_get_date (session), ==, "2025-08-08");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    why = gtk_entry_get_icon_tooltip_text (entry, GTK_ENTRY_ICON_SECONDARY);
+    g_assert_cmpstr (why, ==, "“Foo” is not the name of a month");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "August 2024");
+    g_signal_emit_by_name (entry, "activate");
+    iterate ();
+    g_assert_cmpstr (atlas_session_get_date (session), ==, "2024-08-01");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+    g_assert_null (gtk_entry_get_icon_name (entry, GTK_ENTRY_ICON_SECONDARY));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2550,6 +2765,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/window/first-focus", test_window_first_focus);
+  g_test_add_func ("/window/timeline-view", test_window_timeline_view);
+  g_test_add_func ("/window/timeline-lanes-and-date", test_window_timeline_lanes_and_date);
   g_test_add_func ("/window/shows-data", test_window_shows_data);
   g_test_add_func ("/window/select-actor-then-event", test_window_select_actor_then_event);
   g_test_add_func ("/window/sort-columns", test_window_sort_columns);

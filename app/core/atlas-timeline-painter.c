@@ -23,7 +23,6 @@
 
 #define AXIS_HEIGHT     ATLAS_TIMELINE_AXIS_HEIGHT
 #define LANE_HEIGHT     ATLAS_TIMELINE_LANE_HEIGHT
-#define GUTTER          ATLAS_TIMELINE_GUTTER
 #define MAX_ACTOR_LANES 10
 
 void
@@ -34,7 +33,8 @@ atlas_timeline_scene_init (AtlasTimelineScene *scene)
     .lanes = g_ptr_array_new_with_free_func (g_free),
     .event_lanes = g_array_new (FALSE, FALSE, sizeof (int)),
     .span = 365.25 * 8,
-    .width = GUTTER + 200,
+    .gutter = ATLAS_TIMELINE_GUTTER,
+    .width = ATLAS_TIMELINE_GUTTER + 200,
   };
   scene->start = atlas_date_today_number () - scene->span * 0.9;
 }
@@ -310,57 +310,6 @@ atlas_timeline_scene_load (AtlasTimelineScene  *scene,
   return TRUE;
 }
 
-/* Shows every event, and today, with a little room either side. */
-void
-atlas_timeline_scene_show_all (AtlasTimelineScene *scene)
-{
-  double first, last;
-
-  if (scene->events->len == 0)
-    return;
-
-  first = g_array_index (scene->events, AtlasTimelineEvent, 0).first_day;
-  last = first;
-  for (guint i = 0; i < scene->events->len; i++)
-    last = MAX (last, g_array_index (scene->events, AtlasTimelineEvent, i).last_day + 1);
-  last = MAX (last, atlas_date_today_number ());
-  scene->start = first - (last - first) * 0.03;
-  scene->span = (last - first) * 1.06;
-}
-
-/* The height that shows every lane. */
-double
-atlas_timeline_scene_height (const AtlasTimelineScene *scene)
-{
-  return AXIS_HEIGHT + MAX (1, scene->lanes->len) * LANE_HEIGHT + 4;
-}
-
-int
-atlas_timeline_scene_cursor_day (const AtlasTimelineScene *scene)
-{
-  return scene->cursor != 0 ? scene->cursor : atlas_date_today_number ();
-}
-
-double
-atlas_timeline_scene_track_width (const AtlasTimelineScene *scene)
-{
-  return MAX (1, scene->width - GUTTER);
-}
-
-double
-atlas_timeline_scene_day_to_x (const AtlasTimelineScene *scene,
-                               double                    day)
-{
-  return GUTTER + (day - scene->start) / scene->span * atlas_timeline_scene_track_width (scene);
-}
-
-double
-atlas_timeline_scene_x_to_day (const AtlasTimelineScene *scene,
-                               double                    x)
-{
-  return scene->start + (x - GUTTER) / atlas_timeline_scene_track_width (scene) * scene->span;
-}
-
 /* The first event that may end on or after @day: events are sorted by first day and none
  * lasts more than a few decades, so search back from the first that starts after it. */
 static guint
@@ -387,13 +336,13 @@ atlas_timeline_scene_event_at (const AtlasTimelineScene *scene,
                                double                    x,
                                double                    y)
 {
-  int lane = (int) floor ((y - AXIS_HEIGHT) / LANE_HEIGHT);
+  int lane = (int) floor ((y - AXIS_HEIGHT + scene->lane_scroll) / LANE_HEIGHT);
   double day = atlas_timeline_scene_x_to_day (scene, x);
   double slack = 5 * scene->span / atlas_timeline_scene_track_width (scene);
   double best_distance = G_MAXDOUBLE;
   gint64 best = 0;
 
-  if (x < GUTTER || lane < 0 || lane >= (int) scene->lanes->len)
+  if (x < scene->gutter || y < AXIS_HEIGHT || lane < 0 || lane >= (int) scene->lanes->len)
     return 0;
 
   for (guint i = first_visible (scene, day - slack); i < scene->events->len; i++)
@@ -498,7 +447,7 @@ draw_axis (const AtlasTimelineScene *scene,
       char label[32];
       int label_width;
 
-      if (x >= GUTTER)
+      if (x >= scene->gutter)
         {
           cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], 0.12);
           cairo_move_to (cr, round (x) + 0.5, AXIS_HEIGHT - 6);
@@ -554,7 +503,7 @@ draw_events (const AtlasTimelineScene *scene,
    * style and each style filled once: one fill of thousands of shapes costs far less than
    * thousands of fills. */
   double scale = atlas_timeline_scene_track_width (scene) / scene->span;
-  double left = GUTTER - scene->start * scale, end = scene->start + scene->span;
+  double left = scene->gutter - scene->start * scale, end = scene->start + scene->span;
   g_autoptr(GArray) vague = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_autoptr(GArray) bars = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
@@ -568,7 +517,7 @@ draw_events (const AtlasTimelineScene *scene,
     last_x[l] = -G_MAXDOUBLE;
 
   cairo_save (cr);
-  cairo_rectangle (cr, GUTTER, AXIS_HEIGHT, scene->width - GUTTER, height - AXIS_HEIGHT);
+  cairo_rectangle (cr, scene->gutter, AXIS_HEIGHT, scene->width - scene->gutter, height - AXIS_HEIGHT);
   cairo_clip (cr);
 
   for (guint i = first_visible (scene, scene->start); i < scene->events->len; i++)
@@ -585,7 +534,7 @@ draw_events (const AtlasTimelineScene *scene,
 
       x1 = left + event->first_day * scale;
       x2 = left + (event->last_day + 1) * scale;
-      y = AXIS_HEIGHT + lane * LANE_HEIGHT;
+      y = atlas_timeline_scene_lane_top (scene, lane);
 
       if (event->id == scene->selected)
         {
@@ -662,7 +611,7 @@ draw_events (const AtlasTimelineScene *scene,
   if (chosen != NULL)
     {
       double x1 = left + chosen->first_day * scale, x2 = left + (chosen->last_day + 1) * scale;
-      double y = AXIS_HEIGHT + chosen_lane * LANE_HEIGHT;
+      double y = atlas_timeline_scene_lane_top (scene, chosen_lane);
 
       if (!chosen->has_end && chosen->precision == 2)
         cairo_arc (cr, x1, y + LANE_HEIGHT / 2.0, 5.5, 0, 2 * G_PI);
@@ -684,7 +633,7 @@ draw_cursor (const AtlasTimelineScene *scene,
   static const double dash[] = { 3, 3 };
   double x = atlas_timeline_scene_day_to_x (scene, atlas_date_today_number ());
 
-  if (x >= GUTTER && x <= scene->width)
+  if (x >= scene->gutter && x <= scene->width)
     {
       cairo_set_dash (cr, dash, 2, 0);
       cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], 0.5);
@@ -695,7 +644,7 @@ draw_cursor (const AtlasTimelineScene *scene,
     }
 
   x = atlas_timeline_scene_day_to_x (scene, atlas_timeline_scene_cursor_day (scene));
-  if (x >= GUTTER && x <= scene->width)
+  if (x >= scene->gutter && x <= scene->width)
     {
       cairo_set_source_rgb (cr, 0.90, 0.45, 0.05);
       cairo_set_line_width (cr, 2);
@@ -730,10 +679,10 @@ atlas_timeline_painter_paint (cairo_t                  *cr,
   /* The filter's range, shaded. */
   if (scene->range_first != 0 || scene->range_last != 0)
     {
-      double x1 = scene->range_first ? atlas_timeline_scene_day_to_x (scene, scene->range_first) : GUTTER;
+      double x1 = scene->range_first ? atlas_timeline_scene_day_to_x (scene, scene->range_first) : scene->gutter;
       double x2 = scene->range_last ? atlas_timeline_scene_day_to_x (scene, scene->range_last + 1) : scene->width;
 
-      x1 = MAX (x1, GUTTER);
+      x1 = MAX (x1, scene->gutter);
       cairo_rectangle (cr, x1, 0, MAX (0, MIN (x2, scene->width) - x1), height);
       cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
       cairo_fill (cr);
@@ -741,13 +690,18 @@ atlas_timeline_painter_paint (cairo_t                  *cr,
 
   draw_axis (scene, cr, layout, fg, height);
 
-  /* Lanes and their titles. */
-  pango_layout_set_width (layout, (GUTTER - 12) * PANGO_SCALE);
+  /* Lanes and their titles, scrolled under the axis. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, AXIS_HEIGHT, scene->width, MAX (0, height - AXIS_HEIGHT));
+  cairo_clip (cr);
+  pango_layout_set_width (layout, (scene->gutter - 12) * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   for (guint lane = 0; lane < scene->lanes->len; lane++)
     {
-      double y = AXIS_HEIGHT + lane * LANE_HEIGHT;
+      double y = atlas_timeline_scene_lane_top (scene, lane);
 
+      if (y + LANE_HEIGHT < AXIS_HEIGHT || y > height)
+        continue;
       if (lane % 2 == 1)
         {
           cairo_rectangle (cr, 0, y, scene->width, LANE_HEIGHT);
@@ -759,6 +713,7 @@ atlas_timeline_painter_paint (cairo_t                  *cr,
     }
   pango_layout_set_width (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  cairo_restore (cr);
 
   draw_events (scene, cr, height);
   draw_cursor (scene, cr, fg, height);

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 #define ATLAS_TIMELINE_AXIS_HEIGHT 30
 #define ATLAS_TIMELINE_LANE_HEIGHT 18
-#define ATLAS_TIMELINE_GUTTER      120   /* the lane titles */
+#define ATLAS_TIMELINE_GUTTER      120   /* the lane titles, at the least */
 
 typedef enum
 {
@@ -32,6 +32,8 @@ typedef struct
   double     start;        /* the first day in sight */
   double     span;         /* days in sight */
   double     width;        /* of the whole strip, lane titles included */
+  double     gutter;       /* the lane titles' width, left of the days */
+  double     lane_scroll;  /* pixels the lanes are scrolled up under the axis */
   int        cursor;       /* the "as of" day; 0 for today */
   int        range_first;  /* the filter's range, shaded; 0 for none */
   int        range_last;
@@ -51,8 +53,18 @@ gboolean atlas_timeline_scene_load        (AtlasTimelineScene  *scene,
                                            GError             **error);
 void     atlas_timeline_scene_set_marked  (AtlasTimelineScene  *scene,
                                            GHashTable          *event_ids);
+void     atlas_timeline_scene_bounds      (const AtlasTimelineScene *scene,
+                                           double              *first,
+                                           double              *last);
+void     atlas_timeline_scene_clamp       (AtlasTimelineScene  *scene);
 void     atlas_timeline_scene_show_all    (AtlasTimelineScene  *scene);
+void     atlas_timeline_scene_show_recent (AtlasTimelineScene  *scene);
+void     atlas_timeline_scene_fit_gutter  (AtlasTimelineScene  *scene,
+                                           PangoLayout         *layout);
 double   atlas_timeline_scene_height      (const AtlasTimelineScene *scene);
+double   atlas_timeline_scene_lanes_height (const AtlasTimelineScene *scene);
+double   atlas_timeline_scene_lane_top    (const AtlasTimelineScene *scene,
+                                           guint                lane);
 int      atlas_timeline_scene_cursor_day  (const AtlasTimelineScene *scene);
 double   atlas_timeline_scene_track_width (const AtlasTimelineScene *scene);
 double   atlas_timeline_scene_day_to_x    (const AtlasTimelineScene *scene,

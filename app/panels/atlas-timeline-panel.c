@@ -20,6 +20,7 @@
 #include "atlas-query.h"
 #include "atlas-summary.h"
 #include "atlas-timeline.h"
+#include "atlas-timeline-overview.h"
 #include "atlas-timeline-panel.h"
 #include "atlas-vocabulary.h"
 
@@ -361,15 +362,43 @@ reload (AtlasTimelinePanel *self)
   update_count (self);
 }
 
+/* Shows whether the typed date could be read: the error style, and what could not be read
+ * in a warning icon's tooltip and for assistive technologies; %NULL clears them. */
+static void
+show_date_error (AtlasTimelinePanel *self,
+                 const GError       *error)
+{
+  GtkWidget *entry = GTK_WIDGET (self->date_entry);
+
+  if (error == NULL)
+    {
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_entry_set_icon_from_icon_name (self->date_entry, GTK_ENTRY_ICON_SECONDARY, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  gtk_widget_add_css_class (entry, "error");
+  gtk_entry_set_icon_from_icon_name (self->date_entry, GTK_ENTRY_ICON_SECONDARY, "dialog-warning-symbolic");
+  gtk_entry_set_icon_tooltip_text (self->date_entry, GTK_ENTRY_ICON_SECONDARY, error->message);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  error->message, -1);
+}
+
+/* The entry shows the date in words, as the program writes it everywhere. */
 static void
 on_session_date (AtlasTimelinePanel *self)
 {
   const char *date = atlas_session_get_date (session_of (self));
-  const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *words = date ? atlas_date_format (date) : g_strdup ("");
 
   atlas_timeline_set_cursor (self->timeline, atlas_date_to_number (date));
-  if (g_strcmp0 (shown, date ? date : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date ? date : "");
+  show_date_error (self, NULL);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), words) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), words);
 }
 
 static void
@@ -464,30 +493,35 @@ on_fit_clicked (AtlasTimelinePanel *self)
   atlas_timeline_show_all (self->timeline);
 }
 
-/* A typed date: YYYY-MM-DD, or a month or year (taken at its first day); empty for today. */
+/* A typed date, as the program writes dates ("8 August 2025", "August 2025") or in ISO
+ * form; a month or a year is taken at its first day; empty for today. What cannot be read
+ * is said, and the date stays the last good one. */
 static void
 on_date_activate (AtlasTimelinePanel *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_entry))));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *day = NULL;
 
   if (*text == '\0')
     {
+      show_date_error (self, NULL);
       atlas_session_set_date (session_of (self), NULL);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
       return;
     }
 
-  day = atlas_date_first_day (text);
-  if (day == NULL)
+  date = atlas_date_read (text, &error);
+  if (date == NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
+      show_date_error (self, error);
       return;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+  day = atlas_date_first_day (date);
   atlas_session_set_date (session_of (self), day);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), day);
+  /* The same day again changes nothing in the session; the entry shows it in words all the same. */
+  on_session_date (self);
 }
 
 /* Each tick moves the date on by a share of the visible years; the end stops play. */
@@ -535,18 +569,6 @@ load_actor_names (AtlasTimelinePanel *self)
   self->actor_names = atlas_timeline_actor_names (atlas_session_get_store (session_of (self)));
 }
 
-/* Most of what the sources report happened in the last few years; start there. Fit shows
- * the century. */
-static void
-show_recent_years (AtlasTimelinePanel *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
-  int today = atlas_date_to_number (iso);
-
-  atlas_timeline_set_visible (self->timeline, today - 365.25 * 6.5, 365.25 * 7);
-}
-
 static void
 atlas_timeline_panel_session_changed (AtlasPanel *panel)
 {
@@ -557,6 +579,7 @@ atlas_timeline_panel_session_changed (AtlasPanel *panel)
     return;
 
   load_actor_names (self);
+  atlas_timeline_set_store (self->timeline, atlas_session_get_store (session));
   g_clear_pointer (&self->events_binding, g_binding_unbind);
   self->events_binding = g_object_bind_property (session, "events-as-of", self->events_switch, "active",
                                                  G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -570,7 +593,6 @@ atlas_timeline_panel_session_changed (AtlasPanel *panel)
   rebuild_chips (self);
   on_session_date (self);
   on_session_selection (self);
-  show_recent_years (self);
 }
 
 static void
@@ -596,6 +618,7 @@ atlas_timeline_panel_class_init (AtlasTimelinePanelClass *klass)
   ATLAS_PANEL_CLASS (klass)->session_changed = atlas_timeline_panel_session_changed;
 
   g_type_ensure (ATLAS_TYPE_TIMELINE);
+  g_type_ensure (ATLAS_TYPE_TIMELINE_OVERVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/caucasusatlas/CaucasusAtlas/atlas-timeline-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePanel, text_entry);

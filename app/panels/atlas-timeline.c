@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The drawing is atlas-timeline-painter's, shared with the exports; this widget adds the
- * hands. Scroll or a pinch zooms around the pointer, a drag pans, a drag along the axis
- * strip brushes a range, and the "as of" cursor is dragged by its handle.
+ * The drawing is atlas-timeline-painter's, shared with the exports; the hands (pointer,
+ * touch and keys) are atlas-timeline-input's. The days shown stay within the events' range
+ * and a margin (atlas-timeline-view.c), starting on the recent years that hold most of them.
+ * It is a GtkScrollable, so that a scrolled window around it scrolls the lanes under the
+ * axis, which stays; a tooltip names the event under the pointer.
  */
 
 #define G_LOG_DOMAIN "atlas-timeline"
@@ -16,68 +18,34 @@
 #include <pango/pangocairo.h>
 
 #include "atlas-date.h"
+#include "atlas-event.h"
 #include "atlas-timeline.h"
 
-#define AXIS_HEIGHT   ATLAS_TIMELINE_AXIS_HEIGHT
-#define GUTTER        ATLAS_TIMELINE_GUTTER
-#define MIN_SPAN      7.0            /* a week */
-#define MAX_SPAN      (365.25 * 150) /* a century and a half */
-#define CURSOR_GRAB   6
+#define MIN_LANES     5              /* shown at the least; the others scroll */
 
-struct _AtlasTimeline
-{
-  GtkWidget          parent_instance;
+#include "atlas-timeline-private.h"
 
-  AtlasTimelineScene scene;
-  AtlasTimelineLanes lane_mode;
-  GHashTable        *actor_names;   /* actor id -> name, for lanes by actor */
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasTimeline, atlas_timeline, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
-  /* Dragging */
-  enum { DRAG_NONE, DRAG_PAN, DRAG_CURSOR, DRAG_BRUSH } drag;
-  double             drag_start_day;
-  double             drag_x;
-  double             brush_x;
-  double             pinch_span;    /* the span when a pinch began */
+enum {
+  PROP_0,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
 };
-
-G_DEFINE_FINAL_TYPE (AtlasTimeline, atlas_timeline, GTK_TYPE_WIDGET)
 
 enum {
   EVENT_ACTIVATED,
   CURSOR_MOVED,
   RANGE_BRUSHED,
+  VIEW_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* The scene, measured for the widget's width as it is now. */
-static AtlasTimelineScene *
-scene_of (AtlasTimeline *self)
-{
-  self->scene.width = gtk_widget_get_width (GTK_WIDGET (self));
-  return &self->scene;
-}
-
-static double
-track_width (AtlasTimeline *self)
-{
-  return atlas_timeline_scene_track_width (scene_of (self));
-}
-
-static double
-day_to_x (AtlasTimeline *self,
-          double         day)
-{
-  return atlas_timeline_scene_day_to_x (scene_of (self), day);
-}
-
-static double
-x_to_day (AtlasTimeline *self,
-          double         x)
-{
-  return atlas_timeline_scene_x_to_day (scene_of (self), x);
-}
 
 static void
 atlas_timeline_snapshot (GtkWidget   *widget,
@@ -125,9 +93,39 @@ atlas_timeline_measure (GtkWidget      *widget,
   AtlasTimeline *self = ATLAS_TIMELINE (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = GUTTER + 200;
+    *minimum = *natural = (int) self->scene.gutter + 200;
   else
-    *minimum = *natural = (int) atlas_timeline_scene_height (&self->scene);
+    {
+      /* A scrolled window shows the rest of the lanes, beyond the first few. */
+      *natural = (int) atlas_timeline_scene_height (&self->scene);
+      *minimum = MIN (*natural, AXIS_HEIGHT + MIN_LANES * ATLAS_TIMELINE_LANE_HEIGHT + 4);
+    }
+}
+
+/* The lanes' scrolling, for the height the widget has. */
+static void
+configure_vadjustment (AtlasTimeline *self)
+{
+  double page = MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT);
+  double upper = atlas_timeline_scene_lanes_height (&self->scene);
+
+  if (self->vadjustment == NULL)
+    return;
+  gtk_adjustment_configure (self->vadjustment,
+                            CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (0, upper - page)),
+                            0, MAX (upper, page), ATLAS_TIMELINE_LANE_HEIGHT, page * 0.9, page);
+}
+
+static void
+atlas_timeline_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  AtlasTimeline *self = ATLAS_TIMELINE (widget);
+
+  self->scene.width = width;
+  configure_vadjustment (self);
 }
 
 /* The event under (@x, @y), or 0. */
@@ -141,170 +139,148 @@ atlas_timeline_event_at (AtlasTimeline *self,
   return atlas_timeline_scene_event_at (scene_of (self), x, y);
 }
 
-static void
-set_view (AtlasTimeline *self,
+/* Shows @span days from @start, within the events' range and a margin. */
+void
+_atlas_timeline_set_view (AtlasTimeline *self,
           double         start,
           double         span)
 {
-  self->scene.span = CLAMP (span, MIN_SPAN, MAX_SPAN);
+  self->view_chosen = TRUE;
+  self->scene.span = span;
   self->scene.start = start;
+  atlas_timeline_scene_clamp (&self->scene);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[VIEW_CHANGED], 0);
 }
 
-/* Zooms by @factor around day @day, which stays where it is. */
+/* Zooms by @factor around day @day, which stays where it is unless the range's end stops it. */
 void
 atlas_timeline_zoom (AtlasTimeline *self,
                      double         factor,
                      double         day)
 {
-  double span = CLAMP (self->scene.span * factor, MIN_SPAN, MAX_SPAN);
+  AtlasTimelineScene wanted = self->scene;
 
   g_return_if_fail (ATLAS_IS_TIMELINE (self));
 
-  set_view (self, day - (day - self->scene.start) * span / self->scene.span, span);
+  /* The span as clamped, so that a zoom stopped at its limit does not pan. */
+  wanted.span *= factor;
+  atlas_timeline_scene_clamp (&wanted);
+  _atlas_timeline_set_view (self, day - (day - self->scene.start) * wanted.span / self->scene.span, wanted.span);
 }
 
-static void
-on_pinch_begin (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                AtlasTimeline    *self)
-{
-  self->pinch_span = self->scene.span;
-}
 
-/* Pinching zooms around the point between the fingers, as scrolling does around the pointer. */
-static void
-on_pinch_scale_changed (GtkGestureZoom *gesture,
-                        double          scale,
-                        AtlasTimeline  *self)
-{
-  double x, y;
-
-  if (scale <= 0 || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    return;
-  atlas_timeline_zoom (self, self->pinch_span / scale / self->scene.span, x_to_day (self, MAX (x, GUTTER)));
-}
-
+/* What the glyph under (@x, @y) is: its title, its dates and its kind; or the "as of"
+ * cursor's day over its handle. */
 static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           AtlasTimeline            *self)
+atlas_timeline_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip)
 {
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-  double x = GUTTER + track_width (self) / 2, y;
+  AtlasTimeline *self = ATLAS_TIMELINE (widget);
+  g_autofree char *text = NULL;
 
-  if (event != NULL)
-    gdk_event_get_position (event, &x, &y);
-  atlas_timeline_zoom (self, exp (dy * 0.15), x_to_day (self, MAX (x, GUTTER)));
+  if (keyboard)
+    return FALSE;
+  text = atlas_timeline_tooltip_at (self, x, y);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
 static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               AtlasTimeline  *self)
+on_lanes_scrolled (GtkAdjustment *adjustment,
+                   AtlasTimeline *self)
 {
-  self->drag_x = x;
-  self->brush_x = x;
-  self->drag_start_day = self->scene.start;
-
-  if (fabs (x - day_to_x (self, atlas_timeline_scene_cursor_day (&self->scene))) <= CURSOR_GRAB && x >= GUTTER)
-    self->drag = DRAG_CURSOR;
-  else if (y < AXIS_HEIGHT && x >= GUTTER)
-    self->drag = DRAG_BRUSH;
-  else
-    self->drag = DRAG_PAN;
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                AtlasTimeline  *self)
-{
-  switch (self->drag)
-    {
-    case DRAG_PAN:
-      set_view (self, self->drag_start_day - dx / track_width (self) * self->scene.span, self->scene.span);
-      break;
-    case DRAG_CURSOR:
-      self->scene.cursor = (int) round (x_to_day (self, self->drag_x + dx));
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      break;
-    case DRAG_BRUSH:
-      self->brush_x = self->drag_x + dx;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      break;
-    case DRAG_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             AtlasTimeline  *self)
-{
-  int drag = self->drag;
-
-  self->drag = DRAG_NONE;
-
-  if (drag == DRAG_CURSOR)
-    g_signal_emit (self, signals[CURSOR_MOVED], 0, self->scene.cursor);
-  else if (drag == DRAG_BRUSH && fabs (dx) >= 4)
-    {
-      int first = (int) floor (x_to_day (self, MIN (self->drag_x, self->drag_x + dx)));
-      int last = (int) floor (x_to_day (self, MAX (self->drag_x, self->drag_x + dx)));
-
-      g_signal_emit (self, signals[RANGE_BRUSHED], 0, first, last);
-    }
-  else if (drag == DRAG_PAN && fabs (dx) < 3 && fabs (dy) < 3)
-    {
-      double x, y;
-      gint64 id;
-
-      gtk_gesture_drag_get_start_point (gesture, &x, &y);
-      id = atlas_timeline_event_at (self, x, y);
-      if (id != 0)
-        g_signal_emit (self, signals[EVENT_ACTIVATED], 0, id);
-    }
+  self->scene.lane_scroll = gtk_adjustment_get_value (adjustment);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* + and - zoom, arrows pan, Home shows every event. */
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                AtlasTimeline         *self)
+static void
+set_adjustment (AtlasTimeline  *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
 {
-  double middle = self->scene.start + self->scene.span / 2;
-
-  switch (keyval)
+  if (*slot == adjustment)
+    return;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, on_lanes_scrolled, self);
+  g_set_object (slot, adjustment);
+  if (adjustment != NULL && slot == &self->vadjustment)
     {
-    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
-      atlas_timeline_zoom (self, 0.5, middle);
-      return TRUE;
-    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
-      atlas_timeline_zoom (self, 2, middle);
-      return TRUE;
-    case GDK_KEY_Left: case GDK_KEY_KP_Left:
-      set_view (self, self->scene.start - self->scene.span / 8, self->scene.span);
-      return TRUE;
-    case GDK_KEY_Right: case GDK_KEY_KP_Right:
-      set_view (self, self->scene.start + self->scene.span / 8, self->scene.span);
-      return TRUE;
-    case GDK_KEY_Home:
-      atlas_timeline_show_all (self);
-      return TRUE;
-    default:
-      return FALSE;
+      g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_lanes_scrolled), self);
+      configure_vadjustment (self);
+      on_lanes_scrolled (adjustment, self);
     }
+}
+
+static void
+atlas_timeline_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AtlasTimeline *self = ATLAS_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_timeline_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AtlasTimeline *self = ATLAS_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_timeline_dispose (GObject *object)
+{
+  AtlasTimeline *self = ATLAS_TIMELINE (object);
+
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atlas_timeline_parent_class)->dispose (object);
 }
 
 static void
@@ -324,9 +300,19 @@ atlas_timeline_class_init (AtlasTimelineClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = atlas_timeline_get_property;
+  object_class->set_property = atlas_timeline_set_property;
+  object_class->dispose = atlas_timeline_dispose;
   object_class->finalize = atlas_timeline_finalize;
   widget_class->snapshot = atlas_timeline_snapshot;
   widget_class->measure = atlas_timeline_measure;
+  widget_class->size_allocate = atlas_timeline_size_allocate;
+  widget_class->query_tooltip = atlas_timeline_query_tooltip;
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -337,6 +323,10 @@ atlas_timeline_class_init (AtlasTimelineClass *klass)
   signals[RANGE_BRUSHED] = g_signal_new ("range-brushed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+  /* The days shown, their range, the events or the cursor changed: for the overview. */
+  signals[VIEW_CHANGED] = g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -345,26 +335,12 @@ atlas_timeline_class_init (AtlasTimelineClass *klass)
 static void
 atlas_timeline_init (AtlasTimeline *self)
 {
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkGesture *pinch = gtk_gesture_zoom_new ();
-
   atlas_timeline_scene_init (&self->scene);
-
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
-  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  self->pointer_x = -1;
+  _atlas_timeline_add_controllers (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Timeline of the events"), -1);
 }
@@ -375,6 +351,24 @@ atlas_timeline_new (void)
   return g_object_new (ATLAS_TYPE_TIMELINE, NULL);
 }
 
+/* After new events or lanes: the titles' gutter as wide as the widest, the days shown
+ * within the new range (the most recent years until others are asked for), the lanes'
+ * scrolling, and the height. */
+static void
+lanes_changed (AtlasTimeline *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  scene_of (self);
+  atlas_timeline_scene_fit_gutter (&self->scene, layout);
+  if (!self->view_chosen)
+    atlas_timeline_scene_show_recent (&self->scene);
+  atlas_timeline_scene_clamp (&self->scene);
+  configure_vadjustment (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_signal_emit (self, signals[VIEW_CHANGED], 0);
+}
+
 /* Sorts the events into lanes again, which may change the height. */
 static void
 assign_lanes (AtlasTimeline *self)
@@ -383,7 +377,7 @@ assign_lanes (AtlasTimeline *self)
   g_autoptr(GArray) events = g_array_ref (self->scene.events);
 
   atlas_timeline_scene_set_events (&self->scene, events, self->lane_mode, self->actor_names);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  lanes_changed (self);
 }
 
 /**
@@ -402,7 +396,7 @@ atlas_timeline_set_events (AtlasTimeline *self,
   g_clear_pointer (&self->actor_names, g_hash_table_unref);
   self->actor_names = actor_names ? g_hash_table_ref (actor_names) : NULL;
   atlas_timeline_scene_set_events (&self->scene, events, self->lane_mode, self->actor_names);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  lanes_changed (self);
 }
 
 void
@@ -469,6 +463,7 @@ atlas_timeline_set_cursor (AtlasTimeline *self,
 
   self->scene.cursor = day;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[VIEW_CHANGED], 0);
 }
 
 int
@@ -511,7 +506,7 @@ atlas_timeline_set_visible (AtlasTimeline *self,
 {
   g_return_if_fail (ATLAS_IS_TIMELINE (self));
 
-  set_view (self, start, span);
+  _atlas_timeline_set_view (self, start, span);
 }
 
 /* Shows every event, with a little room either side. */
@@ -521,7 +516,78 @@ atlas_timeline_show_all (AtlasTimeline *self)
   g_return_if_fail (ATLAS_IS_TIMELINE (self));
 
   atlas_timeline_scene_show_all (&self->scene);
-  set_view (self, self->scene.start, self->scene.span);
+  _atlas_timeline_set_view (self, self->scene.start, self->scene.span);
+}
+
+/**
+ * atlas_timeline_get_bounds:
+ * @first: (out): the first day the timeline can show
+ * @last: (out): the day after the last it can show
+ *
+ * The events' range with a margin, within which the timeline pans and zooms.
+ */
+void
+atlas_timeline_get_bounds (AtlasTimeline *self,
+                           double        *first,
+                           double        *last)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE (self));
+
+  atlas_timeline_scene_bounds (&self->scene, first, last);
+}
+
+/* The store the events' titles are read from, for their tooltips. */
+void
+atlas_timeline_set_store (AtlasTimeline *self,
+                          AtlasStore    *store)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE (self));
+
+  g_set_object (&self->store, store);
+}
+
+/**
+ * atlas_timeline_tooltip_at:
+ *
+ * Returns: (transfer full) (nullable): what the tooltip at (@x, @y) says: the event
+ *   there, with its dates and kind, or the "as of" day over the cursor's handle
+ */
+char *
+atlas_timeline_tooltip_at (AtlasTimeline *self,
+                           double         x,
+                           double         y)
+{
+  g_autoptr(AtlasEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE (self), NULL);
+
+  if (y < AXIS_HEIGHT && x >= self->scene.gutter &&
+      fabs (x - day_to_x (self, atlas_timeline_scene_cursor_day (&self->scene))) <= CURSOR_GRAB)
+    {
+      g_autofree char *iso = atlas_date_from_number (atlas_timeline_scene_cursor_day (&self->scene));
+      g_autofree char *day = atlas_date_format (iso);
+
+      /* Translators: the tooltip of the timeline's "as of" cursor */
+      return g_strdup_printf (_("As of %s: drag to move"), day);
+    }
+
+  id = atlas_timeline_event_at (self, x, y);
+  if (id == 0 || self->store == NULL)
+    return NULL;
+  event = atlas_event_load (self->store, id, &error);
+  if (event == NULL)
+    {
+      g_warning ("Could not read the event under the pointer: %s", error->message);
+      /* Translators: a tooltip, when the event under the pointer could not be read */
+      return g_strdup_printf (_("Could not read this event: %s"), error->message);
+    }
+  when = atlas_event_dup_date_label (event);
+  /* Translators: an event's tooltip on the timeline: its title, then its dates and kind */
+  return g_strdup_printf (_("%s\n%s · %s"), atlas_event_get_title (event), when,
+                          atlas_event_get_kind_label (event));
 }
 
 /* The x of @day in the widget, for tests and for scrolling to an event. */
@@ -534,11 +600,14 @@ atlas_timeline_day_to_x (AtlasTimeline *self,
   return day_to_x (self, day);
 }
 
+/* The middle of @lane, as scrolled. */
 double
 atlas_timeline_lane_y (AtlasTimeline *self,
                        guint          lane)
 {
-  return AXIS_HEIGHT + (lane + 0.5) * ATLAS_TIMELINE_LANE_HEIGHT;
+  g_return_val_if_fail (ATLAS_IS_TIMELINE (self), 0);
+
+  return atlas_timeline_scene_lane_top (&self->scene, lane) + ATLAS_TIMELINE_LANE_HEIGHT / 2.0;
 }
 
 /* What the timeline shows, for exporting it as it is. */

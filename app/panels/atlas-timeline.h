@@ -39,6 +39,14 @@ void                atlas_timeline_set_visible   (AtlasTimeline      *self,
                                                   double              start,
                                                   double              span);
 void                atlas_timeline_show_all      (AtlasTimeline      *self);
+void                atlas_timeline_get_bounds    (AtlasTimeline      *self,
+                                                  double             *first,
+                                                  double             *last);
+void                atlas_timeline_set_store     (AtlasTimeline      *self,
+                                                  AtlasStore         *store);
+char               *atlas_timeline_tooltip_at    (AtlasTimeline      *self,
+                                                  double              x,
+                                                  double              y);
 void                atlas_timeline_zoom          (AtlasTimeline      *self,
                                                   double              factor,
                                                   double              day);
