@@ -119,7 +119,7 @@ def make_version_1(path):
     """Takes a store made by the program back to schema version 1, as an earlier version
     of the program made it: without 002-search.sql's full-text tables and triggers, with
     the indexes of 001-base.sql, not those later versions made or dropped, and without the
-    columns 004-as-of.sql adds."""
+    columns 004-as-of.sql adds or the tables and column of 005-claims.sql."""
     base = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'schema',
                         '001-base.sql')
     with open(base, encoding='utf-8') as schema:
@@ -129,6 +129,8 @@ def make_version_1(path):
     for (name,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'trigger'").fetchall():
         db.execute(f'DROP TRIGGER {name}')
     db.execute('DROP TABLE excerpt_search')
+    for table in ('event_account_excerpts', 'event_accounts', 'official_names'):
+        db.execute(f'DROP TABLE {table}')
     db.execute('DROP TABLE event_search')
     present = {name for (name,) in db.execute("SELECT name FROM sqlite_schema WHERE type = 'index'"
                                               " AND sql IS NOT NULL")}
@@ -138,6 +140,7 @@ def make_version_1(path):
         db.execute(statements[name])
     db.execute('ALTER TABLE corridor_status DROP COLUMN kind')
     db.execute('ALTER TABLE sources DROP COLUMN kind')
+    db.execute('ALTER TABLE names DROP COLUMN in_sources')
     db.execute('PRAGMA user_version = 1')
     db.execute('VACUUM')
     db.close()

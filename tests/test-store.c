@@ -21,6 +21,7 @@ static const char * const migration_paths[] = {
   "/io/github/caucasusatlas/CaucasusAtlas/schema/002-search.sql",
   "/io/github/caucasusatlas/CaucasusAtlas/schema/003-scale.sql",
   "/io/github/caucasusatlas/CaucasusAtlas/schema/004-as-of.sql",
+  "/io/github/caucasusatlas/CaucasusAtlas/schema/005-claims.sql",
 };
 
 static void
@@ -314,6 +315,137 @@ exec_raw (const char *path,
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
   sqlite3_close (db);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every row of every table of @db that a version 4 store has (the full-text tables left to
+ * their own test), as text: the columns named in @columns (table -> "a, b, c"), which are
+ * filled in from @db when empty. */
+static char *
+dump_rows (sqlite3    *db,
+           GHashTable *columns)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (g_hash_table_size (columns) == 0)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT t.name, group_concat (c.name, ', ')"
+                                               " FROM sqlite_schema t, pragma_table_info (t.name) c"
+                                               " WHERE t.type = 'table' AND t.sql NOT LIKE 'CREATE VIRTUAL%'"
+                                               " AND t.name NOT LIKE '%search%' GROUP BY t.name",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+    }
+
+  {
+    guint n = 0;
+    g_autofree gpointer *keys = g_hash_table_get_keys_as_array (columns, &n);
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (tables, g_strdup (keys[i]));
+  }
+  g_ptr_array_sort (tables, compare_names);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      const char *list = g_hash_table_lookup (columns, table);
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s", list, table, list);
+
+      g_string_append_printf (dump, "%s:\n", table);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                                 ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* A store of version 4, with a row in every table a person's work fills, comes through the
+ * upgrade to version 5 with every row as it was; its names are nobody's official names and
+ * no source's, and none of its events is disputed. */
+static void
+test_store_upgrade_from_4 (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "v4.db", NULL);
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  make_store_at_version (path, 4);
+  exec_raw (path,
+            "INSERT INTO actors (key, kind, name) VALUES ('b', 'state', 'Borduria');"
+            "INSERT INTO places (key, kind, name, lat, lon, country_id)"
+            " VALUES ('p', 'city', 'Szohôd', 40.1, 46.2, 1);"
+            "INSERT INTO names (place_id, lang, name, folded) VALUES (1, 'en', 'Szohôd', 'szohod'),"
+            " (1, NULL, 'Szohod', 'szohod');"
+            "INSERT INTO zones (key, kind, name, valid_from) VALUES ('z', 'exclave', 'Z', '1991');"
+            "INSERT INTO zone_points VALUES (1, 0, 40, 46), (1, 1, 41, 46), (1, 2, 41, 47);"
+            "INSERT INTO corridor_points VALUES (1, 0, 40, 46, 1), (1, 1, 41, 47, NULL);"
+            "INSERT INTO events (key, kind, title, start, place_id)"
+            " VALUES ('e', 'summit', 'Summit', '2025-10-13', 1);"
+            "INSERT INTO event_actors VALUES (1, 1, 'host');"
+            "INSERT INTO event_corridors VALUES (1, 1);"
+            "INSERT INTO event_zones VALUES (1, 1);"
+            "INSERT INTO relations (key, actor_a, actor_b, kind) VALUES ('r', 1, 2, 'rivalry');"
+            "INSERT INTO excerpt_links (excerpt_id, event_id) VALUES (1, 1);"
+            "INSERT INTO excerpt_links (excerpt_id, relation_id) VALUES (1, 1);"
+            "INSERT INTO excerpt_links (excerpt_id, status_id) VALUES (1, 1);"
+            "INSERT INTO saved_views (name, state) VALUES ('Mine', '{}');");
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  before = dump_rows (db, columns);
+  sqlite3_close (db);
+
+  store = atlas_dataset_open_store (path, ATLAS_STORE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (atlas_store_get_latest_version (), ==, 5);
+
+  after = dump_rows (atlas_store_get_db (store), columns);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM names WHERE in_sources = 0"),
+                   ==, 2);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM official_names"), ==, 0);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM event_accounts"), ==, 0);
+
+  /* The new tables take rows, and keep an account to its own source's words. */
+  g_assert_true (atlas_store_exec (store, "INSERT INTO sources (key, title, publication)"
+                                          " VALUES ('s2', 'T2', 'P2');"
+                                          "INSERT INTO event_accounts (key, event_id, source_id, date)"
+                                          " VALUES ('a', 1, 1, '2025-10-13');"
+                                          "INSERT INTO event_account_excerpts VALUES (1, 1);"
+                                          "INSERT INTO official_names VALUES (1, 1);", &error));
+  g_assert_no_error (error);
+  g_assert_false (atlas_store_exec (store, "INSERT INTO event_accounts (key, event_id, source_id, date)"
+                                           " VALUES ('b', 1, 2, '2025-10-12');"
+                                           "INSERT INTO event_account_excerpts VALUES (2, 1);", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "its own source"));
+  g_clear_error (&error);
+  g_assert_false (atlas_store_exec (store, "INSERT INTO event_accounts (key, event_id, source_id)"
+                                           " VALUES ('c', 1, 2)", NULL));
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
 }
 
 static void
@@ -1000,6 +1132,7 @@ main (int   argc,
   g_test_add_func ("/store/create-fill", test_store_create_fill);
   g_test_add_func ("/store/constraints", test_store_constraints);
   g_test_add_func ("/store/upgrade", test_store_upgrade);
+  g_test_add_func ("/store/upgrade-from-4", test_store_upgrade_from_4);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *name = g_strdup_printf ("/store/bad-input/%s", bad_inputs[i].name);

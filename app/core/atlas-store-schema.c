@@ -25,6 +25,7 @@ static const char * const migrations[] = {
   "/io/github/caucasusatlas/CaucasusAtlas/schema/002-search.sql",
   "/io/github/caucasusatlas/CaucasusAtlas/schema/003-scale.sql",
   "/io/github/caucasusatlas/CaucasusAtlas/schema/004-as-of.sql",
+  "/io/github/caucasusatlas/CaucasusAtlas/schema/005-claims.sql",
 };
 
 #define SCHEMA_QUERY "SELECT type, name, sql FROM sqlite_schema"
