@@ -229,6 +229,108 @@ test_dataset_corrections (void)
                    ==, 0);
 }
 
+/* Where the documents disagree, the event keeps each one's account, with its own words. */
+static void
+test_dataset_disputed (void)
+{
+  /* The summit: 13 October in the commentary, 12 in Huseynov's article, each backed only by
+   * the excerpt that says so. */
+  g_assert_cmpint (count ("SELECT count(*) FROM event_accounts a JOIN events e ON e.id = a.event_id"
+                          " WHERE e.key = 'sharm-el-sheikh-summit-2025-10'"), ==, 2);
+  g_assert_cmpint (count ("SELECT count(*) FROM event_accounts a JOIN events e ON e.id = a.event_id"
+                          " JOIN sources s ON s.id = a.source_id"
+                          " JOIN event_account_excerpts ae ON ae.account_id = a.id"
+                          " JOIN excerpts x ON x.id = ae.excerpt_id"
+                          " WHERE e.key = 'sharm-el-sheikh-summit-2025-10' AND ("
+                          "  (a.date = '2025-10-13' AND s.key = 'eurasianet-reconnection'"
+                          "   AND x.text LIKE '%October 13%') OR"
+                          "  (a.date = '2025-10-12' AND s.key = 'huseynov-confident-power'"
+                          "   AND x.text LIKE '%October 12%'))"), ==, 2);
+  g_assert_cmpint (count ("SELECT count(*) FROM event_account_excerpts ae"
+                          " JOIN event_accounts a ON a.id = ae.account_id"
+                          " JOIN events e ON e.id = a.event_id"
+                          " WHERE e.key = 'sharm-el-sheikh-summit-2025-10'"), ==, 2);
+  /* The two days are one event now, not two. */
+  g_assert_cmpint (count ("SELECT count(*) FROM events WHERE place_id ="
+                          " (SELECT id FROM places WHERE key = 'sharm-el-sheikh')"), ==, 1);
+
+  /* 700,000 displaced in one article, thousands of refugees in another. */
+  g_assert_cmpint (count ("SELECT count(DISTINCT a.id) FROM event_accounts a"
+                          " JOIN event_account_excerpts ae ON ae.account_id = a.id"
+                          " JOIN excerpts x ON x.id = ae.excerpt_id"
+                          " WHERE a.event_id = (SELECT event_id FROM event_accounts"
+                          "  WHERE key = 'displaced-huseynov')"
+                          " AND (x.text LIKE '%700,000%' OR x.text LIKE '%thousands of Azeri refugees%')"),
+                   ==, 2);
+
+  /* Every disputed event has two accounts or more, each from a source of its own, each
+   * backed by that source's excerpts, which also back the event. */
+  g_assert_cmpint (count ("SELECT count(DISTINCT event_id) FROM event_accounts"), >=, 4);
+  g_assert_cmpint (offenders ("event with one account",
+                              "SELECT e.key FROM events e JOIN event_accounts a ON a.event_id = e.id"
+                              " GROUP BY e.id HAVING count(*) < 2"), ==, 0);
+  g_assert_cmpint (offenders ("account backed by another source's excerpt",
+                              "SELECT a.key FROM event_accounts a"
+                              " JOIN event_account_excerpts ae ON ae.account_id = a.id"
+                              " JOIN excerpts x ON x.id = ae.excerpt_id"
+                              " WHERE x.source_id <> a.source_id"), ==, 0);
+  g_assert_cmpint (offenders ("account without an excerpt",
+                              "SELECT key FROM event_accounts WHERE id NOT IN"
+                              " (SELECT account_id FROM event_account_excerpts)"), ==, 0);
+  g_assert_cmpint (offenders ("account excerpt that does not back its event",
+                              "SELECT a.key FROM event_accounts a"
+                              " JOIN event_account_excerpts ae ON ae.account_id = a.id"
+                              " WHERE NOT EXISTS (SELECT 1 FROM excerpt_links l"
+                              "  WHERE l.event_id = a.event_id AND l.excerpt_id = ae.excerpt_id)"),
+                   ==, 0);
+}
+
+/* Places two states name differently have each state's official name; TRIPP is TRIPP. */
+static void
+test_dataset_place_names (void)
+{
+  static const char * const official[][3] = {
+    { "khankendi", "azerbaijan", "Khankendi" }, { "khankendi", "armenia", "Stepanakert" },
+    { "shusha", "azerbaijan", "Shusha" }, { "shusha", "armenia", "Shushi" },
+    { "lachin", "azerbaijan", "Lachin" }, { "lachin", "armenia", "Berdzor" },
+    { "syunik", "armenia", "Syunik" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (official); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM official_names o"
+                                              " JOIN names n ON n.id = o.name_id"
+                                              " JOIN places p ON p.id = n.place_id"
+                                              " JOIN actors a ON a.id = o.state_id"
+                                              " WHERE p.key = '%s' AND a.key = '%s' AND n.name = '%s'",
+                                              official[i][0], official[i][1], official[i][2]);
+
+      if (count (sql) != 1)
+        g_error ("%s is not %s's official name for place:%s", official[i][2], official[i][1],
+                 official[i][0]);
+    }
+  /* A place with official names has that of the state that administers it. */
+  g_assert_cmpint (offenders ("place without its administering state's official name",
+                              "SELECT p.key FROM places p WHERE EXISTS (SELECT 1 FROM names n"
+                              " JOIN official_names o ON o.name_id = n.id WHERE n.place_id = p.id)"
+                              " AND NOT EXISTS (SELECT 1 FROM names n JOIN official_names o"
+                              " ON o.name_id = n.id WHERE n.place_id = p.id"
+                              " AND o.state_id = p.country_id)"), ==, 0);
+  g_assert_cmpint (count ("SELECT count(*) FROM names n JOIN places p ON p.id = n.place_id"
+                          " WHERE p.key = 'shusha' AND n.in_sources AND n.name = 'Shusha'"), ==, 1);
+
+  /* "Zəngəzur" is another name of Syunik, not its Azerbaijani one; TRIPP is named TRIPP,
+   * the Zangezur corridor another of its names. */
+  g_assert_cmpint (count ("SELECT count(*) FROM names n JOIN places p ON p.id = n.place_id"
+                          " WHERE p.key = 'syunik' AND n.name = 'Zəngəzur' AND n.lang IS NULL"), ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM names n JOIN places p ON p.id = n.place_id"
+                          " WHERE p.key = 'syunik' AND n.lang = 'az'"), ==, 0);
+  g_assert_cmpint (count ("SELECT count(*) FROM corridors WHERE key = 'tripp' AND name = 'TRIPP'"),
+                   ==, 1);
+  g_assert_cmpint (count ("SELECT count(*) FROM names n JOIN corridors c ON c.id = n.corridor_id"
+                          " WHERE c.key = 'tripp' AND n.name = 'Zangezur corridor'"), ==, 1);
+}
+
 /* A note backed by a reference is never shown as a quotation, and says where it comes from. */
 static void
 test_dataset_reference_notes (void)
@@ -441,6 +543,37 @@ test_dataset_errors (void)
                                                 " AND x.text = 'Opened in 2006.'"), ==, 1);
   atlas_store_exec (store, "DELETE FROM sources", NULL);
 
+  /* An account speaks only with its own source's words, and says something. */
+  atlas_test_write_file (path,
+                         "[source:s]\ntitle=T\npublication=P\ndocument=d.txt\nline=1\n\n"
+                         "[source:t]\ntitle=U\npublication=Q\ndocument=d.txt\nline=5\n\n"
+                         "[excerpt:x]\nsource=s\ntext=Quote.\nposition=1\n\n"
+                         "[excerpt:y]\nsource=t\ntext=Other.\nposition=1\n\n"
+                         "[event:e]\nkind=summit\ntitle=E\nstart=2025\nexcerpts=x;y\n\n"
+                         "[account:a]\nevent=e\nsource=s\ndate=2025-10-12\nexcerpts=y\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "[account:a]"));
+  g_assert_nonnull (strstr (error->message, "“y”"));
+  g_clear_error (&error);
+  atlas_test_write_file (path,
+                         "[source:s]\ntitle=T\npublication=P\ndocument=d.txt\nline=1\n\n"
+                         "[excerpt:x]\nsource=s\ntext=Quote.\nposition=1\n\n"
+                         "[event:e]\nkind=summit\ntitle=E\nstart=2025\nexcerpts=x\n\n"
+                         "[account:a]\nevent=e\nsource=s\nexcerpts=x\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "[account:a]"));
+  g_assert_nonnull (strstr (error->message, "date"));
+  g_clear_error (&error);
+
+  /* Only a state has official names. */
+  atlas_test_write_file (path,
+                         "[actor:p]\nkind=person\nname=P\n\n"
+                         "[place:c]\nkind=city\nname=C\nlat=40\nlon=45\nofficial=p:C\n", -1);
+  g_assert_false (atlas_dataset_load_directory (store, dir, &error));
+  g_assert_nonnull (strstr (error->message, "not a state"));
+  g_clear_error (&error);
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM event_accounts"), ==, 0);
+
   atlas_test_write_file (path, "[planet:mars]\nname=Mars\n", -1);
   g_assert_false (atlas_dataset_load_directory (store, dir, &error));
   g_assert_nonnull (strstr (error->message, "unknown kind"));
@@ -457,6 +590,91 @@ test_dataset_errors (void)
 
   g_remove (path);
   g_rmdir (dir);
+}
+
+/* Runs tools/dataset-check.py on @files (and the seeds beside the project, when there) and
+ * returns what it printed; %NULL when it cannot run. */
+static char *
+run_checker (const char * const *files)
+{
+  const char *checker = g_getenv ("ATLAS_DATASET_CHECK");
+  const char *seeds = g_getenv ("ATLAS_SEEDS_DIR");
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *output = NULL;
+  int status = 0;
+
+  if (checker == NULL || python == NULL)
+    return NULL;
+  g_ptr_array_add (argv, python);
+  g_ptr_array_add (argv, (gpointer) checker);
+  if (seeds != NULL)
+    {
+      g_ptr_array_add (argv, "--seeds");
+      g_ptr_array_add (argv, (gpointer) seeds);
+    }
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) files[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  return output;
+}
+
+/* The checker knows disputed events and official names: what breaks their rules is named. */
+static void
+test_dataset_checker (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "50-claims.ini", NULL);
+  const char * const files[] = { path, NULL };
+  g_autofree char *output = NULL;
+
+  atlas_test_write_file (path,
+                         "[actor:s]\nkind=state\nname=S\n\n"
+                         "[actor:p]\nkind=person\nname=P\n\n"
+                         "[place:c]\nkind=city\nname=C\naliases=Ce\nlat=40\nlon=45\ncountry=s\n"
+                         "official=p:Ce;s:Zed\n\n"
+                         "[source:a]\nkind=reference\ntitle=A\npublication=P\nurl=https://example.org/a\n\n"
+                         "[source:b]\nkind=reference\ntitle=B\npublication=P\nurl=https://example.org/b\n\n"
+                         "[excerpt:xa]\nsource=a\nnote=Ours.\n\n"
+                         "[excerpt:xb]\nsource=b\nnote=Also ours.\n\n"
+                         "[event:e]\nkind=summit\ntitle=E\nstart=2025\nexcerpts=xa\n\n"
+                         "[event:f]\nkind=summit\ntitle=F\nstart=2025\nexcerpts=xa\n\n"
+                         "[account:one]\nevent=e\nsource=a\nexcerpts=xb\n\n"
+                         "[account:only]\nevent=f\nsource=a\ndate=2025-10-12\nexcerpts=xa\n", -1);
+  output = run_checker (files);
+  if (output == NULL)
+    {
+      g_test_skip ("No ATLAS_DATASET_CHECK or no python3");
+      atlas_test_remove_dir (dir);
+      return;
+    }
+  g_test_message ("%s", output);
+  g_assert_nonnull (strstr (output, "account:one says nothing"));
+  g_assert_nonnull (strstr (output, "account:one is backed by excerpt:xb, which is b's words"));
+  g_assert_nonnull (strstr (output, "excerpt:xb does not back event:e"));
+  g_assert_nonnull (strstr (output, "event:e has one account"));
+  g_assert_nonnull (strstr (output, "event:f has one account"));
+  g_assert_nonnull (strstr (output, "p is not a state"));
+  g_assert_nonnull (strstr (output, "'Zed' is not one of place:c's names"));
+
+  /* As it should be: two accounts, each with its own words behind the event. */
+  atlas_test_write_file (path,
+                         "[source:a]\nkind=reference\ntitle=A\npublication=P\nurl=https://example.org/a\n\n"
+                         "[source:b]\nkind=reference\ntitle=B\npublication=P\nurl=https://example.org/b\n\n"
+                         "[excerpt:xa]\nsource=a\nnote=Ours.\n\n"
+                         "[excerpt:xb]\nsource=b\nnote=Also ours.\nevents=e\n\n"
+                         "[event:e]\nkind=summit\ntitle=E\nstart=2025\nexcerpts=xa\n\n"
+                         "[account:one]\nevent=e\nsource=a\ndate=2025-10-13\nexcerpts=xa\n\n"
+                         "[account:two]\nevent=e\nsource=b\ndescription=Another day.\nexcerpts=xb\n", -1);
+  g_clear_pointer (&output, g_free);
+  output = run_checker (files);
+  g_assert_nonnull (strstr (output, "0 problem(s)"));
+
+  atlas_test_remove_dir (dir);
 }
 
 /* An empty file is a dataset with nothing in it. */
@@ -521,6 +739,9 @@ main (int   argc,
   g_test_add_func ("/dataset/dates", test_dataset_dates);
   g_test_add_func ("/dataset/statuses", test_dataset_statuses);
   g_test_add_func ("/dataset/reference-notes", test_dataset_reference_notes);
+  g_test_add_func ("/dataset/disputed", test_dataset_disputed);
+  g_test_add_func ("/dataset/place-names", test_dataset_place_names);
+  g_test_add_func ("/dataset/checker", test_dataset_checker);
   g_test_add_func ("/dataset/corrections", test_dataset_corrections);
   g_test_add_func ("/dataset/excerpts-verbatim", test_dataset_excerpts_verbatim);
   g_test_add_func ("/dataset/errors", test_dataset_errors);

@@ -67,7 +67,8 @@ def schema_vocabularies():
 
 FIELDS = {
     "actor": ({"kind", "name"}, {"role", "affiliation", "color", "description", "aliases"}),
-    "place": ({"kind", "name", "lat", "lon"}, {"country", "approximate", "description", "aliases"}),
+    "place": ({"kind", "name", "lat", "lon"},
+              {"country", "approximate", "description", "aliases", "official", "source-name"}),
     "corridor": ({"kind", "name", "route"}, {"approximate", "description", "aliases"}),
     "status": ({"corridor", "date", "status", "kind", "excerpts"}, {"note"}),
     "zone": ({"kind", "name", "polygon"}, {"from", "to", "approximate", "description", "aliases"}),
@@ -81,6 +82,8 @@ FIELDS = {
               {"end", "approximate", "when", "summary", "place", "actors", "corridors", "zones",
                "note"}),
     "relation": ({"a", "b", "kind", "excerpts"}, {"from", "to", "title", "description"}),
+    # One source's account of an event the sources disagree on.
+    "account": ({"event", "source", "excerpts"}, {"date", "description"}),
 }
 NAMED = {"actor", "place", "corridor", "zone"}
 
@@ -98,7 +101,7 @@ REFS = {
     "affiliation": "actor", "country": "actor", "corridor": "corridor", "excerpts": "excerpt",
     "source": "source", "actors": "actor", "places": "place", "corridors": "corridor",
     "zones": "zone", "place": "place", "a": "actor", "b": "actor", "events": "event",
-    "relations": "relation",
+    "relations": "relation", "event": "event",
 }
 
 KEY_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -338,6 +341,11 @@ def main():
         if len(re.findall(r"[.!?][\"”’]?(\s|$)", text)) > 3:
             problems.append(f"{r.path}:{r.line}: excerpt:{r.key} is longer than three sentences")
 
+    check_accounts(records, index, problems)
+    check_place_names(records, index, problems)
+    if os.path.isdir(args.seeds):
+        check_in_documents(records, index, args.seeds, problems)
+
     if args.fill_positions:
         fill(files, records, fills)
 
@@ -349,6 +357,112 @@ def main():
     print("records: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     print(f"{len(problems)} problem(s)")
     return 1 if problems else 0
+
+
+def listed(record, field):
+    return split_list(record.fields[field][0]) if field in record.fields else []
+
+
+def check_accounts(records, index, problems):
+    """Where the sources disagree on an event, each source has an account, backed by
+    excerpts of its own (also behind the event), saying a date or what it says; a disputed
+    event has two accounts or more, from as many sources."""
+    behind = {}  # event key -> excerpts behind it, from either side of the link
+    for r in records:
+        if r.kind == "event":
+            behind.setdefault(r.key, set()).update(listed(r, "excerpts"))
+        if r.kind == "excerpt":
+            for event in listed(r, "events"):
+                behind.setdefault(event, set()).add(r.key)
+    by_event = {}
+    for r in records:
+        if r.kind != "account":
+            continue
+        where = f"{r.path}:{r.line}: account:{r.key}"
+        event = r.fields.get("event", ("", 0))[0]
+        source = r.fields.get("source", ("", 0))[0]
+        by_event.setdefault(event, []).append(r)
+        if "date" not in r.fields and "description" not in r.fields:
+            problems.append(f"{where} says nothing: give its date=, its description= or both")
+        for key in listed(r, "excerpts"):
+            excerpt = index.get(("excerpt", key))
+            if excerpt is None:
+                continue
+            own = excerpt.fields.get("source", ("", 0))[0]
+            if own != source:
+                problems.append(f"{where} is backed by excerpt:{key}, which is {own}'s words, "
+                                f"not {source}'s: an account has only its own source's excerpts")
+            if key not in behind.get(event, set()):
+                problems.append(f"{where}: excerpt:{key} does not back event:{event} "
+                                "(list it in the event's excerpts=)")
+    for event, accounts in sorted(by_event.items()):
+        first = accounts[0]
+        if len(accounts) < 2:
+            problems.append(f"{first.path}:{first.line}: event:{event} has one account: a "
+                            "disputed event has two or more, an undisputed one none")
+        sources = [a.fields.get("source", ("", 0))[0] for a in accounts]
+        for source in sorted({s for s in sources if sources.count(s) > 1}):
+            problems.append(f"{first.path}:{first.line}: event:{event} has two accounts of "
+                            f"source:{source}: one source, one account")
+
+
+def place_names(record):
+    """Every name and alias of a named record, in any language."""
+    names = []
+    for name, (value, _) in record.fields.items():
+        if name == "name" or LOCALE_RE.match(name) and name.startswith("name"):
+            names.append(unescape(value).strip())
+        elif name == "aliases" or LOCALE_RE.match(name):
+            names += split_list(value)
+    return names
+
+
+def check_place_names(records, index, problems):
+    """official=STATE:NAME names states and names the place has; the state that administers
+    it (country=) is among them."""
+    for r in records:
+        if r.kind != "place" or "official" not in r.fields:
+            continue
+        value, n = r.fields["official"]
+        states = []
+        for item in split_list(value):
+            state, _, name = item.partition(":")
+            state, name = state.strip(), name.strip()
+            if not name:
+                problems.append(f"{r.path}:{n}: '{item}' is not written as state:name")
+                continue
+            actor = index.get(("actor", state))
+            if actor is None or actor.fields.get("kind", ("", 0))[0] != "state":
+                problems.append(f"{r.path}:{n}: {state} is not a state: only states have official names")
+            if name not in place_names(r):
+                problems.append(f"{r.path}:{n}: '{name}' is not one of place:{r.key}'s names or "
+                                "aliases")
+            states.append(state)
+        country = r.fields.get("country", ("", 0))[0]
+        if country and country not in states:
+            problems.append(f"{r.path}:{n}: place:{r.key} gives official names but not that of "
+                            f"{country}, which administers it")
+
+
+def check_in_documents(records, index, seeds, problems):
+    """The name the sources use is in them; an account's description is in our own words,
+    not the document's sentence."""
+    texts = []
+    for path in sorted(glob.glob(os.path.join(seeds, "*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            texts.append(normalize(unmark(f.read())))
+    everything = "\n".join(texts)
+    for r in records:
+        if r.kind == "place" and "source-name" in r.fields:
+            name, n = r.fields["source-name"]
+            if not re.search(r"(?<!\w)%s(?!\w)" % re.escape(name), everything):
+                problems.append(f"{r.path}:{n}: source-name '{name}' is in none of the documents")
+        if r.kind == "account" and "description" in r.fields:
+            text, n = r.fields["description"]
+            words = normalize(unescape(text)).rstrip(".")
+            if len(words.split()) >= 6 and words in everything:
+                problems.append(f"{r.path}:{n}: account:{r.key}'s description quotes the "
+                                "document: say it in our own words (the excerpts quote)")
 
 
 def fill(files, records, fills):

@@ -57,7 +57,8 @@ atlas_loader_load_place (Loader      *loader,
   atlas_loader_bind_text (stmt, 8, description);
 
   return atlas_loader_insert_record (loader, stmt, KIND_PLACE, key, &id, error) &&
-         atlas_loader_insert_names (loader, keys, "place_id", id, error);
+         atlas_loader_insert_names (loader, keys, "place_id", id, error) &&
+         atlas_loader_mark_names (loader, keys, "place_id", id, error);
 }
 
 /* Looks up a place's position for a corridor's route item. */

@@ -18,6 +18,7 @@
 
 static const char * const kind_names[N_KINDS] = {
   "actor", "place", "corridor", "zone", "source", "excerpt", "event", "relation", "status",
+  "account",
 };
 
 void
@@ -351,6 +352,99 @@ atlas_loader_insert_names (Loader      *loader,
     }
 
   return TRUE;
+}
+
+/* The row of @name among the names of the item, the English one first, then one of no
+ * language; added when the item has no such name yet. */
+static gboolean
+find_name (Loader      *loader,
+           const char  *id_column,
+           gint64       id,
+           const char  *name,
+           gint64      *name_id,
+           GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM names WHERE %s = ? AND name = ? ORDER BY"
+                                          " lang IS NOT 'en', lang IS NOT NULL, id LIMIT 1",
+                                          id_column);
+  sqlite3_stmt *stmt = atlas_store_prepare (loader->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *name_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return atlas_loader_fail_sql (loader, error);
+  if (*name_id != 0)
+    return TRUE;
+
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO names (%s, lang, name, folded) VALUES (?, NULL, ?, ?)",
+                         id_column);
+  if ((stmt = atlas_store_prepare (loader->store, sql, error)) == NULL)
+    return FALSE;
+  {
+    g_autofree char *folded = atlas_text_fold (name);
+
+    sqlite3_bind_int64 (stmt, 1, id);
+    sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, folded, -1, SQLITE_TRANSIENT);
+  }
+  if (!atlas_loader_step (loader, stmt, error))
+    return FALSE;
+  *name_id = sqlite3_last_insert_rowid (atlas_store_get_db (loader->store));
+  return TRUE;
+}
+
+/* official=STATE:NAME;… says which state uses which name officially, and source-name= which
+ * name the documents use, among the item's names (a name not among them is added). */
+gboolean
+atlas_loader_mark_names (Loader      *loader,
+                         GKeyFile    *keys,
+                         const char  *id_column,
+                         gint64       id,
+                         GError     **error)
+{
+  g_auto(GStrv) official = atlas_loader_get_list (loader, keys, "official");
+  g_autofree char *in_sources = atlas_loader_get_string (loader, keys, "source-name", FALSE, NULL);
+  sqlite3_stmt *stmt;
+  gint64 name_id;
+
+  for (guint i = 0; official != NULL && official[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (official[i], ":", 2);
+      gint64 state_id;
+
+      if (g_strv_length (parts) != 2 || *g_strstrip (parts[1]) == '\0')
+        return atlas_loader_fail (loader, error, _("“%s” is not written as state:name"),
+                                  official[i]);
+      if (!atlas_loader_resolve (loader, KIND_ACTOR, g_strstrip (parts[0]), &state_id, error) ||
+          !find_name (loader, id_column, id, parts[1], &name_id, error) ||
+          (stmt = atlas_store_prepare (loader->store, "INSERT INTO official_names (name_id, state_id)"
+                                                      " SELECT ?1, id FROM actors WHERE id = ?2"
+                                                      " AND kind = 'state'", error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, name_id);
+      sqlite3_bind_int64 (stmt, 2, state_id);
+      if (!atlas_loader_step (loader, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (atlas_store_get_db (loader->store)) == 0)
+        return atlas_loader_fail (loader, error, _("“%s” is not a state, which alone has official "
+                                                   "names"), parts[0]);
+    }
+
+  if (in_sources == NULL)
+    return TRUE;
+  if (!find_name (loader, id_column, id, in_sources, &name_id, error) ||
+      (stmt = atlas_store_prepare (loader->store, "UPDATE names SET in_sources = 1 WHERE id = ?",
+                                   error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, name_id);
+  return atlas_loader_step (loader, stmt, error);
 }
 
 /* Adds excerpt_links rows between one excerpt and the items listed in @field. */

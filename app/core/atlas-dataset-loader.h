@@ -20,6 +20,7 @@ typedef enum
   KIND_EVENT,
   KIND_RELATION,
   KIND_STATUS,
+  KIND_ACCOUNT,
   N_KINDS
 } RecordKind;
 
@@ -100,6 +101,11 @@ gboolean atlas_loader_insert_names (Loader      *loader,
                                     const char  *id_column,
                                     gint64       id,
                                     GError     **error);
+gboolean atlas_loader_mark_names (Loader      *loader,
+                                  GKeyFile    *keys,
+                                  const char  *id_column,
+                                  gint64       id,
+                                  GError     **error);
 gboolean atlas_loader_link_listed (Loader      *loader,
                                    GKeyFile    *keys,
                                    const char  *field,
@@ -126,5 +132,6 @@ LoadFunc atlas_loader_load_excerpt_backlinks;
 LoadFunc atlas_loader_load_event;
 LoadFunc atlas_loader_load_relation;
 LoadFunc atlas_loader_load_status;
+LoadFunc atlas_loader_load_account;
 
 G_END_DECLS

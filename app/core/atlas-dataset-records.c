@@ -414,3 +414,92 @@ atlas_loader_load_relation (Loader      *loader,
          atlas_loader_link_listed (loader, keys, "excerpts", KIND_EXCERPT, KIND_RELATION, id, TRUE,
                                    error);
 }
+
+/* Links each excerpt of the account @id: the store refuses one of another source, and each
+ * also backs the event, whose passages show it. */
+static gboolean
+link_account_excerpts (Loader      *loader,
+                       GKeyFile    *keys,
+                       gint64       id,
+                       gint64       event_id,
+                       GError     **error)
+{
+  g_auto(GStrv) excerpts = atlas_loader_get_list (loader, keys, "excerpts");
+  sqlite3_stmt *stmt;
+
+  if (excerpts == NULL || excerpts[0] == NULL)
+    return atlas_loader_fail (loader, error, _("the field “%s” is missing"), "excerpts");
+
+  for (guint i = 0; excerpts[i] != NULL; i++)
+    {
+      gint64 excerpt_id;
+
+      if (!atlas_loader_resolve (loader, KIND_EXCERPT, excerpts[i], &excerpt_id, error) ||
+          (stmt = atlas_store_prepare (loader->store,
+                                       "INSERT INTO event_account_excerpts (account_id, excerpt_id)"
+                                       " VALUES (?, ?)", error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, excerpt_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          return atlas_loader_fail (loader, error, _("the excerpt “%s” is not of the account’s own "
+                                                     "source, or is listed twice"), excerpts[i]);
+        }
+      sqlite3_reset (stmt);
+
+      stmt = atlas_store_prepare (loader->store, "INSERT OR IGNORE INTO excerpt_links"
+                                                 " (excerpt_id, event_id) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, excerpt_id);
+      sqlite3_bind_int64 (stmt, 2, event_id);
+      if (!atlas_loader_step (loader, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One source's account of an event that the sources disagree on: the date it gives and what
+ * it says, in our words, backed by its own excerpts. */
+gboolean
+atlas_loader_load_account (Loader      *loader,
+                           GKeyFile    *keys,
+                           const char  *key,
+                           GError     **error)
+{
+  g_autofree char *event = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *description = NULL;
+  gint64 event_id, source_id, id;
+  sqlite3_stmt *stmt;
+
+  if (!(event = atlas_loader_get_string (loader, keys, "event", TRUE, error)) ||
+      !(source = atlas_loader_get_string (loader, keys, "source", TRUE, error)) ||
+      !atlas_loader_resolve (loader, KIND_EVENT, event, &event_id, error) ||
+      !atlas_loader_resolve (loader, KIND_SOURCE, source, &source_id, error))
+    return FALSE;
+  date = atlas_loader_get_string (loader, keys, "date", FALSE, NULL);
+  description = atlas_loader_get_string (loader, keys, "description", FALSE, NULL);
+  if (date == NULL && description == NULL)
+    return atlas_loader_fail (loader, error, _("an account says something: a date, a "
+                                               "description or both"));
+
+  stmt = atlas_store_prepare (loader->store,
+                              "INSERT INTO event_accounts (key, event_id, source_id, date, description)"
+                              " VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  atlas_loader_bind_text (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, event_id);
+  sqlite3_bind_int64 (stmt, 3, source_id);
+  atlas_loader_bind_text (stmt, 4, date);
+  atlas_loader_bind_text (stmt, 5, description);
+
+  return atlas_loader_insert_record (loader, stmt, KIND_ACCOUNT, key, &id, error) &&
+         link_account_excerpts (loader, keys, id, event_id, error);
+}

@@ -97,6 +97,7 @@ load_files (AtlasStore  *store,
     { KIND_EVENT, atlas_loader_load_event },
     { KIND_RELATION, atlas_loader_load_relation },
     { KIND_STATUS, atlas_loader_load_status },
+    { KIND_ACCOUNT, atlas_loader_load_account },
     { KIND_EXCERPT, atlas_loader_load_excerpt_backlinks },
   };
   Loader loader = { .store = store, .files = g_ptr_array_ref (files), .file = "", .group = "" };
