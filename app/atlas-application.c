@@ -89,6 +89,12 @@ static const GOptionEntry option_entries[] = {
   { "text", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --list or --export: only events and excerpts whose text holds every word of "
        "QUERY"), N_("QUERY") },
+  { "disputed", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --list or --export: only events the sources disagree on"), NULL },
+  { "place-names", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: name places both ways where two states name them (both, the default), "
+       "as the state that administers them does (official), or as the sources do (sources)"),
+    N_("NAMES") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the window (or --export) on the saved view NAME"), N_("NAME") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -169,6 +175,13 @@ print_listing (AtlasApplication *self,
   g_auto(GStrv) actors = NULL;
   AtlasListing listing;
 
+  /* A listing holds every name of a place already. */
+  if (g_variant_dict_contains (options, "place-names"))
+    {
+      g_printerr (_("caucasus-atlas: --%s goes with --export\n"), "place-names");
+      return 2;
+    }
+
   if (!atlas_listing_from_string (kind, &listing))
     {
       g_printerr (_("caucasus-atlas: --list takes actors, places, corridors, zones, statuses, "
@@ -206,10 +219,11 @@ print_listing (AtlasApplication *self,
   g_variant_dict_lookup (options, "text", "s", &text);
   g_variant_dict_lookup (options, "actor", "^as", &actors);
 
-  if (!atlas_listing_is_filtered (listing) && (from || to || text || actors))
+  if (!atlas_listing_is_filtered (listing) &&
+      (from || to || text || actors || g_variant_dict_contains (options, "disputed")))
     {
-      g_printerr (_("caucasus-atlas: --from, --to, --actor and --text apply to events and "
-                    "excerpts only\n"));
+      g_printerr (_("caucasus-atlas: --from, --to, --actor, --text and --disputed apply to events "
+                    "and excerpts only\n"));
       return 2;
     }
 
@@ -280,7 +294,8 @@ atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
 {
   static const char *export_only[] = { "format", "size", "scale", "center", "zoom", "date", "sheet",
-                                       "timeline", "title", "paper", "landscape", "events-as-of" };
+                                       "timeline", "title", "paper", "landscape", "events-as-of",
+                                       "place-names" };
   AtlasApplication *self = ATLAS_APPLICATION (application);
   g_autofree char *kind = NULL;
   g_autofree char *export_file = NULL;
@@ -314,9 +329,11 @@ atlas_application_handle_local_options (GApplication *application,
     return atlas_export_command_run (self->db_path, export_file, options);
 
   if (g_variant_dict_contains (options, "from") || g_variant_dict_contains (options, "to") ||
-      g_variant_dict_contains (options, "actor") || g_variant_dict_contains (options, "text"))
+      g_variant_dict_contains (options, "actor") || g_variant_dict_contains (options, "text") ||
+      g_variant_dict_contains (options, "disputed"))
     {
-      g_printerr (_("caucasus-atlas: --from, --to, --actor and --text go with --list or --export\n"));
+      g_printerr (_("caucasus-atlas: --from, --to, --actor, --text and --disputed go with --list "
+                    "or --export\n"));
       return 2;
     }
 

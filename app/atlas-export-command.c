@@ -34,7 +34,8 @@
 /**
  * atlas_filter_from_options:
  *
- * Adds the command line's --from, --to, --text and --actor (by any of its names) to @filter.
+ * Adds the command line's --from, --to, --text, --actor (by any of its names) and --disputed
+ * to @filter.
  */
 gboolean
 atlas_filter_from_options (AtlasStore    *store,
@@ -54,6 +55,8 @@ atlas_filter_from_options (AtlasStore    *store,
   if (g_variant_dict_lookup (options, "text", "s", &text))
     atlas_filter_set_text (filter, text);
   g_variant_dict_lookup (options, "actor", "^as", &actors);
+  if (g_variant_dict_contains (options, "disputed"))
+    atlas_filter_set_disputed (filter, TRUE);
 
   for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
     {
@@ -309,6 +312,8 @@ atlas_export_command_run (const char   *db_path,
   g_autofree char *view = NULL;
   g_autofree char *date = NULL;
   g_autofree char *default_path = NULL;
+  g_autofree char *place_names = NULL;
+  AtlasPlaceNames names = ATLAS_PLACE_NAMES_BOTH;
   AtlasExportOptions export;
   gboolean has_centre, has_zoom;
   gboolean written;
@@ -319,6 +324,13 @@ atlas_export_command_run (const char   *db_path,
       atlas_date_parse (date, NULL, NULL) != ATLAS_DATE_DAY)
     {
       g_printerr (_("caucasus-atlas: --date takes a day as YYYY-MM-DD, not “%s”\n"), date);
+      return 2;
+    }
+  if (g_variant_dict_lookup (options, "place-names", "s", &place_names) &&
+      !atlas_place_names_from_string (place_names, &names))
+    {
+      g_printerr (_("caucasus-atlas: --place-names takes both, official or sources, not “%s”\n"),
+                  place_names);
       return 2;
     }
   atlas_export_options_init (&export);
@@ -381,6 +393,7 @@ atlas_export_command_run (const char   *db_path,
   /* On, or as the saved view has it. */
   if (g_variant_dict_contains (options, "events-as-of"))
     atlas_session_set_events_as_of (session, TRUE);
+  atlas_session_set_place_names (session, names);
 
   catch_fatal_signals ();
   written = atlas_export_write (session, features, &export, file, &error);

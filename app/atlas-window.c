@@ -666,6 +666,7 @@ bind_view_settings (AtlasWindow *self)
   atlas_settings_bind_string (self->settings, "date", self->session, "date");
   g_settings_bind (self->settings, "events-as-of", self->session, "events-as-of", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "online-tiles", self->map_panel, "online", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "place-names", self->session, "place-names", G_SETTINGS_BIND_DEFAULT);
   atlas_timeline_panel_bind_settings (self->timeline_panel, self->settings);
 }
 
@@ -785,8 +786,12 @@ atlas_window_new (AtlasApplication *application,
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   {
     g_autoptr(GPropertyAction) online = g_property_action_new ("online-map", self->map_panel, "online");
+    /* The Place Names submenu's radio items: "both", "official" or "sources". */
+    g_autoptr(GPropertyAction) names = g_property_action_new ("place-names", self->session,
+                                                              "place-names");
 
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (online));
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (names));
   }
   if (self->settings != NULL)
     bind_view_settings (self);

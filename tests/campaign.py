@@ -21,7 +21,7 @@ import tempfile
 import time
 
 EVENTS_HEADER = ['id', 'start', 'end', 'precision', 'approximate', 'kind', 'title', 'place',
-                 'actors', 'summary', 'excerpts']
+                 'actors', 'summary', 'excerpts', 'disputed']
 EXCERPTS_HEADER = ['id', 'source', 'text', 'events', 'author', 'title', 'publication', 'date',
                    'position', 'source_kind']
 APPLICATION_ID = 0x4341746c

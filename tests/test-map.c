@@ -364,6 +364,108 @@ assert_corridors_named (double      lat,
   g_assert_cmpuint (n_shown, >, 0);
 }
 
+/* The label of every place in view under @names, and whether @text is among them. */
+static gboolean
+labelled (double           lat,
+          double           lon,
+          double           zoom,
+          AtlasPlaceNames  names,
+          const char      *text)
+{
+  AtlasView view = view_sized (lat, lon, zoom, 1200, 900);
+  AtlasMapState state = { atlas_basemap_get_bundled (), features, NULL, NULL, { ATLAS_ITEM_NONE, 0 } };
+  g_autoptr(GArray) placed = NULL;
+
+  state.place_names = names;
+  placed = atlas_map_painter_place_labels (&view, &state);
+  for (guint k = 0; k < placed->len; k++)
+    {
+      const AtlasPlaced *label = &g_array_index (placed, AtlasPlaced, k);
+
+      if (label->kind == ATLAS_PLACED_LABEL && g_strcmp0 (label->text, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One name a place at a time, by the setting: both names where two states name a place, the
+ * administering state's, or the documents'. */
+static void
+test_map_place_names (void)
+{
+  const AtlasPlaceNaming khankendi = { "Khankendi", "Khankendi", "Stepanakert", NULL };
+  const AtlasPlaceNaming shusha = { "Shusha", "Shusha", "Shushi", "Shusha" };
+  const AtlasPlaceNaming agreed = { "Meghri", "Meghri", NULL, NULL };
+  const AtlasPlaceNaming unofficial = { "Karabakh", NULL, NULL, "Nagorno-Karabakh" };
+  const AtlasPlaceNaming same = { "Syunik", "Syunik", "Syunik", "Syunik" };
+  const struct
+  {
+    const AtlasPlaceNaming *naming;
+    const char *labels[ATLAS_N_PLACE_NAMES];
+  } cases[] = {
+    { &khankendi, { "Khankendi / Stepanakert", "Khankendi", "Khankendi" } },
+    { &shusha, { "Shusha / Shushi", "Shusha", "Shusha" } },
+    { &agreed, { "Meghri", "Meghri", "Meghri" } },
+    { &unofficial, { "Karabakh", "Karabakh", "Nagorno-Karabakh" } },
+    { &same, { "Syunik", "Syunik", "Syunik" } },
+  };
+  AtlasPlaceNames names;
+  const AtlasPlaceMark *place;
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (AtlasPlaceNames n = 0; n < ATLAS_N_PLACE_NAMES; n++)
+      {
+        g_autofree char *text = atlas_place_naming_label (cases[i].naming, n);
+
+        g_assert_cmpstr (text, ==, cases[i].labels[n]);
+      }
+
+  g_assert_true (atlas_place_names_from_string ("official", &names));
+  g_assert_cmpint (names, ==, ATLAS_PLACE_NAMES_OFFICIAL);
+  g_assert_cmpstr (atlas_place_names_to_string (ATLAS_PLACE_NAMES_SOURCES), ==, "sources");
+  g_assert_false (atlas_place_names_from_string ("Both", &names));
+
+  /* The bundled dataset's names, as the store and the map's features give them. */
+  place = atlas_features_find_place (features, id_of ("places", "khankendi"));
+  g_assert_cmpstr (atlas_place_mark_label (place, ATLAS_PLACE_NAMES_BOTH), ==, "Khankendi / Stepanakert");
+  g_assert_cmpstr (atlas_place_mark_label (place, ATLAS_PLACE_NAMES_OFFICIAL), ==, "Khankendi");
+  place = atlas_features_find_place (features, id_of ("places", "syunik"));
+  g_assert_cmpstr (atlas_place_mark_label (place, ATLAS_PLACE_NAMES_BOTH), ==, "Syunik");
+  label = atlas_place_label_load (store, id_of ("places", "lachin"), ATLAS_PLACE_NAMES_BOTH, NULL);
+  g_assert_cmpstr (label, ==, "Lachin / Berdzor");
+  g_assert_null (atlas_place_label_load (store, -5, ATLAS_PLACE_NAMES_BOTH, NULL));
+  g_assert_cmpint (atlas_test_query_int (store, "SELECT count(*) FROM names n JOIN places p"
+                                                " ON p.id = n.place_id WHERE p.key = 'syunik'"
+                                                " AND n.lang IS NOT NULL AND n.folded LIKE 'z_ngez_r'"),
+                   ==, 0);
+
+  /* On the map around Shusha, the district is named as the town is: never "Şuşa" beside
+   * "Shusha", nor "Stepanakert" beside "Khankendi". */
+  g_assert_true (labelled (39.78, 46.72, 9, ATLAS_PLACE_NAMES_BOTH, "Khankendi / Stepanakert"));
+  g_assert_true (labelled (39.78, 46.72, 9, ATLAS_PLACE_NAMES_BOTH, "Shusha / Shushi"));
+  g_assert_false (labelled (39.78, 46.72, 9, ATLAS_PLACE_NAMES_BOTH, "Şuşa"));
+  g_assert_false (labelled (39.78, 46.72, 9, ATLAS_PLACE_NAMES_BOTH, "Stepanakert"));
+  g_assert_true (labelled (39.78, 46.72, 9, ATLAS_PLACE_NAMES_OFFICIAL, "Khankendi"));
+  g_assert_false (labelled (39.78, 46.72, 9, ATLAS_PLACE_NAMES_OFFICIAL, "Khankendi / Stepanakert"));
+  g_assert_true (labelled (39.78, 46.72, 9, ATLAS_PLACE_NAMES_SOURCES, "Shusha"));
+  g_assert_false (labelled (39.78, 46.72, 9, ATLAS_PLACE_NAMES_SOURCES, "Şuşa"));
+
+  /* The search finds a place by any name and shows it by the setting. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) found = atlas_map_lookup_places (store, "Stepanakert", 8,
+                                                          ATLAS_PLACE_NAMES_BOTH, &error);
+    g_autoptr(GPtrArray) official = atlas_map_lookup_places (store, "Stepanakert", 8,
+                                                             ATLAS_PLACE_NAMES_OFFICIAL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (((AtlasPlaceMatch *) g_ptr_array_index (found, 0))->title, ==,
+                     "Khankendi / Stepanakert");
+    g_assert_cmpstr (((AtlasPlaceMatch *) g_ptr_array_index (official, 0))->title, ==, "Khankendi");
+  }
+}
+
 static void
 test_map_corridor_names (void)
 {
@@ -690,28 +792,28 @@ test_map_lookup_tooltip (void)
   g_autofree char *place_tip = NULL, *corridor_tip = NULL, *event_tip = NULL;
   g_autofree char *none_tip = NULL, *missing_tip = NULL;
 
-  place_tip = atlas_map_lookup_tooltip (store, &meghri, NULL, &error);
+  place_tip = atlas_map_lookup_tooltip (store, &meghri, NULL, ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (place_tip, ==, "<b>Meghri</b>\nTown · Armenia");
 
   /* A corridor says its status on the day, on a third line. */
-  corridor_tip = atlas_map_lookup_tooltip (store, &tripp, "2025-09-01", &error);
+  corridor_tip = atlas_map_lookup_tooltip (store, &tripp, "2025-09-01", ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (corridor_tip, "<b>TRIPP</b>\n"));
   g_assert_nonnull (strchr (strchr (corridor_tip, '\n') + 1, '\n'));
 
   /* An event: its title, kind and date, with the markup escaped. */
-  event_tip = atlas_map_lookup_tooltip (store, &event, NULL, &error);
+  event_tip = atlas_map_lookup_tooltip (store, &event, NULL, ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (event_tip, "<b>"));
   g_assert_nonnull (strstr (event_tip, " · "));
   g_assert_true (pango_parse_markup (event_tip, -1, 0, NULL, NULL, NULL, NULL));
 
-  none_tip = atlas_map_lookup_tooltip (store, &none, NULL, &error);
+  none_tip = atlas_map_lookup_tooltip (store, &none, NULL, ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_no_error (error);
   g_assert_null (none_tip);
 
-  missing_tip = atlas_map_lookup_tooltip (store, &missing, NULL, &error);
+  missing_tip = atlas_map_lookup_tooltip (store, &missing, NULL, ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_null (missing_tip);
   g_assert_nonnull (error);
 }
@@ -721,7 +823,7 @@ static void
 test_map_lookup_places (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) yerevan = atlas_map_lookup_places (store, "Ереван", 8, &error);
+  g_autoptr(GPtrArray) yerevan = atlas_map_lookup_places (store, "Ереван", 8, ATLAS_PLACE_NAMES_BOTH, &error);
   g_autoptr(GPtrArray) meghri = NULL, many = NULL, none = NULL, empty = NULL;
   const AtlasPlaceMatch *match;
 
@@ -732,20 +834,20 @@ test_map_lookup_places (void)
   g_assert_cmpstr (match->title, ==, "Yerevan");
   g_assert_cmpstr (match->kicker, ==, "Capital · Armenia");
 
-  meghri = atlas_map_lookup_places (store, "meghri", 8, &error);
+  meghri = atlas_map_lookup_places (store, "meghri", 8, ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_no_error (error);
   match = g_ptr_array_index (meghri, 0);
   g_assert_cmpint (match->id, ==, id_of ("places", "meghri"));
   g_assert_cmpstr (match->kicker, ==, "Town · Armenia");
 
-  many = atlas_map_lookup_places (store, "a", 8, &error);
+  many = atlas_map_lookup_places (store, "a", 8, ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (many->len, ==, 8);
 
-  none = atlas_map_lookup_places (store, "qqzz", 8, &error);
+  none = atlas_map_lookup_places (store, "qqzz", 8, ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (none->len, ==, 0);
-  empty = atlas_map_lookup_places (store, "", 8, &error);
+  empty = atlas_map_lookup_places (store, "", 8, ATLAS_PLACE_NAMES_BOTH, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (empty->len, ==, 0);
 }
@@ -818,11 +920,11 @@ test_map_lookup_target_name (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *zone_name = NULL, *place_name = NULL, *actor_name = NULL;
 
-  g_assert_true (atlas_map_lookup_target_name (store, &zone, &zone_name, &error));
+  g_assert_true (atlas_map_lookup_target_name (store, &zone, ATLAS_PLACE_NAMES_BOTH, &zone_name, &error));
   g_assert_cmpstr (zone_name, ==, "Russian peacekeeping zone");
-  g_assert_true (atlas_map_lookup_target_name (store, &meghri, &place_name, &error));
+  g_assert_true (atlas_map_lookup_target_name (store, &meghri, ATLAS_PLACE_NAMES_BOTH, &place_name, &error));
   g_assert_cmpstr (place_name, ==, "Meghri");
-  g_assert_true (atlas_map_lookup_target_name (store, &actor, &actor_name, &error));
+  g_assert_true (atlas_map_lookup_target_name (store, &actor, ATLAS_PLACE_NAMES_BOTH, &actor_name, &error));
   g_assert_null (actor_name);
   g_assert_no_error (error);
 }
@@ -847,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/map/hit-glyph-on-top", test_map_hit_glyph_on_top);
   g_test_add_func ("/map/basemap-countries", test_map_basemap_countries);
   g_test_add_func ("/map/corridor-names", test_map_corridor_names);
+  g_test_add_func ("/map/place-names", test_map_place_names);
   g_test_add_func ("/map/tile-colour", test_map_tile_colour);
   g_test_add_func ("/map/cluster-cells", test_map_cluster_cells);
   g_test_add_func ("/map/events-as-of", test_map_events_as_of);

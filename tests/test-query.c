@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "atlas-accounts.h"
 #include "atlas-actor.h"
 #include "atlas-event.h"
 #include "atlas-excerpt.h"
@@ -172,6 +173,87 @@ test_query_more_filters (void)
   g_assert_cmpstr (keys, ==, "war-2020 warning-2023 talks-2024 washington-2025-08 signing-2025-08-08");
 }
 
+/* An event two articles disagree on is disputed, and keeps each one's account with its own
+ * words; "only disputed events" keeps it alone, with the rest of the filter. */
+static void
+test_query_disputed (void)
+{
+  g_autoptr(AtlasStore) store = atlas_test_small_store ();
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(AtlasFilter) copy = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 washington = atlas_test_key_id (store, "events", "washington-2025-08");
+  g_autofree char *keys = NULL;
+  g_autofree char *heading = NULL;
+  AtlasAccount *first, *second;
+
+  atlas_filter_set_disputed (filter, TRUE);
+  g_assert_false (atlas_filter_is_empty (filter));
+  keys = event_keys (store, filter);
+  g_assert_cmpstr (keys, ==, "washington-2025-08");
+  g_clear_pointer (&keys, g_free);
+
+  /* With the others: AND. */
+  atlas_filter_add_kind (filter, "agreement");
+  keys = event_keys (store, filter);
+  g_assert_cmpstr (keys, ==, "");
+  g_clear_pointer (&keys, g_free);
+  atlas_filter_remove_kind (filter, "agreement");
+
+  /* Kept through a copy and a saved view; a filter without it says nothing of it. */
+  copy = atlas_filter_copy (filter);
+  g_assert_true (atlas_filter_equal (copy, filter));
+  saved = g_variant_ref_sink (atlas_filter_to_variant (filter));
+  g_clear_pointer (&copy, atlas_filter_free);
+  copy = atlas_filter_new_from_variant (saved);
+  g_assert_true (atlas_filter_get_disputed (copy));
+  atlas_filter_set_disputed (copy, FALSE);
+  g_assert_false (atlas_filter_equal (copy, filter));
+  g_assert_true (atlas_filter_is_empty (copy));
+
+  /* Its passages are those of the disputed event, words or none. */
+  {
+    g_autoptr(GArray) ids = atlas_query_excerpts (store, filter, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 2);
+  }
+
+  /* The accounts, the month before the day, each with its own source's excerpt. */
+  accounts = atlas_query_event_accounts (store, washington, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 2);
+  first = g_ptr_array_index (accounts, 0);
+  second = g_ptr_array_index (accounts, 1);
+  g_assert_cmpstr (first->key, ==, "washington-s1");
+  g_assert_cmpstr (first->date, ==, "2025-08");
+  g_assert_cmpstr (first->description, ==, "A meeting of the leaders about the route.");
+  g_assert_cmpstr (first->source_name, ==, "Test Author");
+  g_assert_cmpuint (first->excerpt_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (first->excerpt_ids, gint64, 0), ==,
+                   atlas_test_key_id (store, "excerpts", "x-washington"));
+  g_assert_cmpstr (second->date, ==, "2025-08-08");
+  g_assert_null (second->description);
+  g_assert_cmpstr (second->source_name, ==, "Other Review");
+  g_assert_cmpint (g_array_index (second->excerpt_ids, gint64, 0), ==,
+                   atlas_test_key_id (store, "excerpts", "x-summit-day"));
+  heading = atlas_account_dup_heading (second);
+  g_assert_cmpstr (heading, ==, "Other Review: 8 August 2025");
+  g_clear_pointer (&accounts, g_ptr_array_unref);
+
+  /* An event the sources agree on has none; the store keeps an account to its source. */
+  accounts = atlas_query_event_accounts (store, atlas_test_key_id (store, "events", "war-2020"),
+                                         &error);
+  g_assert_cmpuint (accounts->len, ==, 0);
+  g_assert_false (atlas_store_exec (store, "INSERT INTO event_account_excerpts (account_id, excerpt_id)"
+                                           " SELECT a.id, x.id FROM event_accounts a, excerpts x"
+                                           " WHERE a.key = 'washington-s2' AND x.key = 'x-war'",
+                                    &error));
+  g_assert_nonnull (strstr (error->message, "own source"));
+}
+
 static void
 test_query_actor_counts (void)
 {
@@ -254,7 +336,7 @@ test_query_excerpts (void)
   g_autoptr(GArray) ids = NULL;
 
   all = atlas_query_excerpts (store, filter, NULL);
-  g_assert_cmpuint (all->len, ==, 5);
+  g_assert_cmpuint (all->len, ==, 6);
 
   /* Through their events. */
   atlas_filter_set_from (filter, "2024");
@@ -284,9 +366,10 @@ test_query_excerpts_for_item (void)
   AtlasItem azerbaijan = { ATLAS_ITEM_ACTOR, actor (store, "Azerbaijan") };
   g_autoptr(GArray) ids = NULL;
 
-  /* Aliyev's two events share one excerpt. */
+  /* Aliyev's two events share one excerpt; the second article's account of the summit is
+   * the other. */
   ids = atlas_query_excerpts_for_item (store, &aliyev, NULL);
-  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpuint (ids->len, ==, 2);
   g_clear_pointer (&ids, g_array_unref);
 
   /* Azerbaijan: its own two excerpts (the war's is also its event's). */
@@ -668,6 +751,7 @@ main (int   argc,
 
   g_test_add_func ("/query/filters", test_query_filters);
   g_test_add_func ("/query/more-filters", test_query_more_filters);
+  g_test_add_func ("/query/disputed", test_query_disputed);
   g_test_add_func ("/query/actor-counts", test_query_actor_counts);
   g_test_add_func ("/query/relations", test_query_relations);
   g_test_add_func ("/query/bad-date", test_query_bad_date);

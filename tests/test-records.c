@@ -61,7 +61,7 @@ typedef struct
   const char   *key;
   /* "property=value" for every property but id and key, as the value reads when made
    * text; "(null)" for none, and "@table:key" for the id of that record. */
-  const char   *values[12];
+  const char   *values[13];
 } RecordCase;
 
 static const RecordCase record_cases[] = {
@@ -72,7 +72,8 @@ static const RecordCase record_cases[] = {
   { atlas_event_get_type, "events", "signing-2025-08-08",
     { "kind=agreement", "kind-label=Agreement", "title=A signing", "summary=(null)",
       "start=2025-08-08", "end=(null)", "approximate=FALSE", "date-wording=(null)",
-      "note=(null)", "place-id=@places:baku", "place-name=Baku", "actor-names=Ilham Aliyev" } },
+      "note=(null)", "place-id=@places:baku", "place-name=Baku", "actor-names=Ilham Aliyev",
+      "disputed=FALSE" } },
   { atlas_excerpt_get_type, "excerpts", "x-iran",
     { "text=Tehran warned against any change of borders.", "position=4",
       "source-id=@sources:s1", "source-title=A test article", "author=Test Author",
@@ -195,6 +196,11 @@ test_record_getters (void)
   g_assert_cmpstr (atlas_corridor_get_name (corridor), ==, "Test route");
   g_assert_cmpstr (atlas_event_get_end (event), ==, "2024-06");
   g_assert_cmpstr (atlas_event_get_kind_label (event), ==, "Meeting");
+  g_assert_false (atlas_event_get_disputed (event));
+  g_clear_object (&event);
+  /* Two articles give the summit different days. */
+  event = atlas_event_load (store, atlas_test_key_id (store, "events", "washington-2025-08"), NULL);
+  g_assert_true (atlas_event_get_disputed (event));
   g_assert_cmpint (atlas_excerpt_get_source_id (excerpt), ==, s1);
   g_assert_cmpint (atlas_actor_get_affiliation_id (actor), ==, 0);
   g_assert_cmpstr (atlas_actor_get_color (actor), ==, "#f2a800");
@@ -567,7 +573,7 @@ test_record_list_absent (void)
   g_assert_cmpint (atlas_record_get_id (ATLAS_RECORD (gone)), ==, g_array_index (ids, gint64, 0));
   g_assert_nonnull (strstr (atlas_place_get_description (gone), "no place"));
   there = g_list_model_get_item (G_LIST_MODEL (list), 1);
-  g_assert_cmpstr (atlas_place_get_name (there), ==, "Meghri");
+  g_assert_cmpstr (atlas_place_get_name (there), ==, "Khankendi");
 }
 
 /* The terms of @vocabulary in the vocabulary's order. */

@@ -300,8 +300,18 @@ test_results_every_filter (void)
   }
   atlas_filter_clear_actors (filter);
 
-  /* A filter that finds nothing finds nothing everywhere. */
+  /* Only the disputed events: one, the summit two articles date differently. */
   atlas_filter_set_with_excerpts (filter, FALSE);
+  atlas_filter_set_disputed (filter, TRUE);
+  check_against_queries (store, results, filter, NULL);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 1);
+  atlas_filter_set_text (filter, "route");
+  check_against_queries (store, results, filter, NULL);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 1);
+  atlas_filter_set_text (filter, NULL);
+  atlas_filter_set_disputed (filter, FALSE);
+
+  /* A filter that finds nothing finds nothing everywhere. */
   atlas_filter_set_text (filter, "qqqqnothing");
   check_against_queries (store, results, filter, NULL);
   g_assert_cmpuint (atlas_results_get_n_events (results), ==, 0);

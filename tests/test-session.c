@@ -180,6 +180,7 @@ test_session_saved_views (void)
   atlas_filter_add_id (filter, ATLAS_FILTER_CORRIDORS, 1);
   atlas_filter_add_kind (filter, "summit");
   atlas_filter_set_with_excerpts (filter, TRUE);
+  atlas_filter_set_disputed (filter, TRUE);
   atlas_session_set_filter (session, filter);
   atlas_session_select (session, ATLAS_ITEM_EVENT, 2);
   atlas_session_set_date (session, "2025-08-08");

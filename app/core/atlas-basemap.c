@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "atlas-basemap.h"
+#include "atlas-text.h"
 
 #define BASEMAP_RESOURCE "/io/github/caucasusatlas/CaucasusAtlas/basemap"
 
@@ -39,6 +40,7 @@ clear_feature (gpointer data)
   g_free (feature->name);
   g_free (feature->parent);
   g_free (feature->alt_name);
+  g_free (feature->folded);
 }
 
 static void
@@ -233,6 +235,7 @@ atlas_basemap_add_bytes (AtlasBasemap  *self,
           feature.coarse = strstr (name, "world") != NULL;
           feature.id = g_strdup (words[1]);
           feature.name = g_strdup (words[2]);
+          feature.folded = atlas_text_fold (words[2]);
           feature.first_ring = self->rings->len;
           atlas_geo_box_init (&feature.box);
           g_array_append_val (self->features, feature);

@@ -33,6 +33,7 @@ typedef struct
   char             *name;
   char             *parent;      /* a province's country ("051 ARM Armenia"), or NULL */
   char             *alt_name;    /* another name (GeoNames'), or NULL */
+  char             *folded;      /* the name folded, to find a place of ours of that name */
   gboolean          coarse;      /* from the world outlines for low zooms */
   gboolean          detailed;    /* coarse, but the region's outlines have it in detail */
   guint             first_ring;

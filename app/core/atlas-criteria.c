@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accounts.h"
 #include "atlas-criteria.h"
 #include "atlas-date.h"
 #include "atlas-query.h"
@@ -115,6 +116,7 @@ atlas_criteria_init (AtlasCriteria           *criteria,
   if (atlas_filter_get_kinds (filter)[0] != NULL)
     criteria->kinds = atlas_strv_json (atlas_filter_get_kinds (filter));
   criteria->with_excerpts = atlas_filter_get_with_excerpts (filter);
+  criteria->disputed = atlas_filter_get_disputed (filter);
 
   return TRUE;
 }
@@ -134,12 +136,15 @@ append_column_terms (GString             *sql,
     g_string_append (sql, " AND e.place_id IN (SELECT value FROM json_each (:places))");
 }
 
+/* At most one query of event ids for each of actors, corridors, passages, disputes and words. */
+#define N_ID_QUERIES 5
+
 /* The terms met by a list of events, each a query of event ids; returns how many. An actor
  * stands for itself and for the people and bodies affiliated with it, so "Azerbaijan" finds
  * what its president did. */
 static guint
 collect_id_queries (const AtlasCriteria *criteria,
-                    const char          *queries[4])
+                    const char          *queries[N_ID_QUERIES])
 {
   guint n = 0;
 
@@ -155,6 +160,8 @@ collect_id_queries (const AtlasCriteria *criteria,
                    " WHERE corridor_id IN (SELECT value FROM json_each (:corridors))";
   if (criteria->with_excerpts)
     queries[n++] = "SELECT event_id FROM excerpt_links WHERE event_id IS NOT NULL";
+  if (criteria->disputed)
+    queries[n++] = ATLAS_SQL_DISPUTED_EVENTS;
   if (criteria->fts != NULL)
     queries[n++] = "SELECT rowid FROM event_search WHERE event_search MATCH :fts"
                    " UNION SELECT l.event_id FROM excerpt_links l"
@@ -169,7 +176,7 @@ void
 atlas_criteria_append_event_terms (GString             *sql,
                                    const AtlasCriteria *criteria)
 {
-  const char *queries[4];
+  const char *queries[N_ID_QUERIES];
   guint n = collect_id_queries (criteria, queries);
 
   append_column_terms (sql, criteria);
@@ -191,7 +198,7 @@ atlas_criteria_append_id_query (GString             *sql,
                                 const AtlasCriteria *criteria)
 {
   g_autoptr(GString) columns = g_string_new (NULL);
-  const char *queries[4];
+  const char *queries[N_ID_QUERIES];
   guint n = collect_id_queries (criteria, queries);
 
   append_column_terms (columns, criteria);

@@ -30,6 +30,7 @@ typedef struct
   char *places;
   char *kinds;
   gboolean with_excerpts;
+  gboolean disputed;
   gint64 id;    /* the record a query is about, as :id */
 } AtlasCriteria;
 

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accounts.h"
 #include "atlas-criteria.h"
 #include "atlas-listing-private.h"
 #include "atlas-participation.h"
@@ -102,7 +103,7 @@ static const char excerpts_order[] = " ORDER BY e.first_day, e.last_day, e.id, x
 
 static const char *header[] = {
   "id", "start", "end", "precision", "approximate", "kind", "title", "place", "actors",
-  "summary", "excerpts",
+  "summary", "excerpts", "disputed",
 };
 
 /* The event being read: its own columns, kept while the rows of its actors go by. */
@@ -195,6 +196,7 @@ typedef struct
   GPtrArray      *repaired;
   gboolean          kept_actors;   /* the actors from the store's participation, not the rows */
   AtlasEventActors *participation; /* once the events' statement has begun */
+  GHashTable       *disputed;      /* event ids (gint64 *), read once the statement has begun */
 } Walk;
 
 /* SQLite's order of two texts: NULL first, then by bytes. */
@@ -266,6 +268,7 @@ write_event (Walk         *walk,
     event_column (event, EVENT_TITLE), NULL,
     event->n_actors > 0 ? event->actors->str : NULL,
     event_column (event, EVENT_SUMMARY), take_excerpts (walk, event),
+    g_hash_table_contains (walk->disputed, &event->id) ? "yes" : "no",
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (header));
 
@@ -334,6 +337,34 @@ add_kept_actors (Walk  *walk,
     }
 }
 
+/* The disputed events, which are few beside the events: asked once, rather than once an
+ * event, in the read transaction the events' statement began. */
+static GHashTable *
+read_disputed (AtlasStore  *store,
+               GError     **error)
+{
+  g_autoptr(GHashTable) disputed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = atlas_store_prepare (store, ATLAS_SQL_DISPUTED_EVENTS,
+                                            error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (disputed, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("Listing"));
+      return NULL;
+    }
+  return g_steal_pointer (&disputed);
+}
+
 /* Walks the events, gathering each one's actors, and writes a row as each is complete. */
 static gboolean
 write_rows (Walk          *walk,
@@ -351,6 +382,8 @@ write_rows (Walk          *walk,
   walk->excerpts_rc = sqlite3_step (walk->excerpts);
   if (walk->kept_actors && rc == SQLITE_ROW &&
       (walk->participation = atlas_query_ref_event_actors (walk->store, error)) == NULL)
+    return FALSE;
+  if (rc == SQLITE_ROW && (walk->disputed = read_disputed (walk->store, error)) == NULL)
     return FALSE;
 
   for (; rc == SQLITE_ROW; rc = sqlite3_step (events))
@@ -448,6 +481,7 @@ atlas_listing_write_events (AtlasStore         *store,
   if (walk.excerpts != NULL)
     sqlite3_reset (walk.excerpts);
   g_clear_pointer (&walk.participation, atlas_event_actors_unref);
+  g_clear_pointer (&walk.disputed, g_hash_table_unref);
   atlas_criteria_clear (&criteria);
   return written;
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accounts.h"
 #include "atlas-date.h"
 #include "atlas-event.h"
 
@@ -27,6 +28,7 @@ struct _AtlasEvent
   gint64       place_id;
   char        *place_name;
   char        *actor_names;
+  gboolean     disputed;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, ATLAS_TYPE_RECORD)
@@ -44,6 +46,8 @@ static const AtlasRecordField fields[] = {
   { "place-id", ATLAS_RECORD_FIELD_INT64, G_STRUCT_OFFSET (AtlasEvent, place_id) },
   { "place-name", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, place_name) },
   { "actor-names", ATLAS_RECORD_FIELD_STRING, G_STRUCT_OFFSET (AtlasEvent, actor_names) },
+  /* Whether the sources disagree on it: two accounts or more. */
+  { "disputed", ATLAS_RECORD_FIELD_BOOLEAN, G_STRUCT_OFFSET (AtlasEvent, disputed) },
   { "kind-label", ATLAS_RECORD_FIELD_LABEL, G_STRUCT_OFFSET (AtlasEvent, kind),
     ATLAS_VOCABULARY_EVENT_KINDS },
 };
@@ -74,7 +78,9 @@ atlas_event_class_init (AtlasEventClass *klass)
                                 " (SELECT group_concat (name, '; ') FROM"
                                 "   (SELECT a.name FROM event_actors ea"
                                 "    JOIN actors a ON a.id = ea.actor_id"
-                                "    WHERE ea.event_id = e.id ORDER BY a.kind <> 'state', a.name))"
+                                "    WHERE ea.event_id = e.id ORDER BY a.kind <> 'state', a.name)),"
+                                " (SELECT count (*) >= " G_STRINGIFY (ATLAS_DISPUTED_ACCOUNTS)
+                                "  FROM event_accounts WHERE event_id = e.id)"
                                 " FROM events e LEFT JOIN places p ON p.id = e.place_id",
                                 "e.id", fields, G_N_ELEMENTS (fields));
 }
@@ -209,6 +215,15 @@ atlas_event_get_actor_names (AtlasEvent *self)
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
 
   return self->actor_names;
+}
+
+/* Whether the sources disagree on the event, which then has their accounts. */
+gboolean
+atlas_event_get_disputed (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
+
+  return self->disputed;
 }
 
 /* "8 August 2025", "May – July 2025", "c. 2024": the dates at the precision they have. */

@@ -31,6 +31,7 @@ const char *atlas_event_get_note         (AtlasEvent  *self);
 gint64      atlas_event_get_place_id     (AtlasEvent  *self);
 const char *atlas_event_get_place_name   (AtlasEvent  *self);
 const char *atlas_event_get_actor_names  (AtlasEvent  *self);
+gboolean    atlas_event_get_disputed     (AtlasEvent  *self);
 char       *atlas_event_dup_date_label   (AtlasEvent  *self);
 
 const char *atlas_event_kind_label       (const char  *kind);

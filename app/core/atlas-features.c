@@ -23,6 +23,7 @@ struct _AtlasFeatures
   GArray  *zones;      /* AtlasZoneShape */
   GArray  *places;     /* AtlasPlaceMark */
   GArray  *points;     /* AtlasPoint, for corridors and zones */
+  GHashTable *named;   /* any name of a place, folded -> its index in places + 1 */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFeatures, atlas_features, G_TYPE_OBJECT)
@@ -55,6 +56,8 @@ clear_place (gpointer data)
 
   g_free (place->name);
   g_free (place->kind);
+  for (guint i = 0; i < ATLAS_N_PLACE_NAMES; i++)
+    g_free (place->labels[i]);
 }
 
 static void
@@ -66,6 +69,7 @@ atlas_features_finalize (GObject *object)
   g_clear_pointer (&self->zones, g_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->named, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_features_parent_class)->finalize (object);
 }
@@ -86,6 +90,7 @@ atlas_features_init (AtlasFeatures *self)
   self->places = g_array_new (FALSE, TRUE, sizeof (AtlasPlaceMark));
   g_array_set_clear_func (self->places, clear_place);
   self->points = g_array_new (FALSE, FALSE, sizeof (AtlasPoint));
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static int
@@ -250,13 +255,54 @@ load_zones (AtlasFeatures  *self,
                       G_STRUCT_OFFSET (AtlasZoneShape, box), error);
 }
 
+/* Every name of the places, for the provinces of the basemap that are places of ours: the
+ * first place of a name keeps it. */
+static gboolean
+load_place_names (AtlasFeatures  *self,
+                  AtlasStore     *store,
+                  GError        **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT place_id, folded FROM names"
+                                                   " WHERE place_id IS NOT NULL ORDER BY place_id, id",
+                                            error);
+  guint index = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 place_id = sqlite3_column_int64 (stmt, 0);
+      const char *folded = (const char *) sqlite3_column_text (stmt, 1);
+
+      while (index < self->places->len &&
+             g_array_index (self->places, AtlasPlaceMark, index).id < place_id)
+        index++;
+      if (index == self->places->len)
+        break;
+      if (folded != NULL && g_array_index (self->places, AtlasPlaceMark, index).id == place_id &&
+          !g_hash_table_contains (self->named, folded))
+        g_hash_table_insert (self->named, g_strdup (folded), GUINT_TO_POINTER (index + 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      atlas_store_set_error (store, error, _("Reading the map’s features"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_places (AtlasFeatures  *self,
              AtlasStore     *store,
              GError        **error)
 {
-  sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT id, name, kind, lat, lon FROM places"
-                                                   " ORDER BY id", error);
+  sqlite3_stmt *stmt = atlas_store_prepare (store, "SELECT p.id, p.kind, p.lat, p.lon,"
+                                                   ATLAS_SQL_PLACE_NAMING
+                                                   " FROM places p ORDER BY p.id", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -266,15 +312,17 @@ load_places (AtlasFeatures  *self,
       AtlasPlaceMark place = { 0 };
 
       place.id = sqlite3_column_int64 (stmt, 0);
-      place.name = atlas_store_dup_column (stmt, 1);
-      place.kind = atlas_store_dup_column (stmt, 2);
+      place.kind = atlas_store_dup_column (stmt, 1);
       place.rank = place_rank (place.kind);
-      place.point = atlas_geo_project (sqlite3_column_double (stmt, 3),
-                                       sqlite3_column_double (stmt, 4));
+      place.point = atlas_geo_project (sqlite3_column_double (stmt, 2),
+                                       sqlite3_column_double (stmt, 3));
+      place.name = atlas_store_dup_column (stmt, 4);
+      for (guint i = 0; i < ATLAS_N_PLACE_NAMES; i++)
+        place.labels[i] = atlas_place_naming_read (stmt, 4, i);
       g_array_append_val (self->places, place);
     }
   sqlite3_reset (stmt);
-  return TRUE;
+  return load_place_names (self, store, error);
 }
 
 AtlasFeatures *
@@ -357,6 +405,19 @@ atlas_features_find_place (AtlasFeatures *self,
       return &g_array_index (self->places, AtlasPlaceMark, i);
 
   return NULL;
+}
+
+/* The place one of whose names folds to @folded, as a province of the basemap is named. */
+const AtlasPlaceMark *
+atlas_features_find_place_named (AtlasFeatures *self,
+                                 const char    *folded)
+{
+  guint index;
+
+  g_return_val_if_fail (ATLAS_IS_FEATURES (self), NULL);
+
+  index = folded != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->named, folded)) : 0;
+  return index > 0 ? &g_array_index (self->places, AtlasPlaceMark, index - 1) : NULL;
 }
 
 const AtlasPoint *

@@ -8,6 +8,7 @@
 #include "atlas-as-of.h"
 #include "atlas-geo.h"
 #include "atlas-item.h"
+#include "atlas-place-names.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -42,7 +43,16 @@ typedef struct
   char      *kind;
   int        rank;      /* 0 capitals .. 3 regions: lower shows from further out */
   AtlasPoint point;
+  char      *labels[ATLAS_N_PLACE_NAMES];  /* its name under each rule, made once */
 } AtlasPlaceMark;
+
+/* What the map calls @place under @names. */
+static inline const char *
+atlas_place_mark_label (const AtlasPlaceMark *place,
+                        AtlasPlaceNames       names)
+{
+  return place->labels[names < ATLAS_N_PLACE_NAMES ? names : ATLAS_PLACE_NAMES_BOTH];
+}
 
 #define ATLAS_TYPE_FEATURES (atlas_features_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasFeatures, atlas_features, ATLAS, FEATURES, GObject)
@@ -60,6 +70,8 @@ const AtlasPlaceMark     *atlas_features_get_place         (AtlasFeatures  *self
                                                             guint           index);
 const AtlasPlaceMark     *atlas_features_find_place        (AtlasFeatures  *self,
                                                             gint64          id);
+const AtlasPlaceMark     *atlas_features_find_place_named  (AtlasFeatures  *self,
+                                                            const char     *folded);
 const AtlasPoint         *atlas_features_get_points        (AtlasFeatures  *self);
 
 const AtlasStatusEntry   *atlas_corridor_status_entry_at   (const AtlasCorridorShape *corridor,

@@ -22,6 +22,7 @@ struct _AtlasFilter
   GArray    *ids[ATLAS_FILTER_N_SETS];  /* gint64 record ids */
   GPtrArray *kinds;   /* event kinds, NULL-terminated */
   gboolean   with_excerpts;
+  gboolean   disputed;
 };
 
 G_DEFINE_BOXED_TYPE (AtlasFilter, atlas_filter, atlas_filter_copy, atlas_filter_free)
@@ -51,6 +52,7 @@ atlas_filter_copy (const AtlasFilter *filter)
   copy->begun_by = g_strdup (filter->begun_by);
   copy->text = g_strdup (filter->text);
   copy->with_excerpts = filter->with_excerpts;
+  copy->disputed = filter->disputed;
   for (guint i = 0; i < ATLAS_FILTER_N_SETS; i++)
     g_array_append_vals (copy->ids[i], filter->ids[i]->data, filter->ids[i]->len);
   for (guint i = 0; i < filter->kinds->len; i++)
@@ -86,7 +88,7 @@ atlas_filter_is_empty (const AtlasFilter *filter)
 
   return filter->from == NULL && filter->to == NULL && filter->begun_by == NULL &&
          filter->text == NULL &&
-         filter->kinds->len == 0 && !filter->with_excerpts;
+         filter->kinds->len == 0 && !filter->with_excerpts && !filter->disputed;
 }
 
 static gboolean
@@ -119,7 +121,8 @@ atlas_filter_equal (const AtlasFilter *a,
          g_strcmp0 (a->to, b->to) == 0 &&
          g_strcmp0 (a->begun_by, b->begun_by) == 0 &&
          g_strcmp0 (a->text, b->text) == 0 &&
-         a->with_excerpts == b->with_excerpts;
+         a->with_excerpts == b->with_excerpts &&
+         a->disputed == b->disputed;
 }
 
 static void
@@ -311,6 +314,20 @@ atlas_filter_set_with_excerpts (AtlasFilter *filter,
   filter->with_excerpts = !!with_excerpts;
 }
 
+gboolean
+atlas_filter_get_disputed (const AtlasFilter *filter)
+{
+  return filter->disputed;
+}
+
+/* Only events the sources disagree on: two accounts or more. */
+void
+atlas_filter_set_disputed (AtlasFilter *filter,
+                           gboolean     disputed)
+{
+  filter->disputed = !!disputed;
+}
+
 static GVariant *
 ids_variant (const GArray *ids)
 {
@@ -337,6 +354,9 @@ atlas_filter_to_variant (const AtlasFilter *filter)
   g_variant_builder_add (&builder, "{sv}", "places", ids_variant (filter->ids[ATLAS_FILTER_PLACES]));
   g_variant_builder_add (&builder, "{sv}", "kinds", g_variant_new_strv (atlas_filter_get_kinds (filter), -1));
   g_variant_builder_add (&builder, "{sv}", "with-excerpts", g_variant_new_boolean (filter->with_excerpts));
+  /* Only when set, so that older programs read a view saved without it as they wrote it. */
+  if (filter->disputed)
+    g_variant_builder_add (&builder, "{sv}", "disputed", g_variant_new_boolean (TRUE));
   return g_variant_builder_end (&builder);
 }
 
@@ -363,7 +383,7 @@ atlas_filter_new_from_variant (GVariant *variant)
   g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (NULL);
   g_autofree const char **kinds = NULL;
   const char *text;
-  gboolean with_excerpts;
+  gboolean with_excerpts, disputed;
 
   g_variant_dict_clear (&dict);
   g_variant_dict_init (&dict, variant);
@@ -383,6 +403,8 @@ atlas_filter_new_from_variant (GVariant *variant)
       atlas_filter_add_kind (filter, kinds[i]);
   if (g_variant_dict_lookup (&dict, "with-excerpts", "b", &with_excerpts))
     filter->with_excerpts = with_excerpts;
+  if (g_variant_dict_lookup (&dict, "disputed", "b", &disputed))
+    filter->disputed = disputed;
 
   return filter;
 }

@@ -69,6 +69,10 @@ gboolean      atlas_filter_get_with_excerpts (const AtlasFilter *filter);
 void          atlas_filter_set_with_excerpts (AtlasFilter       *filter,
                                               gboolean           with_excerpts);
 
+gboolean      atlas_filter_get_disputed      (const AtlasFilter *filter);
+void          atlas_filter_set_disputed      (AtlasFilter       *filter,
+                                              gboolean           disputed);
+
 GVariant     *atlas_filter_to_variant        (const AtlasFilter *filter);
 AtlasFilter  *atlas_filter_new_from_variant  (GVariant          *variant);
 

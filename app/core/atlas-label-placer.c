@@ -463,9 +463,11 @@ atlas_label_placer_name_selected_place (AtlasMapFrame       *frame,
 
   atlas_map_frame_to_screen (frame, place->point, &x, &y);
   if (frame->view->dark)
-    atlas_map_frame_label (frame, place->name, x + 11, y, "Sans Bold 10", 0.6, 0.78, 1.0);
+    atlas_map_frame_label (frame, atlas_place_mark_label (place, state->place_names), x + 11, y,
+                           "Sans Bold 10", 0.6, 0.78, 1.0);
   else
-    atlas_map_frame_label (frame, place->name, x + 11, y, "Sans Bold 10", 0.13, 0.36, 0.70);
+    atlas_map_frame_label (frame, atlas_place_mark_label (place, state->place_names), x + 11, y,
+                           "Sans Bold 10", 0.13, 0.36, 0.70);
 }
 
 /* When the selection lies off screen, an arrow at the edge points to it, with its name. */
@@ -579,7 +581,9 @@ atlas_label_placer_name_countries (AtlasMapFrame       *frame,
     }
 }
 
-/* Provinces' names from the zoom at which their boundaries show, quieter than countries'. */
+/* Provinces' names from the zoom at which their boundaries show, quieter than countries'.
+ * A province that is one of our places (Şuşa is Shusha's district, Stepanakert Khankendi's)
+ * takes the place's name, so that the map names each place one way, and once. */
 void
 atlas_label_placer_name_provinces (AtlasMapFrame       *frame,
                                    const AtlasMapState *state)
@@ -592,13 +596,17 @@ atlas_label_placer_name_provinces (AtlasMapFrame       *frame,
   for (guint i = 0; i < atlas_basemap_get_n_features (state->basemap); i++)
     {
       const AtlasBasemapFeature *feature = atlas_basemap_get_feature (state->basemap, i);
+      const AtlasPlaceMark *place;
+      const char *name;
       double x, y;
 
       if (feature->kind != ATLAS_BASEMAP_PROVINCE || !atlas_geo_box_contains (&frame->visible, feature->label))
         continue;
 
+      place = atlas_features_find_place_named (state->features, feature->folded);
+      name = place != NULL ? atlas_place_mark_label (place, state->place_names) : feature->name;
       atlas_map_frame_to_screen (frame, feature->label, &x, &y);
-      atlas_map_frame_label (frame, feature->name, x - g_utf8_strlen (feature->name, -1) * 3.0, y,
+      atlas_map_frame_label (frame, name, x - g_utf8_strlen (name, -1) * 3.0, y,
                              "Sans Italic 9", shade + 0.04, shade, shade - 0.03);
     }
 }

@@ -79,6 +79,7 @@ atlas_map_lookup_resolve_country (AtlasStore       *store,
 /**
  * atlas_map_lookup_tooltip:
  * @day: (nullable): the "as of" day, for a corridor's status on it
+ * @names: how a place is named
  *
  * What hovering over @item says: its name, kind and, for a corridor, its status on @day.
  *
@@ -89,6 +90,7 @@ char *
 atlas_map_lookup_tooltip (AtlasStore       *store,
                           const AtlasItem  *item,
                           const char       *day,
+                          AtlasPlaceNames   names,
                           GError          **error)
 {
   g_autoptr(AtlasSummary) summary = NULL;
@@ -111,7 +113,7 @@ atlas_map_lookup_tooltip (AtlasStore       *store,
                                       atlas_event_kind_label (atlas_event_get_kind (event)), date);
     }
 
-  if ((summary = atlas_summary_load (store, item, day, error)) == NULL)
+  if ((summary = atlas_summary_load (store, item, day, names, error)) == NULL)
     return NULL;
   if (summary->subtitle != NULL)
     return g_markup_printf_escaped ("<b>%s</b>\n%s\n%s", summary->title,
@@ -124,15 +126,17 @@ atlas_map_lookup_tooltip (AtlasStore       *store,
  * atlas_map_lookup_places:
  * @text: part of any name of a place, in any language or spelling
  * @max: how many to give at most
+ * @names: how the places found are named
  *
  * Returns: (transfer full) (element-type AtlasPlaceMatch): the places named so, best
  *   first, as atlas_query_places_named() orders them; %NULL with @error set on failure
  */
 GPtrArray *
-atlas_map_lookup_places (AtlasStore  *store,
-                         const char  *text,
-                         guint        max,
-                         GError     **error)
+atlas_map_lookup_places (AtlasStore       *store,
+                         const char       *text,
+                         guint             max,
+                         AtlasPlaceNames   names,
+                         GError          **error)
 {
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -149,7 +153,7 @@ atlas_map_lookup_places (AtlasStore  *store,
   for (guint i = 0; i < MIN (ids->len, max); i++)
     {
       AtlasItem item = { ATLAS_ITEM_PLACE, g_array_index (ids, gint64, i) };
-      g_autoptr(AtlasSummary) summary = atlas_summary_load (store, &item, NULL, error);
+      g_autoptr(AtlasSummary) summary = atlas_summary_load (store, &item, NULL, names, error);
       AtlasPlaceMatch *match;
 
       if (summary == NULL)
@@ -253,6 +257,7 @@ atlas_map_lookup_item_box (AtlasStore       *store,
 gboolean
 atlas_map_lookup_target_name (AtlasStore       *store,
                               const AtlasItem  *item,
+                              AtlasPlaceNames   names,
                               char            **name,
                               GError          **error)
 {
@@ -264,7 +269,7 @@ atlas_map_lookup_target_name (AtlasStore       *store,
   *name = NULL;
   if (item->kind == ATLAS_ITEM_NONE || item->kind == ATLAS_ITEM_EVENT || item->kind == ATLAS_ITEM_ACTOR)
     return TRUE;
-  if ((summary = atlas_summary_load (store, item, NULL, error)) == NULL)
+  if ((summary = atlas_summary_load (store, item, NULL, names, error)) == NULL)
     return FALSE;
   *name = g_steal_pointer (&summary->title);
   return TRUE;

@@ -30,10 +30,12 @@ gboolean   atlas_map_lookup_resolve_country (AtlasStore       *store,
 char      *atlas_map_lookup_tooltip         (AtlasStore       *store,
                                              const AtlasItem  *item,
                                              const char       *day,
+                                             AtlasPlaceNames   names,
                                              GError          **error);
 GPtrArray *atlas_map_lookup_places          (AtlasStore       *store,
                                              const char       *text,
                                              guint             max,
+                                             AtlasPlaceNames   names,
                                              GError          **error);
 gboolean   atlas_map_lookup_item_box        (AtlasStore       *store,
                                              AtlasFeatures    *features,
@@ -43,6 +45,7 @@ gboolean   atlas_map_lookup_item_box        (AtlasStore       *store,
                                              GError          **error);
 gboolean   atlas_map_lookup_target_name     (AtlasStore       *store,
                                              const AtlasItem  *item,
+                                             AtlasPlaceNames   names,
                                              char            **name,
                                              GError          **error);
 

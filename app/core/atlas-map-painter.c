@@ -255,6 +255,7 @@ paint_places (AtlasMapFrame       *frame,
     for (guint i = 0; i < atlas_features_get_n_places (state->features); i++)
       {
         const AtlasPlaceMark *place = atlas_features_get_place (state->features, i);
+        const char *label = atlas_place_mark_label (place, state->place_names);
         gboolean selected = atlas_map_state_is_selected (state, ATLAS_ITEM_PLACE, place->id);
         double x, y;
 
@@ -271,9 +272,9 @@ paint_places (AtlasMapFrame       *frame,
             if (!frame->texts)
               continue;
             if (frame->view->dark)
-              atlas_map_frame_label (frame, place->name, x, y, "Sans Italic 9", 0.75, 0.72, 0.68);
+              atlas_map_frame_label (frame, label, x, y, "Sans Italic 9", 0.75, 0.72, 0.68);
             else
-              atlas_map_frame_label (frame, place->name, x, y, "Sans Italic 9", 0.4, 0.35, 0.3);
+              atlas_map_frame_label (frame, label, x, y, "Sans Italic 9", 0.4, 0.35, 0.3);
             continue;
           }
 
@@ -292,10 +293,10 @@ paint_places (AtlasMapFrame       *frame,
         if (!frame->texts || !atlas_geo_box_contains (&frame->visible, place->point))
           continue;
         if (frame->view->dark)
-          atlas_map_frame_label (frame, place->name, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9",
+          atlas_map_frame_label (frame, label, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9",
                                  0.92, 0.92, 0.9);
         else
-          atlas_map_frame_label (frame, place->name, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9",
+          atlas_map_frame_label (frame, label, x + 7, y, rank == 0 ? "Sans Bold 10" : "Sans 9",
                                  0.15, 0.15, 0.15);
       }
 }

@@ -28,6 +28,7 @@ typedef struct
   GArray           *reserved;     /* cairo_rectangle_t that names keep off (a legend), or NULL */
   AtlasSpriteCache *sprites;      /* labels and marks drawn, kept by the caller from one
                                    * painting to the next; NULL: for this painting only */
+  AtlasPlaceNames   place_names;  /* how places are named */
 } AtlasMapState;
 
 /* What to paint: the shapes can be painted into tiles and kept; the labels depend on the

@@ -147,6 +147,7 @@ atlas_map_view_painter_paint (cairo_t                  *cr,
     .events = clusters,
     .selection = *atlas_session_get_selection (session),
     .sprites = sprites,
+    .place_names = atlas_session_get_place_names (session),
   };
   g_autoptr(GArray) reserved = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   AtlasLegendFlags shown = 0, named = 0;

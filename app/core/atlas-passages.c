@@ -41,7 +41,8 @@ append_text_terms (GString             *sql,
                    const AtlasCriteria *criteria)
 {
   if (criteria->fts == NULL || criteria->from != NULL || criteria->to != NULL ||
-      criteria->kinds != NULL || criteria->corridors != NULL || criteria->places != NULL)
+      criteria->kinds != NULL || criteria->corridors != NULL || criteria->places != NULL ||
+      criteria->disputed)
     return FALSE;
 
   g_string_append (sql, "x.id IN (SELECT rowid FROM excerpt_search"

@@ -37,6 +37,7 @@ struct _AtlasSession
   double       latitude;
   double       longitude;
   double       zoom;
+  AtlasPlaceNames place_names;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSession, atlas_session, G_TYPE_OBJECT)
@@ -51,6 +52,7 @@ enum {
   PROP_MAP_LATITUDE,
   PROP_MAP_LONGITUDE,
   PROP_MAP_ZOOM,
+  PROP_PLACE_NAMES,
   N_PROPS
 };
 
@@ -113,6 +115,9 @@ atlas_session_get_property (GObject    *object,
     case PROP_MAP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_PLACE_NAMES:
+      g_value_set_enum (value, self->place_names);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -151,6 +156,9 @@ atlas_session_set_property (GObject      *object,
       break;
     case PROP_MAP_ZOOM:
       atlas_session_set_map_view (self, self->latitude, self->longitude, g_value_get_double (value));
+      break;
+    case PROP_PLACE_NAMES:
+      atlas_session_set_place_names (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -204,6 +212,11 @@ atlas_session_class_init (AtlasSessionClass *klass)
   properties[PROP_MAP_ZOOM] =
     g_param_spec_double ("map-zoom", NULL, NULL, 1.0, 20.0, DEFAULT_ZOOM,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* How the map, the place search, the details and the exports name places. */
+  properties[PROP_PLACE_NAMES] =
+    g_param_spec_enum ("place-names", NULL, NULL, ATLAS_TYPE_PLACE_NAMES, ATLAS_PLACE_NAMES_BOTH,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -472,4 +485,26 @@ atlas_session_set_map_view (AtlasSession *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_ZOOM]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+AtlasPlaceNames
+atlas_session_get_place_names (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), ATLAS_PLACE_NAMES_BOTH);
+
+  return self->place_names;
+}
+
+void
+atlas_session_set_place_names (AtlasSession    *self,
+                               AtlasPlaceNames  place_names)
+{
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+  g_return_if_fail (place_names < ATLAS_N_PLACE_NAMES);
+
+  if (self->place_names == place_names)
+    return;
+
+  self->place_names = place_names;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE_NAMES]);
 }

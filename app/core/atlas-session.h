@@ -7,6 +7,7 @@
 
 #include "atlas-filter.h"
 #include "atlas-item.h"
+#include "atlas-place-names.h"
 #include "atlas-results.h"
 #include "atlas-store.h"
 
@@ -42,5 +43,8 @@ void               atlas_session_set_map_view    (AtlasSession      *self,
                                                   double             latitude,
                                                   double             longitude,
                                                   double             zoom);
+AtlasPlaceNames    atlas_session_get_place_names (AtlasSession      *self);
+void               atlas_session_set_place_names (AtlasSession      *self,
+                                                  AtlasPlaceNames    place_names);
 
 G_END_DECLS

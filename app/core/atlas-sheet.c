@@ -96,7 +96,8 @@ static char *
 filter_words (AtlasSession *session)
 {
   return atlas_summary_describe_filter (atlas_session_get_store (session),
-                                        atlas_results_get_filter (atlas_session_get_results (session)));
+                                        atlas_results_get_filter (atlas_session_get_results (session)),
+                                        atlas_session_get_place_names (session));
 }
 
 /* The filtered events on a timeline @width wide, over the days asked for or all of them. */

@@ -171,11 +171,13 @@ replace (char **field,
 /**
  * atlas_summary_load:
  * @day: (nullable): the "as of" day, for a corridor's status
+ * @names: how a place is named
  */
 AtlasSummary *
 atlas_summary_load (AtlasStore       *store,
                     const AtlasItem  *item,
                     const char       *day,
+                    AtlasPlaceNames   names,
                     GError          **error)
 {
   AtlasSummary *summary = NULL;
@@ -197,6 +199,9 @@ atlas_summary_load (AtlasStore       *store,
           replace (&summary->kicker, summary->subtitle ? g_strdup_printf ("%s · %s", label, summary->subtitle)
                                                        : g_strdup (label));
           g_clear_pointer (&summary->subtitle, g_free);
+          replace (&summary->title, atlas_place_label_load (store, item->id, names, error));
+          if (summary->title == NULL)
+            g_clear_pointer (&summary, atlas_summary_free);
         }
       break;
 
@@ -292,7 +297,8 @@ atlas_summary_load (AtlasStore       *store,
 static char *
 filter_set_names (AtlasStore        *store,
                   const AtlasFilter *filter,
-                  AtlasFilterSet     set)
+                  AtlasFilterSet     set,
+                  AtlasPlaceNames    place_names)
 {
   const GArray *ids = atlas_filter_get_ids (filter, set);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -310,7 +316,7 @@ filter_set_names (AtlasStore        *store,
       else
         {
           AtlasItem item = { set == ATLAS_FILTER_CORRIDORS ? ATLAS_ITEM_CORRIDOR : ATLAS_ITEM_PLACE, id };
-          g_autoptr(AtlasSummary) summary = atlas_summary_load (store, &item, NULL, NULL);
+          g_autoptr(AtlasSummary) summary = atlas_summary_load (store, &item, NULL, place_names, NULL);
 
           g_ptr_array_add (names, g_strdup (summary ? summary->title : "?"));
         }
@@ -321,6 +327,7 @@ filter_set_names (AtlasStore        *store,
 
 /**
  * atlas_summary_describe_filter:
+ * @names: how the filter's places are named
  *
  * Returns: (transfer full): @filter in words, for the caption of an export:
  *   "8 August 2025 – 2026 · Actors: Armenia, Azerbaijan · Summit · “peace”", ending with
@@ -329,7 +336,8 @@ filter_set_names (AtlasStore        *store,
  */
 char *
 atlas_summary_describe_filter (AtlasStore        *store,
-                               const AtlasFilter *filter)
+                               const AtlasFilter *filter,
+                               AtlasPlaceNames    names)
 {
   static const char *set_titles[] = { N_("Actors"), N_("Corridors"), N_("Places") };
   const char *from = atlas_filter_get_from (filter), *to = atlas_filter_get_to (filter);
@@ -357,10 +365,10 @@ atlas_summary_describe_filter (AtlasStore        *store,
   for (guint set = 0; set < ATLAS_FILTER_N_SETS; set++)
     if (atlas_filter_get_ids (filter, set)->len > 0)
       {
-        g_autofree char *names = filter_set_names (store, filter, set);
+        g_autofree char *members = filter_set_names (store, filter, set, names);
 
         /* Translators: a filter's set and its members: "Actors: Armenia, Iran" */
-        g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), _(set_titles[set]), names));
+        g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), _(set_titles[set]), members));
       }
 
   if (kinds[0] != NULL)
@@ -382,6 +390,8 @@ atlas_summary_describe_filter (AtlasStore        *store,
 
       g_ptr_array_add (parts, g_strdup_printf (_("Only events begun by %s"), day));
     }
+  if (atlas_filter_get_disputed (filter))
+    g_ptr_array_add (parts, g_strdup (_("Only disputed events")));
 
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);

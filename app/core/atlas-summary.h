@@ -7,6 +7,7 @@
 
 #include "atlas-filter.h"
 #include "atlas-item.h"
+#include "atlas-place-names.h"
 #include "atlas-query.h"
 #include "atlas-store.h"
 
@@ -23,13 +24,15 @@ typedef struct
 AtlasSummary *atlas_summary_load (AtlasStore       *store,
                                   const AtlasItem  *item,
                                   const char       *day,
+                                  AtlasPlaceNames   names,
                                   GError          **error);
 void          atlas_summary_free (AtlasSummary     *summary);
 const char   *atlas_relation_kind_label (const char *kind);
 char         *atlas_summary_status_text (const AtlasStatusRow *row);
 char         *atlas_summary_relation_when (const AtlasRelationRow *row);
 char         *atlas_summary_describe_filter (AtlasStore        *store,
-                                             const AtlasFilter *filter);
+                                             const AtlasFilter *filter,
+                                             AtlasPlaceNames    names);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSummary, atlas_summary_free)
 

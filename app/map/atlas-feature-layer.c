@@ -428,6 +428,37 @@ atlas_feature_layer_set_target (AtlasFeatureLayer *self,
   queue_draw (self);
 }
 
+/* Only the labels change, and they are placed for each frame: the tiles stay. */
+void
+atlas_feature_layer_set_place_names (AtlasFeatureLayer *self,
+                                     AtlasPlaceNames    names)
+{
+  g_return_if_fail (ATLAS_IS_FEATURE_LAYER (self));
+
+  if (self->state.place_names == names)
+    return;
+  self->state.place_names = names;
+  queue_draw (self);
+}
+
+/**
+ * atlas_feature_layer_place_labels:
+ *
+ * Returns: (transfer full) (element-type AtlasPlaced): the names the layer shows in its
+ *   view and where, as atlas_map_painter_place_labels() places them
+ */
+GArray *
+atlas_feature_layer_place_labels (AtlasFeatureLayer *self)
+{
+  AtlasView view;
+
+  g_return_val_if_fail (ATLAS_IS_FEATURE_LAYER (self), NULL);
+
+  atlas_feature_layer_get_view (self, &view);
+  ensure_clusters (self, view.zoom);
+  return atlas_map_painter_place_labels (&view, &self->state);
+}
+
 void
 atlas_feature_layer_set_dark (AtlasFeatureLayer *self,
                               gboolean           dark)

@@ -28,6 +28,9 @@ void               atlas_feature_layer_get_view    (AtlasFeatureLayer *self,
 void               atlas_feature_layer_set_target  (AtlasFeatureLayer *self,
                                                     const AtlasPoint  *target,
                                                     const char        *name);
+void               atlas_feature_layer_set_place_names (AtlasFeatureLayer *self,
+                                                        AtlasPlaceNames    names);
+GArray            *atlas_feature_layer_place_labels (AtlasFeatureLayer *self);
 void               atlas_feature_layer_set_dark    (AtlasFeatureLayer *self,
                                                     gboolean           dark);
 AtlasLegendFlags   atlas_feature_layer_get_drawn   (AtlasFeatureLayer *self);

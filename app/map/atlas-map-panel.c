@@ -195,11 +195,23 @@ show_selection (AtlasPanel *panel)
       return;
     }
 
-  if (!atlas_map_lookup_target_name (store, item, &name, &error))
+  if (!atlas_map_lookup_target_name (store, item, atlas_session_get_place_names (session), &name,
+                                     &error))
     atlas_panel_report_error (ATLAS_PANEL (self), _("Could not name the selection on the map"), error);
   centre = (AtlasPoint) { (box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2 };
   atlas_feature_layer_set_target (self->layer, &centre, name);
   bring_into_view (self, &box);
+}
+
+/* Names change in the labels only, which are placed afresh each frame, and by the edge
+ * marker, which names the selection. */
+static void
+on_session_place_names (AtlasMapPanel *self)
+{
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+
+  atlas_feature_layer_set_place_names (self->layer, atlas_session_get_place_names (session));
+  show_selection (ATLAS_PANEL (self));
 }
 
 /* A frame later: finding the selection's glyphs among a million events and drawing the
@@ -428,7 +440,8 @@ on_query_tooltip (GtkWidget     *map,
     }
 
   markup = atlas_map_lookup_tooltip (atlas_session_get_store (session), &item,
-                                     atlas_session_get_date (session), &error);
+                                     atlas_session_get_date (session),
+                                     atlas_session_get_place_names (session), &error);
   if (error != NULL)
     return show_tooltip_error (tooltip, error);
   if (markup == NULL)
@@ -731,6 +744,9 @@ atlas_map_panel_session_changed (AtlasPanel *panel)
   g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (on_session_selection), self);
   reload_events (self);
   show_selection (panel);
+
+  g_signal_connect_swapped (session, "notify::place-names", G_CALLBACK (on_session_place_names), self);
+  on_session_place_names (self);
 
   g_signal_connect_swapped (session, "notify::map-latitude", G_CALLBACK (on_session_view), self);
   g_signal_connect_swapped (session, "notify::map-longitude", G_CALLBACK (on_session_view), self);

@@ -77,7 +77,7 @@ on_search_changed (AtlasPlaceSearch *self)
     }
 
   matches = atlas_map_lookup_places (atlas_session_get_store (self->session), text, MAX_MATCHES,
-                                     &error);
+                                     atlas_session_get_place_names (self->session), &error);
   for (guint i = 0; matches != NULL && i < matches->len; i++)
     {
       const AtlasPlaceMatch *match = g_ptr_array_index (matches, i);

@@ -477,8 +477,10 @@ static void
 show_event (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
-  AtlasStore *store = atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self)));
+  AtlasSession *session = atlas_panel_get_session (ATLAS_PANEL (self));
+  AtlasStore *store = atlas_session_get_store (session);
   g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
   g_autoptr(AtlasEvent) event = atlas_event_load (store, item->id, &error);
   g_autoptr(GArray) actors = NULL;
   g_autoptr(GString) summary = NULL;
@@ -497,13 +499,19 @@ show_event (AtlasDetailsPanel *self,
   gtk_label_set_text (self->kicker_label, kicker);
   gtk_label_set_text (self->title_label, atlas_event_get_title (event));
 
-  if (atlas_event_get_place_name (event) && atlas_event_get_date_wording (event))
-    subtitle = g_strdup_printf ("%s · “%s”", atlas_event_get_place_name (event),
-                                atlas_event_get_date_wording (event));
+  if (atlas_event_get_place_id (event) != 0 &&
+      (place = atlas_place_label_load (store, atlas_event_get_place_id (event),
+                                       atlas_session_get_place_names (session), &error)) == NULL)
+    {
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not name the event’s place"), error);
+      g_clear_error (&error);
+    }
+  if (place && atlas_event_get_date_wording (event))
+    subtitle = g_strdup_printf ("%s · “%s”", place, atlas_event_get_date_wording (event));
   else if (atlas_event_get_date_wording (event))
     subtitle = g_strdup_printf ("“%s”", atlas_event_get_date_wording (event));
   else
-    subtitle = g_strdup (atlas_event_get_place_name (event));
+    subtitle = g_strdup (place);
   set_optional_text (self->subtitle_label, subtitle);
 
   clear_box (GTK_WIDGET (self->links_box));
@@ -586,7 +594,8 @@ show_summary (AtlasDetailsPanel *self,
   g_autoptr(GError) error = NULL;
 
   summary = atlas_summary_load (atlas_session_get_store (session), item,
-                                atlas_session_get_date (session), &error);
+                                atlas_session_get_date (session),
+                                atlas_session_get_place_names (session), &error);
   if (summary == NULL)
     {
       g_debug ("Nothing to show for the selection: %s", error->message);
@@ -662,7 +671,9 @@ on_session_date (AtlasDetailsPanel *self)
   else if (item->kind == ATLAS_ITEM_CORRIDOR)
     {
       g_autoptr(AtlasSummary) summary = atlas_summary_load (atlas_session_get_store (session), item,
-                                                            atlas_session_get_date (session), NULL);
+                                                            atlas_session_get_date (session),
+                                                            atlas_session_get_place_names (session),
+                                                            NULL);
 
       if (summary != NULL)
         set_optional_text (self->subtitle_label, summary->subtitle);
@@ -732,6 +743,9 @@ atlas_details_panel_session_changed (AtlasPanel *panel)
       g_signal_connect_swapped (session, "notify::selection",
                                 G_CALLBACK (on_session_selection), self);
       g_signal_connect_swapped (session, "notify::date", G_CALLBACK (on_session_date), self);
+      /* A place's name and an event's place follow the setting. */
+      g_signal_connect_swapped (session, "notify::place-names", G_CALLBACK (on_session_selection),
+                                self);
       g_signal_connect_swapped (atlas_panel_get_results (panel), "changed",
                                 G_CALLBACK (on_results_changed), self);
       g_clear_object (&self->excerpts);

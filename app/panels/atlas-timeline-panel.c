@@ -150,7 +150,8 @@ id_label (AtlasTimelinePanel *self,
       return g_strdup (name ? name : "?");
     }
 
-  summary = atlas_summary_load (atlas_session_get_store (session_of (self)), &item, NULL, &error);
+  summary = atlas_summary_load (atlas_session_get_store (session_of (self)), &item, NULL,
+                                atlas_session_get_place_names (session_of (self)), &error);
   if (summary == NULL)
     atlas_panel_report_error (ATLAS_PANEL (self), _("Could not name a filter"), error);
   return g_strdup (summary ? summary->title : "?");
@@ -587,6 +588,8 @@ atlas_timeline_panel_session_changed (AtlasPanel *panel)
   g_signal_connect_swapped (atlas_panel_get_results (panel), "notify::busy", G_CALLBACK (update_count), self);
   /* The chips show the filter as soon as it is set, before its results are in. */
   g_signal_connect_swapped (session, "notify::filter", G_CALLBACK (rebuild_chips), self);
+  /* A place's chip is named as the map names it. */
+  g_signal_connect_swapped (session, "notify::place-names", G_CALLBACK (rebuild_chips), self);
   g_signal_connect_swapped (session, "notify::date", G_CALLBACK (on_session_date), self);
   g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (on_session_selection), self);
   reload (self);
