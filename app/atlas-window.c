@@ -75,6 +75,11 @@ atlas_window_dispose (GObject *object)
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_handle_id (&self->fill_lists_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  /* The session may outlive the window (a view being found holds it): it must no longer
+   * follow the settings, nor tell the window's action of a change. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "place-names");
+  if (self->session != NULL)
+    g_settings_unbind (self->session, "place-names");
   g_clear_object (&self->history);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);

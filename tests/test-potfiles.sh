@@ -4,7 +4,7 @@
 #   tests/test-potfiles.sh SOURCE_DIR
 set -euo pipefail
 cd "${1:?usage: test-potfiles.sh SOURCE_DIR}"
-expected=$( (grep -lE '\b(N?_|C_|NC_|g_dngettext)\(' app/*.c app/*/*.c;
+expected=$( (grep -lE '\b(N?_|C_|NC_|g_dngettext) ?\(' app/*.c app/*/*.c;
              grep -l 'translatable="yes"' ui/*.ui ui/gtk/*.ui;
              ls data/*.desktop.in data/*.metainfo.xml.in) | sort -u)
 listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort -u)

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "atlas-accounts-view.h"
 #include "atlas-actor.h"
 #include "atlas-actor-entry.h"
 #include "atlas-actors-panel.h"
@@ -30,6 +31,7 @@
 #include "atlas-query.h"
 #include "atlas-memory-file.h"
 #include "atlas-record-list.h"
+#include "atlas-saved-views.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
 
@@ -1475,6 +1477,157 @@ test_window_events_as_of (void)
   iterate ();
 }
 
+/* The Sharm el-Sheikh summit: 13 October in one document, 12 in another. Its details mark it
+ * disputed and show both accounts side by side, each with only its own passage; the events
+ * list marks it, and "Only disputed events" keeps the disputed events alone, as a chip. */
+static void
+test_window_disputed (void)
+{
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  GtkWidget *details = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_DETAILS_PANEL);
+  GtkWidget *events = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_EVENTS_PANEL);
+  GtkWidget *timeline = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_PANEL);
+  gint64 summit = atlas_test_key_id (store, "events", "sharm-el-sheikh-summit-2025-10");
+  AtlasAccountsView *accounts;
+  GtkWidget *mark, *first, *second, *check = NULL;
+  guint disputed = atlas_test_query_int (store, "SELECT count(DISTINCT event_id) FROM event_accounts");
+
+  atlas_session_select (session, ATLAS_ITEM_EVENT, summit);
+  iterate ();
+  accounts = ATLAS_ACCOUNTS_VIEW (find_descendant (details, ATLAS_TYPE_ACCOUNTS_VIEW));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (accounts)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (accounts)));
+  g_assert_cmpuint (atlas_accounts_view_get_n_accounts (accounts), ==, 2);
+  mark = find_named (GTK_WIDGET (accounts), "disputed-mark");
+  g_assert_true (gtk_widget_get_visible (mark));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (mark)), ==, "Disputed");
+
+  /* Side by side: the earlier day first, each card with its source, its day and its own
+   * passage only. */
+  first = find_descendant (GTK_WIDGET (accounts), ATLAS_TYPE_ACCOUNT_CARD);
+  second = gtk_widget_get_next_sibling (first);
+  g_assert_true (ATLAS_IS_ACCOUNT_CARD (second));
+  g_assert_nonnull (find_label (first, "Vasif Huseynov: 12 October 2025"));
+  g_assert_nonnull (find_label (first, "the Middle East Summit in Egypt on October 12"));
+  g_assert_nonnull (find_label (first, "Post-conflict Azerbaijan transforms into a confident regional power"));
+  g_assert_null (find_label (first, "October 13"));
+  g_assert_nonnull (find_label (second, ": 13 October 2025"));
+  g_assert_nonnull (find_label (second, "Aliyev’s participation in the October 13 Sharm-el-Sheikh summit"));
+  g_assert_nonnull (find_label (second, "Azerbaijan and Caucasus-Middle East reconnection"));
+  g_assert_null (find_label (second, "October 12"));
+  {
+    graphene_rect_t a, b;
+
+    g_assert_true (gtk_widget_compute_bounds (first, details, &a));
+    g_assert_true (gtk_widget_compute_bounds (second, details, &b));
+    g_assert_cmpfloat (fabs (a.origin.y - b.origin.y), <, 1);
+    g_assert_cmpfloat (a.origin.x + a.size.width, <=, b.origin.x);
+  }
+
+  /* An event the documents agree on has neither the mark nor accounts. */
+  atlas_session_select (session, ATLAS_ITEM_EVENT,
+                        atlas_test_key_id (store, "events", "cooper-hasanov-meeting-2025-10-18"));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (accounts)));
+
+  /* The filter's check in the kinds' popover: the disputed events alone, a chip that says so,
+   * and in the list each row marked. */
+  for (GtkWidget *child = find_descendant (timeline, GTK_TYPE_CHECK_BUTTON); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child) &&
+        g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), "Only disputed events") == 0)
+      check = child;
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  iterate ();
+  while (atlas_results_get_busy (atlas_session_get_results (session)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  g_assert_true (atlas_filter_get_disputed (atlas_session_get_filter (session)));
+  g_assert_cmpuint (atlas_results_get_n_events (atlas_session_get_results (session)), ==, disputed);
+  g_assert_cmpuint (disputed, >=, 4);
+  g_assert_nonnull (find_label (timeline, "Disputed"));
+  g_assert_nonnull (find_label (events, "Disputed"));
+
+  /* Saved with a view, and one click on its chip takes it away. */
+  g_assert_true (atlas_saved_views_save (session, "Disputed", NULL, NULL));
+  atlas_session_set_filter (session, NULL);
+  g_assert_true (atlas_saved_views_open (session, "Disputed", NULL, NULL));
+  g_assert_true (atlas_filter_get_disputed (atlas_session_get_filter (session)));
+  iterate ();
+  g_signal_emit_by_name (gtk_widget_get_ancestor (GTK_WIDGET (find_label (timeline, "Disputed")),
+                                                  GTK_TYPE_BUTTON), "clicked");
+  iterate ();
+  g_assert_false (atlas_filter_get_disputed (atlas_session_get_filter (session)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* Whether the map's labels in view, as its layer places them, include @text. */
+static gboolean
+map_labels_include (AtlasMapPanel *panel,
+                    const char    *text)
+{
+  g_autoptr(GArray) placed = atlas_feature_layer_place_labels (atlas_map_panel_get_feature_layer (panel));
+
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const AtlasPlaced *label = &g_array_index (placed, AtlasPlaced, i);
+
+      if (label->kind == ATLAS_PLACED_LABEL && g_strcmp0 (label->text, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Place names" in the main menu: both names by default, then the administering state's,
+ * then the documents'; the map, the details and the setting follow. */
+static void
+test_window_place_names (void)
+{
+  g_autoptr(AtlasStore) store = atlas_dataset_open_store (":memory:", ATLAS_STORE_FLAGS_NONE, NULL);
+  g_autoptr(GSettings) settings = NULL;
+  AtlasWindow *window = open_window (store);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasMapPanel *panel = ATLAS_MAP_PANEL (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_MAP_PANEL));
+  GtkWidget *details = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_DETAILS_PANEL);
+  GtkWidget *title = find_named (details, "details-title");
+
+  settings = atlas_settings_new ();
+  g_assert_cmpint (g_settings_get_enum (settings, "place-names"), ==, ATLAS_PLACE_NAMES_BOTH);
+  /* Khankendi selected, so that its name goes before the events' glyphs around it. */
+  atlas_session_select (session, ATLAS_ITEM_PLACE, atlas_test_key_id (store, "places", "khankendi"));
+  iterate ();
+  atlas_session_set_map_view (session, 39.79, 46.74, 10);
+  wait_ms (1000);
+  g_assert_true (map_labels_include (panel, "Khankendi / Stepanakert"));
+  g_assert_true (map_labels_include (panel, "Shusha / Shushi"));
+  g_assert_false (map_labels_include (panel, "Şuşa"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Khankendi / Stepanakert");
+
+  /* The menu's radio item: the official names of the state that administers each place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place-names", "s", "official"));
+  iterate ();
+  g_assert_cmpint (atlas_session_get_place_names (session), ==, ATLAS_PLACE_NAMES_OFFICIAL);
+  g_assert_cmpint (g_settings_get_enum (settings, "place-names"), ==, ATLAS_PLACE_NAMES_OFFICIAL);
+  g_assert_true (map_labels_include (panel, "Khankendi"));
+  g_assert_false (map_labels_include (panel, "Khankendi / Stepanakert"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Khankendi");
+
+  /* As the documents say: Shusha, as in the Shusha Declaration. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place-names", "s", "sources"));
+  iterate ();
+  g_assert_true (map_labels_include (panel, "Shusha"));
+  g_assert_false (map_labels_include (panel, "Shusha / Shushi"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 static gboolean
 view_contains (AtlasMapPanel *panel,
                double         lat,
@@ -2786,6 +2939,8 @@ main (int   argc,
   g_test_add_func ("/window/selection-details-first", test_window_selection_details_first);
   g_test_add_func ("/window/details-tips", test_window_details_tips);
   g_test_add_func ("/window/as-of", test_window_as_of);
+  g_test_add_func ("/window/disputed", test_window_disputed);
+  g_test_add_func ("/window/place-names", test_window_place_names);
   g_test_add_func ("/window/events-as-of", test_window_events_as_of);
   g_test_add_func ("/window/map-place-search", test_window_map_place_search);
   g_test_add_func ("/window/large-ids", test_window_large_ids);

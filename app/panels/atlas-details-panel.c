@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accounts-view.h"
 #include "atlas-actor.h"
 #include "atlas-date.h"
 #include "atlas-details-panel.h"
@@ -39,6 +40,7 @@ struct _AtlasDetailsPanel
   GtkLabel     *kicker_label;
   GtkLabel     *title_label;
   GtkLabel     *subtitle_label;
+  AtlasAccountsView *accounts_view;
   GtkFlowBox   *links_box;
   GtkButton    *filter_button;
   GtkLabel     *summary_label;
@@ -51,6 +53,11 @@ struct _AtlasDetailsPanel
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, ATLAS_TYPE_PANEL)
+
+/* How tall the details above the passages grow before they scroll on their own: long
+ * details leave the passages room, a disputed event's accounts take most of it. */
+#define DETAILS_HEIGHT 300
+#define DISPUTED_DETAILS_HEIGHT 680
 
 static const char *
 language_name (const char *code)
@@ -73,6 +80,17 @@ language_name (const char *code)
       return _(languages[i].name);
 
   return code;
+}
+
+/* A disputed event's accounts, side by side, are what its details are about: the details
+ * then grow to show them, before the passages below take what is left. */
+static void
+set_details_height (AtlasDetailsPanel *self,
+                    gboolean           disputed)
+{
+  gtk_scrolled_window_set_max_content_height (self->scroller, disputed ? DISPUTED_DETAILS_HEIGHT
+                                                                        : DETAILS_HEIGHT);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->passages_scroller), !disputed);
 }
 
 static void
@@ -285,7 +303,8 @@ fill_excerpts (AtlasDetailsPanel *self,
   atlas_record_list_set_ids (self->excerpts, ids);
   highlight_words (self);
   gtk_widget_set_visible (GTK_WIDGET (self->passages_scroller), ids->len > 0);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), ids->len == 0);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller),
+                          ids->len == 0 || gtk_widget_get_visible (GTK_WIDGET (self->accounts_view)));
   /* Back to the first passage, as the list's own scrolling does it: setting the adjustment
    * of a list scrolled far down makes GTK 4.8 look for rows it has only estimated. */
   if (ids->len > 0)
@@ -513,6 +532,12 @@ show_event (AtlasDetailsPanel *self,
   else
     subtitle = g_strdup (place);
   set_optional_text (self->subtitle_label, subtitle);
+  if (!atlas_accounts_view_show_event (self->accounts_view, store, item->id, &error))
+    {
+      atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read what the sources say"), error);
+      g_clear_error (&error);
+    }
+  set_details_height (self, gtk_widget_get_visible (GTK_WIDGET (self->accounts_view)));
 
   clear_box (GTK_WIDGET (self->links_box));
   actors = atlas_query_event_actors (store, item->id, &error);
@@ -687,6 +712,11 @@ on_session_selection (AtlasDetailsPanel *self)
   const AtlasItem *item = atlas_session_get_selection (atlas_panel_get_session (ATLAS_PANEL (self)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->filter_button), filter_set_for (item->kind) >= 0);
+  if (item->kind != ATLAS_ITEM_EVENT)
+    {
+      atlas_accounts_view_clear (self->accounts_view);
+      set_details_height (self, FALSE);
+    }
 
   switch (item->kind)
     {
@@ -786,6 +816,7 @@ atlas_details_panel_class_init (AtlasDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, kicker_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, links_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, filter_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_clicked);
@@ -798,8 +829,9 @@ atlas_details_panel_class_init (AtlasDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPanel, passages_view);
   gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
 
-  /* The row template names it. */
+  /* The row template names it, and the template holds it. */
   g_type_ensure (ATLAS_TYPE_PASSAGE);
+  g_type_ensure (ATLAS_TYPE_ACCOUNTS_VIEW);
 }
 
 static void

@@ -15,7 +15,7 @@
 
 #include "atlas-as-of.h"
 #include "atlas-date.h"
-#include "atlas-excerpt.h"
+#include "atlas-excerpt-box.h"
 #include "atlas-status-card.h"
 #include "atlas-vocabulary.h"
 
@@ -55,37 +55,6 @@ static void
 atlas_status_card_init (AtlasStatusCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-static GtkWidget *
-new_wrapped_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  return label;
-}
-
-/* A passage behind the row: its words, and where they come from. */
-static GtkWidget *
-new_passage (AtlasExcerpt *excerpt)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *words = atlas_excerpt_dup_words (excerpt);
-  g_autofree char *attribution = atlas_excerpt_dup_attribution (excerpt);
-  GtkWidget *text = new_wrapped_label (words);
-  GtkWidget *source = new_wrapped_label (attribution);
-
-  gtk_widget_add_css_class (box, "atlas-excerpt");
-  if (!atlas_excerpt_get_reference (excerpt))
-    gtk_widget_add_css_class (text, "atlas-quote");
-  gtk_widget_add_css_class (source, "caption");
-  gtk_widget_add_css_class (source, "dim-label");
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), source);
-  return box;
 }
 
 /**
@@ -131,15 +100,8 @@ atlas_status_card_new (AtlasStore            *store,
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), row->note != NULL);
 
   ids = atlas_query_status_excerpts (store, row->id, error);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      g_autoptr(AtlasExcerpt) excerpt = atlas_excerpt_load (store, g_array_index (ids, gint64, i),
-                                                            error);
-
-      if (excerpt == NULL)
-        break;
-      gtk_box_append (self->excerpts_box, new_passage (excerpt));
-    }
+  if (ids != NULL)
+    atlas_excerpt_box_add_all (self->excerpts_box, store, ids, error);
 
   return GTK_WIDGET (self);
 }

@@ -75,7 +75,8 @@ typedef struct
   AtlasFilterSet set;   /* for ids; ATLAS_FILTER_N_SETS for the others */
   gint64         id;
   char          *kind;
-  char           what;  /* 'd' dates, 't' text, 'x' with excerpts, 'k' kind, 'i' ids */
+  char           what;  /* 'd' dates, 't' text, 'x' with excerpts, 'p' disputed, 'k' kind,
+                         * 'i' ids */
 } Chip;
 
 static void
@@ -104,6 +105,9 @@ remove_chip (AtlasFilter *filter,
       break;
     case 'x':
       atlas_filter_set_with_excerpts (filter, FALSE);
+      break;
+    case 'p':
+      atlas_filter_set_disputed (filter, FALSE);
       break;
     case 'k':
       atlas_filter_remove_kind (filter, chip->kind);
@@ -178,6 +182,16 @@ toggle_with_excerpts (AtlasFilter *filter,
 }
 
 static void
+toggle_disputed (AtlasFilter *filter,
+                 gpointer     data)
+{
+  atlas_filter_set_disputed (filter, !atlas_filter_get_disputed (filter));
+}
+
+/* The popover's checks: a kind's carries the kind; the others say which criterion. */
+#define CHECK_DISPUTED "disputed"
+
+static void
 on_kind_toggled (GtkCheckButton     *check,
                  AtlasTimelinePanel *self)
 {
@@ -187,6 +201,8 @@ on_kind_toggled (GtkCheckButton     *check,
     return;
   if (kind != NULL)
     change_filter (self, toggle_kind, (gpointer) kind);
+  else if (g_object_get_data (G_OBJECT (check), CHECK_DISPUTED) != NULL)
+    change_filter (self, toggle_disputed, NULL);
   else
     change_filter (self, toggle_with_excerpts, NULL);
 }
@@ -211,6 +227,11 @@ build_kinds (AtlasTimelinePanel *self)
   check = gtk_check_button_new_with_label (_("Only events with sources"));
   g_signal_connect (check, "toggled", G_CALLBACK (on_kind_toggled), self);
   gtk_box_append (self->kinds_box, check);
+  check = gtk_check_button_new_with_label (_("Only disputed events"));
+  gtk_widget_set_tooltip_text (check, _("Events the sources disagree on"));
+  g_object_set_data (G_OBJECT (check), CHECK_DISPUTED, GINT_TO_POINTER (TRUE));
+  g_signal_connect (check, "toggled", G_CALLBACK (on_kind_toggled), self);
+  gtk_box_append (self->kinds_box, check);
 }
 
 static void
@@ -228,7 +249,9 @@ sync_kinds (AtlasTimelinePanel *self,
         continue;
       gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
                                    kind ? g_strv_contains (atlas_filter_get_kinds (filter), kind)
-                                        : atlas_filter_get_with_excerpts (filter));
+                                   : g_object_get_data (G_OBJECT (child), CHECK_DISPUTED)
+                                   ? atlas_filter_get_disputed (filter)
+                                   : atlas_filter_get_with_excerpts (filter));
     }
   self->syncing_kinds = FALSE;
 }
@@ -302,6 +325,16 @@ rebuild_chips (AtlasTimelinePanel *self)
 
       chip->what = 'x';
       add_chip (self, _("With sources only"), chip);
+    }
+
+  if (atlas_filter_get_disputed (filter))
+    {
+      Chip *chip = g_new0 (Chip, 1);
+
+      chip->what = 'p';
+      /* Translators: the chip of the filter that keeps only the events the sources
+       * disagree on */
+      add_chip (self, C_("filter", "Disputed"), chip);
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), !atlas_filter_is_empty (filter));
