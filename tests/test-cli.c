@@ -171,6 +171,44 @@ test_cli_filters (void)
     }
 }
 
+/* --disputed keeps the events the documents disagree on, and every listing of events says of
+ * each whether it is disputed. */
+static void
+test_cli_disputed (void)
+{
+  g_auto(Run) all;
+  g_auto(Run) disputed;
+  g_autoptr(GPtrArray) all_rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint id, column_disputed, n_yes = 0;
+  gboolean summit = FALSE;
+
+  run_program (&all, "--db", db_path, "--list", "events", NULL);
+  run_program (&disputed, "--db", db_path, "--list", "events", "--disputed", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpint (disputed.status, ==, 0);
+  all_rows = atlas_test_parse_csv (all.out);
+  rows = atlas_test_parse_csv (disputed.out);
+  id = column (g_ptr_array_index (rows, 0), "id");
+  column_disputed = column (g_ptr_array_index (rows, 0), "disputed");
+
+  for (guint r = 1; r < all_rows->len; r++)
+    {
+      const char *value = cell (all_rows, r, column_disputed);
+
+      g_assert_true (g_str_equal (value, "yes") || g_str_equal (value, "no"));
+      n_yes += g_str_equal (value, "yes");
+    }
+  g_assert_cmpuint (rows->len - 1, ==, n_yes);
+  g_assert_cmpuint (n_yes, >=, 4);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      g_assert_cmpstr (cell (rows, r, column_disputed), ==, "yes");
+      summit |= g_str_equal (cell (rows, r, id), "sharm-el-sheikh-summit-2025-10");
+    }
+  g_assert_true (summit);
+}
+
 /* An actor's events are listed alike with the filter of actors (read with their actors from
  * event_actors) and without it (their actors from what the store keeps of who takes part):
  * each row the filter keeps is the same row in the whole list, actors and all. */
@@ -553,6 +591,11 @@ test_cli_errors (void)
     { { "--list", "events", "--from", "2025-13" }, 1, "is not a date" },
     { { "--list", "places", "--text", "Baku" }, 2, "apply to events and excerpts" },
     { { "--text", "Baku" }, 2, "go with --list" },
+    { { "--list", "actors", "--disputed" }, 2, "apply to events and excerpts" },
+    { { "--disputed" }, 2, "go with --list" },
+    { { "--list", "places", "--place-names", "official" }, 2, "--place-names goes with --export" },
+    { { "--place-names", "official" }, 2, "--place-names goes with --export" },
+    { { "--export", "/tmp/never.png", "--place-names", "Turkish" }, 2, "“Turkish”" },
     { { "--list", "events", "--date", "2021" }, 2, "--date goes with" },
     { { "--list", "corridors", "--date", "2021-13" }, 2, "YYYY, YYYY-MM or YYYY-MM-DD" },
     { { "--list", "zones", "--date", "yesterday" }, 2, "“yesterday”" },
@@ -631,6 +674,28 @@ test_cli_export (void)
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
   cairo_surface_destroy (image);
+
+  /* Named as the state that administers them, Karabakh's places lose their other names. */
+  {
+    g_autofree char *both = g_build_filename (dir, "both.png", NULL);
+    g_autofree char *official = g_build_filename (dir, "official.png", NULL);
+    g_auto(Run) run_both;
+    g_auto(Run) run_official;
+    g_autoptr(GBytes) both_bytes = NULL;
+    g_autoptr(GBytes) official_bytes = NULL;
+
+    run_program (&run_both, "--db", db_path, "--export", both, "--size", "600x400", "--center",
+                 "39.7,46.6", "--zoom", "10", NULL);
+    run_program (&run_official, "--db", db_path, "--export", official, "--size", "600x400",
+                 "--center", "39.7,46.6", "--zoom", "10", "--place-names", "official", NULL);
+    g_assert_cmpint (run_both.status, ==, 0);
+    g_assert_cmpint (run_official.status, ==, 0);
+    both_bytes = atlas_test_read_file (both);
+    official_bytes = atlas_test_read_file (official);
+    g_assert_false (g_bytes_equal (both_bytes, official_bytes));
+    g_remove (both);
+    g_remove (official);
+  }
 
   {
     g_auto(Run) run;
@@ -1159,6 +1224,7 @@ main (int   argc,
   g_test_add_func ("/cli/every-kind", test_cli_every_kind);
   g_test_add_func ("/cli/filters", test_cli_filters);
   g_test_add_func ("/cli/actors-alike", test_cli_actors_alike);
+  g_test_add_func ("/cli/disputed", test_cli_disputed);
   g_test_add_func ("/cli/as-of", test_cli_as_of);
   g_test_add_func ("/cli/statuses", test_cli_statuses);
   g_test_add_func ("/cli/list-generated", test_cli_list_generated);
