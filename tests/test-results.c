@@ -309,6 +309,19 @@ test_results_every_filter (void)
   check_against_queries (store, results, filter, NULL);
   g_assert_cmpuint (atlas_results_get_n_events (results), ==, 1);
   atlas_filter_set_text (filter, NULL);
+  /* With terms answered in memory, and the events begun by a day. */
+  atlas_filter_add_kind (filter, "summit");
+  atlas_filter_set_from (filter, "2025");
+  check_against_queries (store, results, filter, NULL);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 1);
+  check_against_queries (store, results, filter, "2025-07-31");
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 0);
+  atlas_filter_add_actor (filter, atlas_test_key_id (store, "actors", "turkey"));
+  check_against_queries (store, results, filter, NULL);
+  g_assert_cmpuint (atlas_results_get_n_events (results), ==, 0);
+  atlas_filter_clear_actors (filter);
+  atlas_filter_remove_kind (filter, "summit");
+  atlas_filter_set_from (filter, NULL);
   atlas_filter_set_disputed (filter, FALSE);
 
   /* A filter that finds nothing finds nothing everywhere. */
