@@ -293,6 +293,63 @@ atlas_summary_load (AtlasStore       *store,
   return summary;
 }
 
+static const char *
+language_name (const char *code)
+{
+  static const struct { const char *code; const char *name; } languages[] = {
+    { "az", N_("Azerbaijani") },
+    { "hy", N_("Armenian") },
+    { "ru", N_("Russian") },
+    { "fa", N_("Persian") },
+    { "tr", N_("Turkish") },
+    { "ka", N_("Georgian") },
+    { "ar", N_("Arabic") },
+    { "he", N_("Hebrew") },
+    { "zh", N_("Chinese") },
+    { "en", N_("English") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (code, languages[i].code) == 0)
+      return _(languages[i].name);
+
+  return code;
+}
+
+/**
+ * atlas_summary_other_names:
+ *
+ * Returns: (transfer full) (nullable): the item's other names, each with its language:
+ *   "Also: Xankəndi (Azerbaijani) · Stepanakert", or "" when it has none; %NULL with
+ *   @error set when the store could not give them
+ */
+char *
+atlas_summary_other_names (AtlasStore       *store,
+                           const AtlasItem  *item,
+                           GError          **error)
+{
+  g_autoptr(GPtrArray) names = atlas_query_other_names (store, item, error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (names == NULL)
+    return NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      AtlasName *name = g_ptr_array_index (names, i);
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      if (name->lang != NULL)
+        g_string_append_printf (text, "%s (%s)", name->name, language_name (name->lang));
+      else
+        g_string_append (text, name->name);
+    }
+
+  if (text->len > 0)
+    g_string_prepend (text, _("Also: "));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* The names of a filter's actors, corridors or places, joined by commas. */
 static char *
 filter_set_names (AtlasStore        *store,

@@ -28,6 +28,9 @@ AtlasSummary *atlas_summary_load (AtlasStore       *store,
                                   GError          **error);
 void          atlas_summary_free (AtlasSummary     *summary);
 const char   *atlas_relation_kind_label (const char *kind);
+char         *atlas_summary_other_names (AtlasStore       *store,
+                                         const AtlasItem  *item,
+                                         GError          **error);
 char         *atlas_summary_status_text (const AtlasStatusRow *row);
 char         *atlas_summary_relation_when (const AtlasRelationRow *row);
 char         *atlas_summary_describe_filter (AtlasStore        *store,

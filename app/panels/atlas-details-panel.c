@@ -59,29 +59,6 @@ G_DEFINE_FINAL_TYPE (AtlasDetailsPanel, atlas_details_panel, ATLAS_TYPE_PANEL)
 #define DETAILS_HEIGHT 300
 #define DISPUTED_DETAILS_HEIGHT 680
 
-static const char *
-language_name (const char *code)
-{
-  static const struct { const char *code; const char *name; } languages[] = {
-    { "az", N_("Azerbaijani") },
-    { "hy", N_("Armenian") },
-    { "ru", N_("Russian") },
-    { "fa", N_("Persian") },
-    { "tr", N_("Turkish") },
-    { "ka", N_("Georgian") },
-    { "ar", N_("Arabic") },
-    { "he", N_("Hebrew") },
-    { "zh", N_("Chinese") },
-    { "en", N_("English") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (g_strcmp0 (code, languages[i].code) == 0)
-      return _(languages[i].name);
-
-  return code;
-}
-
 /* A disputed event's accounts, side by side, are what its details are about: the details
  * then grow to show them, before the passages below take what is left. */
 static void
@@ -371,27 +348,12 @@ show_names (AtlasDetailsPanel *self,
             const AtlasItem   *item)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = atlas_query_other_names (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
-                                                        item, &error);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = atlas_summary_other_names (atlas_session_get_store (atlas_panel_get_session (ATLAS_PANEL (self))),
+                                                     item, &error);
 
-  if (names == NULL)
+  if (text == NULL)
     atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the other names"), error);
-  for (guint i = 0; names != NULL && i < names->len; i++)
-    {
-      AtlasName *name = g_ptr_array_index (names, i);
-
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      if (name->lang != NULL)
-        g_string_append_printf (text, "%s (%s)", name->name, language_name (name->lang));
-      else
-        g_string_append (text, name->name);
-    }
-
-  if (text->len > 0)
-    g_string_prepend (text, _("Also: "));
-  set_optional_text (self->names_label, text->str);
+  set_optional_text (self->names_label, text);
 }
 
 static void
@@ -574,11 +536,10 @@ show_status_history (AtlasDetailsPanel *self,
   AtlasStore *store = atlas_session_get_store (session);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = atlas_query_status_history (store, item->id, &error);
-  const AtlasStatusRow *decides = NULL;
-  GtkWidget *caption;
 
   if (rows == NULL)
     atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the status history"), error);
+  g_clear_error (&error);
   clear_box (GTK_WIDGET (self->relations_box));
   gtk_label_set_text (self->relations_heading, _("Status History"));
   gtk_widget_set_visible (GTK_WIDGET (self->relations_heading), rows != NULL && rows->len > 0);
@@ -586,27 +547,9 @@ show_status_history (AtlasDetailsPanel *self,
   if (rows == NULL || rows->len == 0)
     return;
 
-  caption = gtk_label_new (_("A change is the date the corridor became so; a report, the date "
-                             "of a source that says it is so."));
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_widget_set_margin_bottom (caption, 6);
-  gtk_box_append (self->relations_box, caption);
-
-  decides = atlas_status_history_at (rows, atlas_session_get_date (session));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const AtlasStatusRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GError) card_error = NULL;
-
-      gtk_box_append (self->relations_box,
-                      atlas_status_card_new (store, row, row == decides, &card_error));
-      if (card_error != NULL)
-        atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the status history"),
-                                  card_error);
-    }
+  if (!atlas_status_card_append_history (self->relations_box, store, rows,
+                                          atlas_session_get_date (session), &error))
+    atlas_panel_report_error (ATLAS_PANEL (self), _("Could not read the status history"), error);
 }
 
 /* Places, corridors, zones, countries and provinces: what they are and what is said of them. */

@@ -105,3 +105,47 @@ atlas_status_card_new (AtlasStore            *store,
 
   return GTK_WIDGET (self);
 }
+
+/**
+ * atlas_status_card_append_history:
+ * @rows: (element-type AtlasStatusRow): a corridor's status history, in order
+ * @day: (nullable): the "as of" day, whose deciding row is marked
+ *
+ * Appends to @box what a change and a report are, then a card for each row.
+ *
+ * Returns: %FALSE with @error set when the passages of a row could not be read (its card
+ *   is shown without them)
+ */
+gboolean
+atlas_status_card_append_history (GtkBox      *box,
+                                  AtlasStore  *store,
+                                  GPtrArray   *rows,
+                                  const char  *day,
+                                  GError     **error)
+{
+  const AtlasStatusRow *decides = atlas_status_history_at (rows, day);
+  GtkWidget *caption = gtk_label_new (_("A change is the date the corridor became so; a report, "
+                                        "the date of a source that says it is so."));
+  gboolean complete = TRUE;
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_margin_bottom (caption, 6);
+  gtk_box_append (box, caption);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const AtlasStatusRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GError) card_error = NULL;
+
+      gtk_box_append (box, atlas_status_card_new (store, row, row == decides, &card_error));
+      if (card_error != NULL && complete)
+        {
+          g_propagate_error (error, g_steal_pointer (&card_error));
+          complete = FALSE;
+        }
+    }
+  return complete;
+}

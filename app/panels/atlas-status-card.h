@@ -18,5 +18,10 @@ GtkWidget *atlas_status_card_new (AtlasStore            *store,
                                   const AtlasStatusRow  *row,
                                   gboolean               decides,
                                   GError               **error);
+gboolean   atlas_status_card_append_history (GtkBox      *box,
+                                             AtlasStore  *store,
+                                             GPtrArray   *rows,
+                                             const char  *day,
+                                             GError     **error);
 
 G_END_DECLS
