@@ -109,11 +109,20 @@ configure_vadjustment (AtlasTimeline *self)
   double page = MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT);
   double upper = atlas_timeline_scene_lanes_height (&self->scene);
 
+  double value;
+
   if (self->vadjustment == NULL)
     return;
-  gtk_adjustment_configure (self->vadjustment,
-                            CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (0, upper - page)),
-                            0, MAX (upper, page), ATLAS_TIMELINE_LANE_HEIGHT, page * 0.9, page);
+  value = CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (0, upper - page));
+  /* The window is allocated again whenever anything in it asks, as the map's scale does on
+   * every frame of a pan: configured the same, the adjustment would still notify, and the
+   * scrollbar and the lanes be drawn again each frame. */
+  if (value == gtk_adjustment_get_value (self->vadjustment) &&
+      MAX (upper, page) == gtk_adjustment_get_upper (self->vadjustment) &&
+      page == gtk_adjustment_get_page_size (self->vadjustment))
+    return;
+  gtk_adjustment_configure (self->vadjustment, value, 0, MAX (upper, page),
+                            ATLAS_TIMELINE_LANE_HEIGHT, page * 0.9, page);
 }
 
 static void
@@ -195,6 +204,8 @@ static void
 on_lanes_scrolled (GtkAdjustment *adjustment,
                    AtlasTimeline *self)
 {
+  if (self->scene.lane_scroll == gtk_adjustment_get_value (adjustment))
+    return;
   self->scene.lane_scroll = gtk_adjustment_get_value (adjustment);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
