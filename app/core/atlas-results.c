@@ -444,7 +444,7 @@ finding_run (Finding    *finding,
   if (!finding->count_later)
     {
       /* Every event, as when the window opens: counted as who takes part was read. */
-      if (atlas_filter_is_empty (finding->filter))
+      if (every)
         finding->counts = atlas_query_actor_totals (store, &count_error);
       else
         finding->counts = atlas_query_actor_counts (store, finding->event_ids, &count_error);
