@@ -126,6 +126,22 @@ test_date_read_round_trip (void)
       g_assert_cmpstr (back, ==, iso);
       g_assert_cmpstr (month_back, ==, month);
     }
+
+  /* Years before 1000 are written in four digits too, or "31 December 99" reads 99 as a
+   * second day (found by the date fuzzer). */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const early[] = { "0001-01-01", "0099-12-31", "0999-05", "0001-01" };
+      g_autofree char *words = atlas_date_format (early[i]);
+      g_autofree char *back = atlas_date_read (words, NULL);
+
+      g_assert_cmpstr (back, ==, early[i]);
+    }
+  {
+    g_autofree char *words = atlas_date_format ("0099-12-31");
+
+    g_assert_cmpstr (words, ==, "31 December 0099");
+  }
 }
 
 /* What cannot be read is named in the error. */
@@ -138,6 +154,7 @@ test_date_read_errors (void)
     { "30 February 2025", "30 is not a day of February 2025" },
     { "8 August", "“8 August” has no year" },
     { "8 2025", "“8 2025” has a day but no month" },
+    { "22\xff 2025", "“22\xef\xbf\xbd” is not the name of a month" },
     { "August July 2025", "“July” is a second month" },
     { "2025 2026", "“2026” is a second year" },
     { "2025-13-01", "“2025-13-01” is not a date of the form YYYY-MM-DD" },

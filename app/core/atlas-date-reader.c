@@ -161,7 +161,8 @@ atlas_date_read (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  stripped = g_strstrip (g_strdup (text));
+  /* The messages quote what could not be read: only as valid text. */
+  stripped = g_strstrip (g_utf8_make_valid (text, -1));
   if (*stripped == '\0')
     {
       fail (error, _("No date was given"));

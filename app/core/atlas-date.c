@@ -157,8 +157,13 @@ format_with (const GDate *date,
 {
   g_autoptr(GDateTime) time = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
                                                    g_date_get_day (date), 12, 0, 0);
+  g_autoptr(GString) pattern = g_string_new (format);
+  g_autofree char *year = g_strdup_printf ("%04u", (guint) g_date_get_year (date));
 
-  return g_date_time_format (time, format);
+  /* The year in four digits, as a date at a year's precision and ISO dates are written:
+   * strftime's "%Y" writes the year 99 as "99", which reads back as a day. */
+  g_string_replace (pattern, "%Y", year, 0);
+  return g_date_time_format (time, pattern->str);
 }
 
 char *

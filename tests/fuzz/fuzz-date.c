@@ -12,6 +12,29 @@
 #include "atlas-date.h"
 #include "fuzz-util.h"
 
+/* A date typed in the "as of" entry: read as an ISO date that parses, and that reads back
+ * the same from the form the program writes it in; or refused with a message. */
+static void
+check_typed (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read = atlas_date_read (text, &error);
+  g_autofree char *written = NULL;
+  g_autofree char *again = NULL;
+
+  if (read == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (atlas_date_parse (read, NULL, NULL), !=, ATLAS_DATE_INVALID);
+  written = atlas_date_format (read);
+  again = atlas_date_read (written, NULL);
+  g_assert_cmpstr (again, ==, read);
+}
+
 static void
 check_one (const char *text)
 {
@@ -67,6 +90,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     *end++ = '\0';
 
   check_one (text);
+  check_typed (text);
   if (end != NULL)
     check_one (end);
 
